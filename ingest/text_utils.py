@@ -9,7 +9,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 # Bullet markers as printed, and as OCR reads them ("e", "o", "¢" for "•").
-BULLET_RE = re.compile(r"^\s*(?:[•●▪■◦·¢*]|-(?=\s)|[eo](?=\s+[A-Z(‘“]))\s+")
+BULLET_RE = re.compile(r"^\s*(?:[•●▪■◦·¢*\uf0b7]|-(?=\s)|[eo](?=\s+[A-Z(‘“]))\s+")
 _WS_RE = re.compile(r"\s+")
 _WORD_RE = re.compile(r"[A-Za-z][A-Za-z’'-]*[A-Za-z]|[A-Za-z]")
 TERMINAL = (".", "!", "?", ":", ".)", ".”", ".’", ")")

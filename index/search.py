@@ -1,0 +1,436 @@
+"""Hybrid search over the statements: id look-up, dense (FAISS) and keyword (BM25), fused.
+
+Users find statements three ways: by id ("NPQSL 4.9"), by words ("succession planning") and by
+meaning ("how do I help kids remember things?"). A query goes through:
+
+1. **Checks**: empty, symbol-only or over-long queries and unknown filters get a `QueryError`
+   whose message says what is wrong.
+2. **Ids**: every citation in the query (any spelling, see :mod:`ingest.ids`) is looked up and
+   returned first.
+3. **Reading the query**: a framework named in it ("What does NPQEL say…") becomes a filter;
+   a small domain vocabulary adds the corpus's words for users' words (kids -> pupils) to the
+   keyword query.
+4. **Retrieval and fusion**: dense cosine and BM25 ranks fused by weighted reciprocal rank.
+5. **Scope**: a calibrated "nothing relevant" signal from the best cosine and keyword match.
+
+Example:
+    >>> idx = SearchIndex(ensure_index(...), default_encoder())        # doctest: +SKIP
+    >>> [h.statement.id for h in idx.search("succession planning", k=3).hits]  # doctest: +SKIP
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from index.encoder import Encoder
+from index.hit import Hit
+from index.store import StoredIndex, tokenize
+from ingest.frameworks import FRAMEWORK_NAMES
+from ingest.ids import find_citations, frameworks_named
+from ingest.records import Statement
+
+MAX_QUERY_CHARS = 2000
+KIND_FILTERS: dict[str, tuple[str, ...]] = {
+    "evidence": ("evidence",),
+    "practice": ("practice_heading", "practice"),
+    "practice_heading": ("practice_heading",),
+    "provider": ("provider_section",),
+    "provider_section": ("provider_section",),
+}
+
+# Users' words -> the frameworks' words. Applied to the keyword query only (the embedding
+# model already knows "kids" ~ "pupils").
+DOMAIN_VOCABULARY: dict[str, str] = {
+    "kids": "pupils children",
+    "kid": "pupils children",
+    "children": "pupils",
+    "child": "pupil",
+    "students": "pupils",
+    "student": "pupil",
+    "learners": "pupils",
+    "staff": "colleagues teachers",
+    "teachers": "colleagues",
+    "colleagues": "staff",
+    "mat": "trust",
+    "mats": "trust trusts",
+    "academy": "trust",
+    "send": "special educational needs disabilities",
+    "sen": "special educational needs",
+    "senco": "special educational needs co-ordinator",
+    "cpd": "professional development",
+    "inset": "professional development training",
+    "slt": "senior leaders",
+    "ect": "early career teachers",
+    "ects": "early career teachers",
+    "nqt": "early career teachers",
+    "parents": "parents carers families",
+    "mums": "parents",
+    "dads": "parents",
+    "governors": "governance",
+    "ofsted": "inspection accountability",
+    "remember": "memory recall retrieve",
+    "memorise": "memory recall",
+    "forget": "memory recall",
+    "homework": "homework",
+    "marking": "feedback marking",
+    "exams": "assessment examinations",
+    "tests": "assessment testing",
+    "budget": "financial resources budget",
+    "money": "financial budget funding",
+    "bullying": "bullying bullied",
+    "safeguarding": "safeguarding safety",
+    "mentoring": "mentoring coaching conversations",
+    "coaching": "coaching mentoring conversations",
+    "disadvantaged": "disadvantaged disadvantage attainment gap",
+    "pp": "disadvantaged",
+    "fee": "cost costs",
+    "fees": "cost costs",
+    "price": "cost costs",
+    "eligible": "eligibility",
+    "online": "online remote virtual delivery",
+    "scaffolding": "scaffolds",
+}
+
+# Names of frameworks as users write them in questions.
+_FRAMEWORK_PHRASES: dict[str, str] = {
+    "senior leadership": "NPQSL",
+    "senior leaders framework": "NPQSL",
+    "executive leadership": "NPQEL",
+    "executive leaders framework": "NPQEL",
+    "leading teaching": "NPQLT",
+}
+
+# Questions about the course rather than the frameworks: only these search provider pages.
+_PROVIDER_INTENT_RE = re.compile(
+    r"\b(cost|costs|fee|fees|price|pay|funding|funded|vat|£|eligib\w*|apply|application|"
+    r"who is (it|this) for|deliver\w*|online|remote|face[- ]to[- ]face|webinars?|events?|"
+    r"modules?|final assessment|assessed task|credits?|master'?s|benefits?|provider|course|"
+    r"programme|qualification|canvas|vle|international|qts|qtls|how long|duration|"
+    r"graduat\w*|old|previous|pre-2021|before 2021|enrol\w*)\b",
+    re.IGNORECASE,
+)
+_FRAMEWORK_TOKEN_RE = re.compile(
+    r"\b(?:the\s+)?(?:NPQ\s?-?\s?(?:SL|EL|LT)|senior leadership|executive leadership|"
+    r"leading teaching)(?:\s+framework)?\b[:,]?",
+    re.IGNORECASE,
+)
+
+# Fusion and scope settings, chosen on the development split (see eval/reports).
+RRF_K = 20
+DENSE_WEIGHT = 1.0
+BM25_WEIGHT = 0.6
+CANDIDATES = 100
+SCOPE_MIN_COSINE = 0.38
+SCOPE_MIN_BM25 = 6.0
+EVIDENCE_PRIOR = 1.0  # multiplies the fused score of evidence statements
+NEAR_IDENTICAL_COSINE = 0.95  # statements this close across frameworks are shown together
+
+
+class QueryError(ValueError):
+    """A query or filter that cannot be searched; the message says why."""
+
+
+@dataclass(frozen=True, slots=True)
+class SearchResult:
+    """What a search returns.
+
+    Attributes:
+        query: The query as given.
+        hits: Best first.
+        in_scope: False when nothing in the corpus matches well (the "not covered" signal).
+        frameworks: Frameworks the search was restricted to (named in the query or a filter).
+        notes: Things the user should know ("searched NPQEL only: the question names it").
+    """
+
+    query: str
+    hits: tuple[Hit, ...]
+    in_scope: bool
+    frameworks: tuple[str, ...] = ()
+    notes: tuple[str, ...] = field(default_factory=tuple)
+    best_cosine: float = 0.0
+    best_bm25: float = 0.0
+    groups: tuple[tuple[str, ...], ...] = ()
+
+
+def check_query(query: str) -> str:
+    """Return the query stripped, or raise `QueryError` saying what is wrong with it."""
+    if not isinstance(query, str):
+        raise QueryError(f"query must be text, not {type(query).__name__}")
+    q = query.strip()
+    if not q:
+        raise QueryError("the query is empty: type a question, some keywords or an id")
+    if not re.search(r"[^\W_]", q):
+        raise QueryError(f"the query {q[:40]!r} has no letters or numbers to search for")
+    if len(q) > MAX_QUERY_CHARS:
+        raise QueryError(
+            f"the query is {len(q):,} characters; the limit is {MAX_QUERY_CHARS:,}. "
+            "To find evidence for a long text, use the evidence finder (npq find)."
+        )
+    return q
+
+
+def check_filters(
+    framework: str | None, area: int | None, kind: str | None
+) -> tuple[str | None, int | None, tuple[str, ...] | None]:
+    """Normalise filters, raising `QueryError` for unknown values."""
+    fw = None
+    if framework:
+        fw = framework.strip().upper().replace(" ", "")
+        if fw not in FRAMEWORK_NAMES:
+            raise QueryError(
+                f"unknown framework {framework!r}; choose one of {', '.join(FRAMEWORK_NAMES)}"
+            )
+    if area is not None and not (1 <= int(area) <= 10):
+        raise QueryError(f"area must be between 1 and 10; got {area}")
+    kinds = None
+    if kind:
+        if kind not in KIND_FILTERS:
+            raise QueryError(
+                f"unknown kind {kind!r}; choose one of evidence, practice, provider"
+            )
+        kinds = KIND_FILTERS[kind]
+    return fw, (int(area) if area is not None else None), kinds
+
+
+def expand_keywords(query: str) -> str:
+    """The keyword query with the corpus's words added for users' words."""
+    extra = [
+        DOMAIN_VOCABULARY[w]
+        for w in re.findall(r"[a-z]+", query.lower())
+        if w in DOMAIN_VOCABULARY
+    ]
+    return query + (" " + " ".join(extra) if extra else "")
+
+
+def provider_intent(query: str) -> bool:
+    """True when a question is about the course (cost, delivery…) rather than the frameworks."""
+    return bool(_PROVIDER_INTENT_RE.search(query))
+
+
+def strip_framework_names(query: str) -> str:
+    """The query without framework names, once they have become filters."""
+    stripped = _FRAMEWORK_TOKEN_RE.sub(" ", query)
+    return " ".join(stripped.split()) or query
+
+
+def frameworks_in_question(query: str) -> set[str]:
+    """Frameworks a question names: "NPQEL", "NPQ EL", "executive leadership"…"""
+    named = frameworks_named(query) & set(FRAMEWORK_NAMES)
+    low = query.lower()
+    for phrase, fw in _FRAMEWORK_PHRASES.items():
+        if phrase in low:
+            named.add(fw)
+    return named
+
+
+class SearchIndex:
+    """Hybrid search over a loaded index. Holds the index and the encoder; nothing else."""
+
+    def __init__(self, stored: StoredIndex, encoder: Encoder) -> None:
+        """Wrap a loaded index and the encoder that built it."""
+        self.stored = stored
+        self.encoder = encoder
+        self.statements: tuple[Statement, ...] = stored.statements
+        self.by_id: dict[str, Statement] = {s.id: s for s in stored.statements}
+        self._fw = np.array([s.framework for s in self.statements])
+        self._area = np.array([s.area for s in self.statements])
+        self._kind = np.array([s.kind for s in self.statements])
+        self._row = {s.id: i for i, s in enumerate(self.statements)}
+        self._twins: dict[int, tuple[int, ...]] = {}
+
+    def twins(self, row: int) -> tuple[int, ...]:
+        """Rows in other frameworks with the same (or all but the same) statement text.
+
+        Identical text (``same_as``) always counts; otherwise embeddings closer than
+        ``NEAR_IDENTICAL_COSINE``, of the same kind, in another framework.
+        """
+        if row in self._twins:
+            return self._twins[row]
+        s = self.statements[row]
+        found = [self._row[i] for i in s.same_as if i in self._row]
+        if s.kind != "provider_section":
+            vec = self.stored.faiss_index.reconstruct(row)
+            for r, cos in self.stored.dense_search(vec, 8):
+                o = self.statements[r]
+                if (
+                    cos >= NEAR_IDENTICAL_COSINE
+                    and r != row
+                    and o.kind == s.kind
+                    and o.framework != s.framework
+                    and r not in found
+                ):
+                    found.append(r)
+        # One statement per other framework: the closest.
+        by_fw: dict[str, int] = {}
+        for r in found:
+            by_fw.setdefault(self.statements[r].framework, r)
+        self._twins[row] = tuple(by_fw.values())
+        return self._twins[row]
+
+    def get(self, sid: str) -> Statement | None:
+        """The statement with this canonical id, or None."""
+        return self.by_id.get(sid)
+
+    def _mask(
+        self, frameworks: Sequence[str], area: int | None, kinds: Sequence[str] | None
+    ) -> np.ndarray:
+        mask = np.ones(len(self.statements), dtype=bool)
+        if frameworks:
+            # Provider sections stay searchable when a framework is named ("NPQSL cost").
+            mask &= np.isin(self._fw, list(frameworks)) | (self._kind == "provider_section")
+        if area is not None:
+            mask &= self._area == area
+        if kinds:
+            mask &= np.isin(self._kind, list(kinds))
+        return mask
+
+    def dense_ranking(self, query: str, mask: np.ndarray | None = None) -> list[tuple[int, float]]:
+        """Rows by cosine to the query, best first (restricted to ``mask``)."""
+        vec = self.encoder.encode_queries([query])[0]
+        pairs = self.stored.dense_search(vec, min(len(self.statements), max(CANDIDATES, 1)))
+        if mask is not None:
+            pairs = [(r, s) for r, s in pairs if mask[r]]
+        return pairs
+
+    def bm25_ranking(self, query: str, mask: np.ndarray | None = None) -> list[tuple[int, float]]:
+        """Rows by BM25 score for the (vocabulary-expanded) query, best first."""
+        pairs = self.stored.bm25_search(expand_keywords(query), len(self.statements))
+        if mask is not None:
+            pairs = [(r, s) for r, s in pairs if mask[r]]
+        return pairs[:CANDIDATES]
+
+    def search(
+        self,
+        query: str,
+        k: int = 10,
+        *,
+        framework: str | None = None,
+        area: int | None = None,
+        kind: str | None = None,
+        read_frameworks: bool = True,
+    ) -> SearchResult:
+        """Search by id, words and meaning.
+
+        Args:
+            query: A question, keywords, an essay sentence, or an id in any spelling.
+            k: How many hits at most (> 0).
+            framework: Only this framework (provider sections stay in).
+            area: Only this area number.
+            kind: ``evidence``, ``practice`` or ``provider``.
+            read_frameworks: Restrict to frameworks the query names ("What does NPQEL say…").
+
+        Raises:
+            QueryError: The query or a filter is unusable; the message says why.
+        """
+        if not isinstance(k, int) or k < 1:
+            raise QueryError(f"top_k must be greater than 0. Currently, the top_k is {k!r}")
+        q = check_query(query)
+        fw, area_n, kinds = check_filters(framework, area, kind)
+        notes: list[str] = []
+        named = sorted(frameworks_in_question(q)) if read_frameworks and not fw else []
+        frameworks = [fw] if fw else named
+        if named:
+            notes.append(f"searched {', '.join(named)} only: the question names it")
+        mask = self._mask(frameworks, area_n, kinds)
+        wants_provider = kinds is not None and "provider_section" in kinds
+        if not wants_provider and not provider_intent(q):
+            mask &= self._kind != "provider_section"
+
+        id_hits = self._id_hits(q, frameworks, mask)
+        text = strip_framework_names(q) if frameworks else q
+        dense = self.dense_ranking(text, mask)
+        sparse = self.bm25_ranking(text, mask)
+        fused = fuse([dense, sparse], [DENSE_WEIGHT, BM25_WEIGHT])
+        if EVIDENCE_PRIOR != 1.0:
+            fused = sorted(
+                (
+                    (r, sc * (EVIDENCE_PRIOR if self._kind[r] == "evidence" else 1.0))
+                    for r, sc in fused
+                ),
+                key=lambda p: (-p[1], p[0]),
+            )
+        best_cos = dense[0][1] if dense else 0.0
+        best_bm = sparse[0][1] if sparse else 0.0
+        in_scope = bool(id_hits) or best_cos >= SCOPE_MIN_COSINE or best_bm >= SCOPE_MIN_BM25
+        hits: list[Hit] = list(id_hits)
+        groups: list[tuple[str, ...]] = [(h.statement.id,) for h in id_hits]
+        seen = {h.statement.id for h in hits}
+        for row, score in fused:
+            s = self.statements[row]
+            if s.id in seen:
+                continue
+            group = [s.id]
+            hits.append(Hit(s, score, "hybrid"))
+            seen.add(s.id)
+            # Identical statements in other frameworks follow their twin at the same score.
+            for twin in self.twins(row):
+                t = self.statements[twin]
+                if t.id not in seen and mask[twin]:
+                    hits.append(Hit(t, score, "hybrid"))
+                    seen.add(t.id)
+                    group.append(t.id)
+            groups.append(tuple(group))
+            if len(hits) >= k:
+                break
+        return SearchResult(
+            query=q,
+            hits=tuple(hits[:k]),
+            in_scope=in_scope,
+            frameworks=tuple(frameworks),
+            notes=tuple(notes),
+            best_cosine=best_cos,
+            best_bm25=best_bm,
+            groups=tuple(groups),
+        )
+
+    def _id_hits(self, query: str, frameworks: Sequence[str], mask: np.ndarray) -> list[Hit]:
+        hits: list[Hit] = []
+        for c in find_citations(query):
+            if c.framework is not None:
+                ids = [c.id] if c.id else []
+            else:
+                fws = frameworks or list(FRAMEWORK_NAMES)
+                ids = [c.with_framework(f) for f in fws]
+            for sid in ids:
+                s = self.by_id.get(sid or "")
+                if s is not None and all(h.statement.id != s.id for h in hits):
+                    hits.append(Hit(s, 1.0, "id"))
+        # A bare "4.P2" or "4.9" typed alone (no brackets) is still an id look-up.
+        m = re.fullmatch(r"\s*(\d{1,2})\.([Pp]?\d{1,2}(?:\.\d{1,2})?)\s*", query)
+        if m and not hits:
+            num = m.group(2).upper()
+            for f in frameworks or list(FRAMEWORK_NAMES):
+                s = self.by_id.get(f"{f} {int(m.group(1))}.{num}")
+                if s is not None:
+                    hits.append(Hit(s, 1.0, "id"))
+        return hits
+
+
+def fuse(rankings: Sequence[Sequence[tuple[int, float]]], weights: Sequence[float]) -> list[tuple[int, float]]:
+    """Weighted reciprocal-rank fusion: score = sum of weight / (RRF_K + rank)."""
+    scores: dict[int, float] = {}
+    for ranking, weight in zip(rankings, weights, strict=True):
+        for rank, (row, _s) in enumerate(ranking, start=1):
+            scores[row] = scores.get(row, 0.0) + weight / (RRF_K + rank)
+    return sorted(scores.items(), key=lambda p: (-p[1], p[0]))
+
+
+def group_identical(hits: Sequence[Hit]) -> list[tuple[Hit, tuple[str, ...]]]:
+    """Fold hits whose statements are identical across frameworks into one, listing all ids."""
+    out: list[tuple[Hit, tuple[str, ...]]] = []
+    placed: dict[str, int] = {}
+    for h in hits:
+        s = h.statement
+        key = next((placed[i] for i in (s.id, *s.same_as) if i in placed), None)
+        if key is None:
+            placed[s.id] = len(out)
+            out.append((h, (s.id,)))
+        else:
+            first, ids = out[key]
+            out[key] = (first, (*ids, s.id))
+            placed[s.id] = key
+    return out

@@ -139,10 +139,16 @@ def find_areas(lines: Sequence[Line]) -> list[_AreaSpan]:
     spans: list[_AreaSpan] = []
     current: _AreaSpan | None = None
     saw_learn = False
+    page_top = True
     for idx, line in enumerate(lines):
         text = line.text.strip()
+        if line.page_start:
+            page_top = True
         if not text:
             continue
+        at_page_top, page_top = page_top, False
+        if at_page_top and saw_learn and _LEARN_THAT_RE.match(text) and "|" not in text:
+            continue  # the table's header row, repeated at the top of a new page
         if _END_RE.match(text) and current is not None:
             current.end = idx
             spans.append(current)

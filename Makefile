@@ -1,0 +1,45 @@
+# npq-assistant: one command to set up and run, one to set up and test.
+PY ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.PHONY: run setup test test-fast lint bench eval system-deps clean
+
+run: setup                 ## set up, then start the app on the bundled corpus
+	$(BIN)/npq ui
+
+setup: $(STAMP)
+
+$(STAMP): pyproject.toml
+	test -x $(BIN)/python || $(PY) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	touch $(STAMP)
+
+# Debian packages the browser and PDF tests use (best effort: skipped tests say so if absent).
+system-deps:
+	@if ! command -v chromium >/dev/null 2>&1 || ! command -v libreoffice >/dev/null 2>&1; then \
+	  if command -v apt-get >/dev/null 2>&1 && [ "$$(id -u)" = 0 ]; then \
+	    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
+	      chromium libreoffice-writer-nogui >/dev/null) || echo "system-deps: apt-get failed; browser/LibreOffice tests will skip"; \
+	  else echo "system-deps: no apt-get as root; browser/LibreOffice tests will skip"; fi; \
+	fi
+
+test: setup system-deps    ## set up, then run the whole test suite
+	$(BIN)/python -m pytest
+
+test-fast: setup
+	$(BIN)/python -m pytest -m "not slow and not browser"
+
+lint: setup
+	$(BIN)/ruff check . && $(BIN)/ruff format --check . && $(BIN)/mypy
+
+bench: setup               ## speed and memory benchmarks, written to eval/reports/
+	$(BIN)/python -m eval.bench
+
+eval: setup                ## all evaluations, written to eval/reports/
+	$(BIN)/npq eval retrieval && $(BIN)/npq eval answers && $(BIN)/npq eval citations
+
+clean:
+	rm -rf data .pytest_cache .mypy_cache .ruff_cache

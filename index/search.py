@@ -120,13 +120,14 @@ _FRAMEWORK_TOKEN_RE = re.compile(
 )
 
 # Fusion and scope settings, chosen on the development split (see eval/reports).
-RRF_K = 20
+RRF_K = 10
 DENSE_WEIGHT = 1.0
-BM25_WEIGHT = 0.6
+BM25_WEIGHT = 1.0
 CANDIDATES = 100
 SCOPE_MIN_COSINE = 0.38
 SCOPE_MIN_BM25 = 6.0
-EVIDENCE_PRIOR = 1.0  # multiplies the fused score of evidence statements
+EVIDENCE_PRIOR = 1.0
+EXPANSION_WEIGHT = 1.0  # an expansion's cosine counts this much of a statement's own  # multiplies the fused score of evidence statements
 NEAR_IDENTICAL_COSINE = 0.95  # statements this close across frameworks are shown together
 
 
@@ -291,7 +292,13 @@ class SearchIndex:
     def dense_ranking(self, query: str, mask: np.ndarray | None = None) -> list[tuple[int, float]]:
         """Rows by cosine to the query, best first (restricted to ``mask``)."""
         vec = self.encoder.encode_queries([query])[0]
-        pairs = self.stored.dense_search(vec, min(len(self.statements), max(CANDIDATES, 1)))
+        n = min(len(self.statements), max(CANDIDATES, 1))
+        best = dict(self.stored.dense_search(vec, n))
+        # A statement also matches through its expansions (users' wording of what it answers).
+        for row, cos in self.stored.expansion_search(vec, n):
+            if cos * EXPANSION_WEIGHT > best.get(row, -2.0):
+                best[row] = cos * EXPANSION_WEIGHT
+        pairs = sorted(best.items(), key=lambda p: (-p[1], p[0]))
         if mask is not None:
             pairs = [(r, s) for r, s in pairs if mask[r]]
         return pairs

@@ -27,7 +27,7 @@ import tempfile
 import time
 import unicodedata
 import uuid
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -47,7 +47,7 @@ logger = logging.getLogger(__name__)
 STORE_FORMAT = 1
 """Version of the folder layout. Bump when files or their meaning change."""
 
-INDEX_TEXT_VERSION = 1
+INDEX_TEXT_VERSION = 2
 """Version of `statement_text_for_index`. Bump whenever it changes, so old indexes rebuild."""
 
 TOKENIZER_VERSION = "simple-en-1"
@@ -57,7 +57,11 @@ MANIFEST = "manifest.json"
 STATEMENTS = "statements.jsonl"
 FAISS_INDEX = "faiss.index"
 BM25_DIR = "bm25"
-_OWN_NAMES = frozenset({MANIFEST, STATEMENTS, FAISS_INDEX, BM25_DIR})
+EXPANSIONS_INDEX = "expansions.index"
+EXPANSION_ROWS = "expansions.json"
+_OWN_NAMES = frozenset(
+    {MANIFEST, STATEMENTS, FAISS_INDEX, BM25_DIR, EXPANSIONS_INDEX, EXPANSION_ROWS}
+)
 _STALE_AFTER_S = 3600.0
 
 Vectors = npt.NDArray[np.float32]
@@ -181,6 +185,8 @@ class StoredIndex:
     faiss_index: Any = field(repr=False)
     bm25: bm25s.BM25 = field(repr=False)
     manifest: dict[str, Any]
+    expansion_index: Any = field(default=None, repr=False)
+    expansion_rows: tuple[int, ...] = field(default=(), repr=False)
     by_id: dict[str, int] = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
@@ -207,6 +213,28 @@ class StoredIndex:
         pairs = [(int(r), float(s)) for r, s in zip(rows[0], scores[0], strict=True) if r >= 0]
         pairs.sort(key=lambda p: (-p[1], p[0]))
         return pairs
+
+    def expansion_search(self, query_vec: npt.ArrayLike, k: int) -> list[tuple[int, float]]:
+        """Return up to ``k`` (statement row, cosine) pairs from the statements' expansions.
+
+        Each statement counts once, with its best-matching expansion; none without expansions.
+        """
+        _check_k(k)
+        if self.expansion_index is None or not self.expansion_rows:
+            return []
+        dim = int(self.expansion_index.d)
+        q = np.ascontiguousarray(np.asarray(query_vec, dtype=np.float32)).reshape(1, dim)
+        n = min(int(self.expansion_index.ntotal), 4 * k)
+        scores, rows = self.expansion_index.search(q, n)
+        best: dict[int, float] = {}
+        for r, sc in zip(rows[0], scores[0], strict=True):
+            if r < 0:
+                continue
+            row = self.expansion_rows[int(r)]
+            if float(sc) > best.get(row, -2.0):
+                best[row] = float(sc)
+        pairs = sorted(best.items(), key=lambda p: (-p[1], p[0]))
+        return pairs[:k]
 
     def bm25_search(self, query: str, k: int) -> list[tuple[int, float]]:
         """Return up to ``k`` (row, BM25 score) pairs, best first, only rows sharing a term.
@@ -240,6 +268,7 @@ def build_index(
     *,
     corpus_hash: str,
     show_progress: bool = True,
+    expansions: Mapping[str, Sequence[str]] | None = None,
 ) -> None:
     """Encode the statements and write a complete index to ``out_dir``, atomically.
 
@@ -256,6 +285,9 @@ def build_index(
         out_dir: The index folder; created, or replaced if it holds an index.
         corpus_hash: Stamped in the manifest, checked by `load_index`.
         show_progress: Show progress bars while encoding and indexing.
+        expansions: Statement id -> texts in users' words that the statement answers
+            (document expansion). They are embedded as extra vectors pointing at their
+            statement and added to its keyword text.
 
     Raises:
         ValueError: No statements, duplicate ids, vectors of the wrong shape, or ``out_dir``
@@ -272,9 +304,22 @@ def build_index(
     _check_replaceable(out_dir)
 
     texts = index_texts(statements)
+    exp_texts: list[str] = []
+    exp_rows: list[int] = []
+    for row, s in enumerate(statements):
+        for text in (expansions or {}).get(s.id, ()):
+            exp_texts.append(text)
+            exp_rows.append(row)
     vectors = _checked_vectors(
-        encoder.encode_documents(texts, show_progress=show_progress), len(texts), encoder.dim
+        encoder.encode_documents(texts + exp_texts, show_progress=show_progress),
+        len(texts) + len(exp_texts),
+        encoder.dim,
     )
+    exp_vectors = vectors[len(texts) :]
+    vectors = vectors[: len(texts)]
+    keyword_texts = list(texts)
+    for text, row in zip(exp_texts, exp_rows, strict=True):
+        keyword_texts[row] += "\n" + text
 
     out_dir.parent.mkdir(parents=True, exist_ok=True)
     _remove_stale_siblings(out_dir)
@@ -284,8 +329,13 @@ def build_index(
         flat = faiss.IndexFlatIP(encoder.dim)
         flat.add(vectors)
         faiss.write_index(flat, str(tmp / FAISS_INDEX))
+        if exp_texts:
+            exp_flat = faiss.IndexFlatIP(encoder.dim)
+            exp_flat.add(np.ascontiguousarray(exp_vectors))
+            faiss.write_index(exp_flat, str(tmp / EXPANSIONS_INDEX))
+            (tmp / EXPANSION_ROWS).write_text(json.dumps(exp_rows), encoding="utf-8")
         retriever = bm25s.BM25()
-        retriever.index([tokenize(t) for t in texts], show_progress=show_progress)
+        retriever.index([tokenize(t) for t in keyword_texts], show_progress=show_progress)
         retriever.save(str(tmp / BM25_DIR), show_progress=False)
         manifest = {
             "format": STORE_FORMAT,
@@ -293,6 +343,7 @@ def build_index(
             "dim": encoder.dim,
             "count": len(statements),
             "corpus_hash": corpus_hash,
+            "expansions": len(exp_texts),
             "index_text_version": INDEX_TEXT_VERSION,
             "tokenizer": TOKENIZER_VERSION,
             "created": datetime.now(UTC).isoformat(timespec="seconds"),
@@ -472,7 +523,32 @@ def load_index(
     statements = _read_statements(dir / STATEMENTS, count)
     flat = _read_faiss(dir / FAISS_INDEX, count, dim)
     retriever = _read_bm25(dir / BM25_DIR, count)
-    return StoredIndex(statements=statements, faiss_index=flat, bm25=retriever, manifest=manifest)
+    exp_index, exp_rows = _read_expansions(dir, count, dim, int(manifest.get("expansions", 0)))
+    return StoredIndex(
+        statements=statements,
+        faiss_index=flat,
+        bm25=retriever,
+        manifest=manifest,
+        expansion_index=exp_index,
+        expansion_rows=exp_rows,
+    )
+
+
+def _read_expansions(dir: Path, count: int, dim: int, n: int) -> tuple[Any, tuple[int, ...]]:
+    if n == 0:
+        return None, ()
+    flat = _read_faiss(dir / EXPANSIONS_INDEX, n, dim)
+    try:
+        rows = json.loads((dir / EXPANSION_ROWS).read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        raise IndexCorruptError(dir / EXPANSION_ROWS, f"unreadable ({exc})") from exc
+    if (
+        not isinstance(rows, list)
+        or len(rows) != n
+        or not all(isinstance(r, int) and 0 <= r < count for r in rows)
+    ):
+        raise IndexCorruptError(dir / EXPANSION_ROWS, "does not match the expansion vectors")
+    return flat, tuple(rows)
 
 
 _MANIFEST_TYPES: dict[str, type | tuple[type, ...]] = {
@@ -592,8 +668,12 @@ def ensure_index(
     corpus_hash: str,
     *,
     log: Callable[[str], None] = print,
+    expansions: Mapping[str, Sequence[str]] | None = None,
 ) -> StoredIndex:
     """Load the index in ``dir``, or (re)build it when it is missing, stale or damaged.
+
+    ``expansions`` (see `build_index`) are part of what the index was built from: a change
+    to them rebuilds it too.
 
     Logs one line saying why it rebuilds, e.g. ``index was built for another corpus:
     rebuilding``.
@@ -606,6 +686,11 @@ def ensure_index(
         IndexStoreError: The freshly built index still fails to load (a bug, or a full disk).
     """
     dir = Path(dir)
+    if expansions:
+        digest = hashlib.sha256(
+            json.dumps(sorted((k, list(v)) for k, v in expansions.items())).encode()
+        ).hexdigest()[:8]
+        corpus_hash = f"{corpus_hash}+x{digest}"
 
     def load() -> StoredIndex:
         return load_index(
@@ -623,7 +708,7 @@ def ensure_index(
             return load()
         except IndexStoreError as exc:
             log(f"{_why(exc)}: rebuilding")
-    build_index(statements, encoder, dir, corpus_hash=corpus_hash)
+    build_index(statements, encoder, dir, corpus_hash=corpus_hash, expansions=expansions)
     return load()
 
 

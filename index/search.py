@@ -20,6 +20,7 @@ Example:
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -124,11 +125,47 @@ RRF_K = 10
 DENSE_WEIGHT = 1.0
 BM25_WEIGHT = 1.0
 CANDIDATES = 100
-SCOPE_MIN_COSINE = 0.38
-SCOPE_MIN_BM25 = 6.0
+# Logistic scope model over ScopeFeatures.vector(); refit with `python -m eval.calibrate_scope`.
+SCOPE_WEIGHTS = (1.774, 1.786, 1.875, 0.432, -2.223)
+SCOPE_BIAS = -4.466
+SCOPE_THRESHOLD = 0.35
 EVIDENCE_PRIOR = 1.0
 EXPANSION_WEIGHT = 1.0  # an expansion's cosine counts this much of a statement's own  # multiplies the fused score of evidence statements
 NEAR_IDENTICAL_COSINE = 0.95  # statements this close across frameworks are shown together
+
+
+@dataclass(frozen=True, slots=True)
+class ScopeFeatures:
+    """What the "does the corpus cover this?" signal is computed from.
+
+    Attributes:
+        cosine: Best cosine between the query and a statement.
+        expansion_cosine: Best cosine between the query and a statement's expansion.
+        bm25: Best BM25 score.
+        provider_top: The best hit is a provider section.
+        unknown_words: Share of the query's keywords that no statement uses.
+    """
+
+    cosine: float
+    expansion_cosine: float
+    bm25: float
+    provider_top: bool
+    unknown_words: float
+
+    def vector(self) -> list[float]:
+        """The features as the logistic model reads them."""
+        return [
+            self.cosine,
+            self.expansion_cosine,
+            math.log1p(max(self.bm25, 0.0)),
+            1.0 if self.provider_top else 0.0,
+            self.unknown_words,
+        ]
+
+    def probability(self) -> float:
+        """P(in scope) from a logistic model fitted on index/data/scope_calibration.jsonl."""
+        z = SCOPE_BIAS + sum(w * x for w, x in zip(SCOPE_WEIGHTS, self.vector(), strict=True))
+        return 1.0 / (1.0 + math.exp(-z))
 
 
 class QueryError(ValueError):
@@ -155,6 +192,7 @@ class SearchResult:
     best_cosine: float = 0.0
     best_bm25: float = 0.0
     groups: tuple[tuple[str, ...], ...] = ()
+    scope: ScopeFeatures | None = None
 
 
 def check_query(query: str) -> str:
@@ -272,6 +310,14 @@ class SearchIndex:
         self._twins[row] = tuple(by_fw.values())
         return self._twins[row]
 
+    def unknown_word_share(self, query: str) -> float:
+        """Share of the query's keywords that no statement uses (0 = all known)."""
+        tokens = tokenize(query)
+        if not tokens:
+            return 1.0
+        vocab = self.stored.bm25.vocab_dict
+        return sum(1 for t in tokens if t not in vocab) / len(tokens)
+
     def get(self, sid: str) -> Statement | None:
         """The statement with this canonical id, or None."""
         return self.by_id.get(sid)
@@ -291,17 +337,22 @@ class SearchIndex:
 
     def dense_ranking(self, query: str, mask: np.ndarray | None = None) -> list[tuple[int, float]]:
         """Rows by cosine to the query, best first (restricted to ``mask``)."""
-        vec = self.encoder.encode_queries([query])[0]
+        return self._dense(self.encoder.encode_queries([query])[0], mask)[0]
+
+    def _dense(
+        self, vec: np.ndarray, mask: np.ndarray | None
+    ) -> tuple[list[tuple[int, float]], float, float]:
+        """Fused dense ranking, and the best statement and best expansion cosines in ``mask``."""
         n = min(len(self.statements), max(CANDIDATES, 1))
-        best = dict(self.stored.dense_search(vec, n))
+        own = [(r, c) for r, c in self.stored.dense_search(vec, n) if mask is None or mask[r]]
+        best = dict(own)
+        exp = [(r, c) for r, c in self.stored.expansion_search(vec, n) if mask is None or mask[r]]
         # A statement also matches through its expansions (users' wording of what it answers).
-        for row, cos in self.stored.expansion_search(vec, n):
+        for row, cos in exp:
             if cos * EXPANSION_WEIGHT > best.get(row, -2.0):
                 best[row] = cos * EXPANSION_WEIGHT
         pairs = sorted(best.items(), key=lambda p: (-p[1], p[0]))
-        if mask is not None:
-            pairs = [(r, s) for r, s in pairs if mask[r]]
-        return pairs
+        return pairs, (own[0][1] if own else 0.0), (exp[0][1] if exp else 0.0)
 
     def bm25_ranking(self, query: str, mask: np.ndarray | None = None) -> list[tuple[int, float]]:
         """Rows by BM25 score for the (vocabulary-expanded) query, best first."""
@@ -349,7 +400,7 @@ class SearchIndex:
 
         id_hits = self._id_hits(q, frameworks, mask)
         text = strip_framework_names(q) if frameworks else q
-        dense = self.dense_ranking(text, mask)
+        dense, own_cos, exp_cos = self._dense(self.encoder.encode_queries([text])[0], mask)
         sparse = self.bm25_ranking(text, mask)
         fused = fuse([dense, sparse], [DENSE_WEIGHT, BM25_WEIGHT])
         if EVIDENCE_PRIOR != 1.0:
@@ -362,7 +413,14 @@ class SearchIndex:
             )
         best_cos = dense[0][1] if dense else 0.0
         best_bm = sparse[0][1] if sparse else 0.0
-        in_scope = bool(id_hits) or best_cos >= SCOPE_MIN_COSINE or best_bm >= SCOPE_MIN_BM25
+        features = ScopeFeatures(
+            own_cos,
+            exp_cos,
+            best_bm,
+            bool(fused) and self._kind[fused[0][0]] == "provider_section",
+            self.unknown_word_share(text),
+        )
+        in_scope = bool(id_hits) or features.probability() >= SCOPE_THRESHOLD
         hits: list[Hit] = list(id_hits)
         groups: list[tuple[str, ...]] = [(h.statement.id,) for h in id_hits]
         seen = {h.statement.id for h in hits}
@@ -391,6 +449,7 @@ class SearchIndex:
             notes=tuple(notes),
             best_cosine=best_cos,
             best_bm25=best_bm,
+            scope=features,
             groups=tuple(groups),
         )
 

@@ -1,0 +1,264 @@
+"""Answers to leadership questions, with validated citations.
+
+Example:
+    >>> bot = Assistant(search_index)                         # doctest: +SKIP
+    >>> a = bot.ask("How long before a behaviour policy shows impact?")  # doctest: +SKIP
+    >>> a.cited                                               # doctest: +SKIP
+    ('NPQSL 4.3', 'NPQEL 4.3', ...)
+"""
+
+from __future__ import annotations
+
+import re
+import time
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field, replace
+
+from assistant.brief import abstain_lines, brief_lines, select_groups
+from assistant.citations import CitationReport, check_citations
+from assistant.llm import ChatModel, LLMError, Message
+from assistant.prompts import EVIDENCE_HEADER, SYSTEM, USER, format_evidence
+from index.hit import Hit
+from index.search import SearchIndex, SearchResult
+from ingest.records import Statement
+
+# Words that mark a follow-up leaning on the previous question ("and for trusts?").
+_FOLLOW_UP_RE = re.compile(
+    r"^\s*(and|but|what about|how about|also|same|so|then|ok|okay)\b|\b(it|that|this|they|those|"
+    r"them|these)\b",
+    re.IGNORECASE,
+)
+EVIDENCE_FOR_MODEL = 8
+
+
+@dataclass(frozen=True, slots=True)
+class Turn:
+    """One earlier exchange of a conversation."""
+
+    question: str
+    answer: str
+
+
+@dataclass(frozen=True, slots=True)
+class Answer:
+    """An answer and everything needed to trust it.
+
+    Attributes:
+        question: As asked.
+        text: Markdown, every claim cited as ``[NPQSL 4.1]``.
+        cited: Ids the answer cites as support, in order.
+        hits: The evidence retrieved (what a model was given).
+        abstained: True when the frameworks don't cover the question.
+        report: Citation validation of ``text``.
+        backend: ``brief`` (no model) or the model's name.
+        note: Anything the user should see (a model failure and fallback, a framework filter).
+        settings_hash: Settings that produced the answer.
+        search_query: What was searched (a follow-up is searched with its context).
+        seconds: Time taken.
+    """
+
+    question: str
+    text: str
+    cited: tuple[str, ...]
+    hits: tuple[Hit, ...]
+    abstained: bool
+    report: CitationReport
+    backend: str = "brief"
+    note: str = ""
+    settings_hash: str = ""
+    search_query: str = ""
+    seconds: float = 0.0
+    frameworks: tuple[str, ...] = field(default_factory=tuple)
+
+    @property
+    def invalid_citations(self) -> tuple[str, ...]:
+        """Cited ids that do not exist or were not in the evidence."""
+        return self.report.invalid
+
+    def to_json(self) -> dict[str, object]:
+        """The ``npq ask --format json`` shape."""
+        return {
+            "question": self.question,
+            "answer": self.text,
+            "citations": list(self.cited),
+            "evidence": [h.statement.id for h in self.hits],
+            "abstained": self.abstained,
+            "invalid_citations": list(self.invalid_citations),
+            "uncited_claims": list(self.report.uncited_claims),
+            "backend": self.backend,
+            "note": self.note,
+            "settings_hash": self.settings_hash,
+        }
+
+
+def contextual_query(question: str, history: Sequence[Turn]) -> str:
+    """The question to search: a short follow-up is searched together with the last question."""
+    q = question.strip()
+    if not history:
+        return q
+    short = len(q.split()) <= 8
+    if short and (_FOLLOW_UP_RE.search(q) or q.endswith("?")):
+        return f"{history[-1].question.strip()} {q}"
+    return q
+
+
+class Assistant:
+    """Answers questions from a search index, with an optional chat model.
+
+    Holds the index, the model and the headings table; nothing per-conversation (the caller
+    passes the history), so one instance serves every user of the app.
+    """
+
+    def __init__(
+        self,
+        index: SearchIndex,
+        llm: ChatModel | None = None,
+        *,
+        settings_hash: str = "",
+        top_k: int = 12,
+    ) -> None:
+        """Use ``index`` for retrieval and ``llm`` (None: evidence briefs) to write answers."""
+        self.index = index
+        self.llm = llm
+        self.settings_hash = settings_hash
+        self.top_k = top_k
+        self.headings: dict[str, Statement] = {
+            s.id: s for s in index.statements if s.kind == "practice_heading"
+        }
+        self.known_ids = frozenset(index.by_id)
+
+    @property
+    def backend(self) -> str:
+        """``brief`` or the model's name."""
+        return self.llm.name if self.llm is not None else "brief"
+
+    def retrieve(
+        self, question: str, history: Sequence[Turn] = (), *, framework: str | None = None
+    ) -> SearchResult:
+        """Search for the question (with conversation context for follow-ups)."""
+        query = contextual_query(question, history)
+        return self.index.search(query, k=self.top_k, framework=framework)
+
+    def ask(
+        self, question: str, history: Sequence[Turn] = (), *, framework: str | None = None
+    ) -> Answer:
+        """The whole answer at once (see :meth:`stream` for pieces)."""
+        answer: Answer | None = None
+        for item in self.stream(question, history, framework=framework):
+            if isinstance(item, Answer):
+                answer = item
+        assert answer is not None
+        return answer
+
+    def stream(
+        self, question: str, history: Sequence[Turn] = (), *, framework: str | None = None
+    ) -> Iterator[str | Answer]:
+        """Yield the answer text in pieces, then the finished :class:`Answer`.
+
+        Raises:
+            index.search.QueryError: The question is empty or unusable.
+        """
+        t0 = time.perf_counter()
+        result = self.retrieve(question, history, framework=framework)
+        note = "; ".join(result.notes)
+        if not result.in_scope:
+            text = ""
+            for line in abstain_lines(result):
+                text += line + "\n"
+                yield line + "\n"
+            yield self._finish(question, text, (), result, True, "brief", note, t0)
+            return
+        if self.llm is not None:
+            pieces: list[str] = []
+            try:
+                for piece in self._model_stream(question, history, result):
+                    pieces.append(piece)
+                    yield piece
+            except LLMError as exc:
+                fallback = (
+                    f"The model ({self.llm.name}) did not answer ({exc}); "
+                    "showing the evidence brief instead."
+                )
+                note = f"{note}; {fallback}" if note else fallback
+                yield f"\n\n> {fallback}\n\n"
+            else:
+                text = "".join(pieces)
+                report = self._report(text, result)
+                yield self._finish(
+                    question, text, report.cited, result, False, self.llm.name, note, t0
+                )
+                return
+        text = ""
+        for line in brief_lines(result, headings=self.headings):
+            text += line + "\n"
+            yield line + "\n"
+        evidence, practice, provider = select_groups(result)
+        cited = tuple(i for g in (*evidence, *practice, *provider) for i in g.ids)
+        yield self._finish(question, text, cited, result, False, "brief", note, t0)
+
+    def _model_stream(
+        self, question: str, history: Sequence[Turn], result: SearchResult
+    ) -> Iterator[str]:
+        assert self.llm is not None
+        rows = [
+            (
+                h.statement.id,
+                "provider: " + h.statement.publisher
+                if h.statement.kind == "provider_section"
+                else f"{h.statement.kind}, {h.statement.area_title}",
+                h.statement.text,
+            )
+            for h in result.hits[:EVIDENCE_FOR_MODEL]
+        ]
+        past = "".join(f"Earlier question: {t.question}\n" for t in history[-2:])
+        messages: list[Message] = [
+            ("system", SYSTEM),
+            (
+                "human",
+                USER.format(
+                    history=past,
+                    question=question,
+                    evidence_header=EVIDENCE_HEADER,
+                    evidence=format_evidence(rows),
+                ),
+            ),
+        ]
+        yield from self.llm.stream(messages)
+
+    def _report(self, text: str, result: SearchResult) -> CitationReport:
+        evidence = [h.statement.id for h in result.hits[:EVIDENCE_FOR_MODEL]]
+        return check_citations(text, evidence, self.known_ids)
+
+    def _finish(
+        self,
+        question: str,
+        text: str,
+        cited: tuple[str, ...],
+        result: SearchResult,
+        abstained: bool,
+        backend: str,
+        note: str,
+        t0: float,
+    ) -> Answer:
+        evidence = [h.statement.id for h in result.hits]
+        if abstained:
+            # The closest statements are offered, not cited: nothing to validate.
+            report = CitationReport((), (), (), (), tuple(evidence), ())
+        elif backend == "brief":
+            report = check_citations(text, evidence, self.known_ids)
+        else:
+            report = self._report(text, result)
+        answer = Answer(
+            question=question,
+            text=text.strip(),
+            cited=cited,
+            hits=result.hits,
+            abstained=abstained,
+            report=report,
+            backend=backend,
+            note=note,
+            settings_hash=self.settings_hash,
+            search_query=result.query,
+            frameworks=result.frameworks,
+        )
+        return replace(answer, seconds=time.perf_counter() - t0)

@@ -1,0 +1,156 @@
+"""The default answerer: an evidence brief built from the retrieved statements, no model.
+
+No bundled generative model is good enough to write answers (see ``shared/MODELS.md``), so the
+default answer quotes the frameworks: a lead line, the key evidence ("Learn that"), what leaders
+do ("Learn how to"), grouped by area, identical statements across frameworks merged into one
+line with all their ids, every line cited. Provider questions are answered from provider
+sections, labelled by provider; the pre-2021 programme is labelled superseded. A question the
+frameworks don't cover gets a clear "not covered" with the closest statements offered.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+
+from index.hit import Hit
+from index.search import SearchResult
+from ingest.records import Statement
+
+# How much of the ranking an answer cites (chosen on the development split, eval/reports).
+MAX_EVIDENCE_GROUPS = 3
+MAX_PRACTICE_GROUPS = 2
+MAX_PROVIDER_SECTIONS = 2
+RELATIVE_SCORE_FLOOR = 0.6  # cite a group only if its score is this share of the best
+
+
+@dataclass(frozen=True, slots=True)
+class Group:
+    """Statements with (nearly) the same text in several frameworks, shown as one line."""
+
+    lead: Statement
+    ids: tuple[str, ...]
+    score: float
+
+
+def groups_from(result: SearchResult) -> list[Group]:
+    """The search hits as groups, best first (ids in each group in ranking order)."""
+    by_id = {h.statement.id: h for h in result.hits}
+    out: list[Group] = []
+    for ids in result.groups:
+        present = tuple(i for i in ids if i in by_id)
+        if present:
+            lead = by_id[present[0]]
+            out.append(Group(lead.statement, present, lead.score))
+    return out
+
+
+def cite(ids: Sequence[str]) -> str:
+    """``[NPQSL 4.1] [NPQEL 4.1]``: the one citation form answers use."""
+    return " ".join(f"[{i}]" for i in ids)
+
+
+def select_groups(result: SearchResult) -> tuple[list[Group], list[Group], list[Group]]:
+    """Pick what the brief cites: top evidence, practice and provider groups."""
+    groups = groups_from(result)
+    if not groups:
+        return [], [], []
+    best = max(g.score for g in groups)
+    id_hits = [g for g in groups if g.score >= 1.0 and g.lead.kind != "provider_section"]
+
+    def keep(kinds: tuple[str, ...], n: int) -> list[Group]:
+        chosen = [g for g in id_hits if g.lead.kind in kinds]
+        for g in groups:
+            if len(chosen) >= n:
+                break
+            if g.lead.kind in kinds and g not in chosen and g.score >= RELATIVE_SCORE_FLOOR * best:
+                chosen.append(g)
+        return chosen
+
+    evidence = keep(("evidence",), MAX_EVIDENCE_GROUPS)
+    practice = keep(("practice_heading", "practice"), MAX_PRACTICE_GROUPS)
+    provider = keep(("provider_section",), MAX_PROVIDER_SECTIONS)
+    # A provider question is answered from provider pages alone.
+    if provider and groups[0].lead.kind == "provider_section":
+        evidence, practice = [], []
+    return evidence, practice, provider
+
+
+def brief_lines(result: SearchResult, *, headings: dict[str, Statement]) -> Iterator[str]:
+    """The evidence brief, one markdown line at a time (so the UI can stream it).
+
+    Args:
+        result: The search for the question.
+        headings: Practice headings by id, to say which heading a cited bullet sits under.
+    """
+    evidence, practice, provider = select_groups(result)
+    if not (evidence or practice or provider):
+        yield "I found nothing in the frameworks to answer this."
+        return
+    scope = f" ({', '.join(result.frameworks)} only)" if result.frameworks else ""
+    if provider and (not evidence or result.groups and _is_provider(result, provider)):
+        yield f"**From the NPQ provider pages{scope}:**"
+        for g in provider:
+            yield _provider_line(g.lead)
+        if evidence or practice:
+            yield ""
+            yield "**Related framework statements:**"
+    elif evidence:
+        lead = evidence[0]
+        yield f"**In short{scope}:** {lead.lead.text} {cite(lead.ids)}"
+    else:
+        yield f"**In short{scope}:** {practice[0].lead.text} {cite(practice[0].ids)}"
+    if evidence:
+        yield ""
+        yield "**What the evidence says (Learn that…)**"
+        yield from _by_area(evidence, headings)
+    if practice:
+        yield ""
+        yield "**What leaders do (Learn how to…)**"
+        yield from _by_area(practice, headings)
+
+
+def _is_provider(result: SearchResult, provider: Sequence[Group]) -> bool:
+    return bool(result.groups) and result.groups[0][0] == provider[0].lead.id
+
+
+def _by_area(groups: Sequence[Group], headings: dict[str, Statement]) -> Iterator[str]:
+    areas: dict[str, list[Group]] = {}
+    for g in groups:
+        areas.setdefault(g.lead.area_title or "Other", []).append(g)
+    for title, members in areas.items():
+        yield f"- *{title}*"
+        for g in members:
+            text = g.lead.text
+            if g.lead.kind == "practice" and g.lead.group in headings:
+                head = headings[g.lead.group].text.removesuffix(" including by:").rstrip(",:")
+                text = f"{text} (under “{head}”)"
+            yield f"  - {text} {cite(g.ids)}"
+
+
+def _provider_line(s: Statement) -> str:
+    label = re.sub(r"\s*\(framework text:[^)]*\)", "", s.publisher or s.area_title)
+    if "superseded" in s.area_title.lower() or "pre-2021" in s.version:
+        label = f"{label}; the pre-2021 programme, now superseded"
+    body = s.text if len(s.text) <= 600 else s.text[:600].rsplit(" ", 1)[0] + "…"
+    return f"- **{s.title}** ({label}): {body} [{s.id}]"
+
+
+def abstain_lines(result: SearchResult, n: int = 3) -> Iterator[str]:
+    """The "not covered" answer, with the closest statements offered (not cited)."""
+    yield (
+        "The NPQ frameworks here don't cover this question, so I won't give an answer that "
+        "cites them."
+    )
+    close = groups_from(result)[:n]
+    if close:
+        yield ""
+        yield "Closest statements, in case they help:"
+        for g in close:
+            yield f"- {' = '.join(g.ids)}: {g.lead.text[:220]}"
+
+
+def hits_ids(hits: Sequence[Hit]) -> list[str]:
+    """The ids of some hits, in order."""
+    return [h.statement.id for h in hits]

@@ -1,0 +1,133 @@
+"""The only module that imports LangChain: it builds the chat model, nothing else.
+
+Everything else sees :class:`ChatModel`, a small protocol: ``invoke`` and ``stream`` over a
+list of (role, text) messages, returning text.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+from typing import Any, Protocol
+
+from assistant.settings import LLMSettings
+
+Message = tuple[str, str]  # ("system" | "human" | "ai", text)
+
+
+class LLMError(Exception):
+    """A model could not be built or did not answer.
+
+    Attributes:
+        help_message: What the user can do about it.
+    """
+
+    def __init__(self, message: str, help_message: str = "") -> None:
+        super().__init__(message)
+        self.help_message = help_message
+
+
+class ChatModel(Protocol):
+    """What the assistant needs from a chat model."""
+
+    name: str
+
+    def invoke(self, messages: Sequence[Message]) -> str:
+        """The whole reply."""
+        ...
+
+    def stream(self, messages: Sequence[Message]) -> Iterator[str]:
+        """The reply in pieces."""
+        ...
+
+
+class LangChainChat:
+    """Adapts any LangChain chat model (real or fake) to :class:`ChatModel`."""
+
+    def __init__(self, model: Any, name: str) -> None:
+        """Wrap ``model`` (a LangChain ``BaseChatModel``)."""
+        self._model = model
+        self.name = name
+
+    def invoke(self, messages: Sequence[Message]) -> str:
+        """The whole reply, as text."""
+        try:
+            reply = self._model.invoke(list(messages))
+        except Exception as exc:  # LangChain/provider errors share no base class
+            raise LLMError(f"{self.name} failed: {type(exc).__name__}: {exc}") from exc
+        return _text(reply.content)
+
+    def stream(self, messages: Sequence[Message]) -> Iterator[str]:
+        """The reply in pieces, as text."""
+        try:
+            for chunk in self._model.stream(list(messages)):
+                piece = _text(chunk.content)
+                if piece:
+                    yield piece
+        except Exception as exc:  # LangChain/provider errors share no base class
+            raise LLMError(f"{self.name} failed: {type(exc).__name__}: {exc}") from exc
+
+
+def _text(content: object) -> str:
+    if isinstance(content, str):
+        return content
+    if isinstance(content, list):
+        return "".join(
+            str(p.get("text", "")) if isinstance(p, dict) else str(p) for p in content
+        )
+    return str(content)
+
+
+def build_chat_model(cfg: LLMSettings) -> ChatModel | None:
+    """The chat model the settings ask for, or None for the default (no model).
+
+    Raises:
+        LLMError: The backend is misconfigured or its package is missing; ``help_message``
+            says how to fix it.
+    """
+    if cfg.backend == "none":
+        return None
+    if cfg.backend == "openai":
+        if not cfg.base_url and not os.environ.get(cfg.api_key_env):
+            raise LLMError(
+                "the openai backend needs a base URL or an API key",
+                f"set NPQ_LLM__BASE_URL (e.g. http://127.0.0.1:11434/v1 for Ollama) or "
+                f"{cfg.api_key_env}",
+            )
+        from langchain_openai import ChatOpenAI
+
+        model = ChatOpenAI(
+            model=cfg.model or "gpt-4o-mini",
+            base_url=cfg.base_url or None,
+            api_key=os.environ.get(cfg.api_key_env) or "not-needed",  # type: ignore[arg-type]
+            timeout=cfg.timeout_s,
+            max_retries=1,
+            temperature=cfg.temperature,
+            max_completion_tokens=cfg.max_tokens,
+        )
+        return LangChainChat(model, f"openai:{cfg.model or 'gpt-4o-mini'}")
+    if cfg.backend == "llamacpp":
+        path = Path(cfg.model)
+        if not path.is_file():
+            raise LLMError(
+                f"no GGUF file at {cfg.model!r}",
+                "set NPQ_LLM__MODEL to the path of a .gguf file",
+            )
+        try:
+            from langchain_community.chat_models import ChatLlamaCpp
+        except ImportError as exc:
+            raise LLMError(
+                "the llamacpp backend needs llama-cpp-python and langchain-community",
+                "pip install 'npq-assistant[llamacpp]' (llama-cpp-python compiles, ~6 min)",
+            ) from exc
+        model = ChatLlamaCpp(
+            model_path=str(path),
+            temperature=cfg.temperature,
+            max_tokens=cfg.max_tokens,
+            n_ctx=4096,
+            n_threads=os.cpu_count() or 2,
+            verbose=False,
+        )
+        return LangChainChat(model, f"llamacpp:{path.name}")
+    raise LLMError(f"unknown LLM backend {cfg.backend!r}", "use none, openai or llamacpp")

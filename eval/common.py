@@ -1,0 +1,65 @@
+"""Loading shared by the evaluations: the corpus, the index, the question sets."""
+
+from __future__ import annotations
+
+import functools
+import json
+from pathlib import Path
+from typing import Any
+
+from assistant.settings import Settings
+from index.encoder import default_encoder
+from index.expansions import load_expansions
+from index.search import SearchIndex
+from index.store import ensure_index
+from ingest.records import IngestResult
+from ingest.store import load_or_ingest
+
+DATA = Path(__file__).resolve().parent / "data"
+REPORTS = Path(__file__).resolve().parent / "reports"
+
+
+@functools.cache
+def corpus(settings: Settings | None = None) -> IngestResult:
+    """The statements of the configured corpus (ingested if the store is stale)."""
+    cfg = settings or Settings()
+    return load_or_ingest(cfg.corpus_dir, cfg.data_dir)[0]
+
+
+@functools.cache
+def open_index(model: str = "") -> SearchIndex:
+    """The search index over the configured corpus, built if needed."""
+    cfg = Settings()
+    result = corpus()
+    encoder = default_encoder(model or cfg.model)
+    stored = ensure_index(
+        result.statements,
+        encoder,
+        cfg.data_dir / "index",
+        result.corpus_hash,
+        expansions=load_expansions(),
+    )
+    return SearchIndex(stored, encoder)
+
+
+def read_jsonl(path: Path) -> list[dict[str, Any]]:
+    """Rows of a jsonl file."""
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line]
+
+
+def questions(split: str | None = None) -> list[dict[str, Any]]:
+    """The retrieval questions, optionally one split (``dev`` or ``test``)."""
+    rows = read_jsonl(DATA / "retrieval_questions.jsonl")
+    return [r for r in rows if split in (None, "all", r["split"])]
+
+
+def gold_ids(question: dict[str, Any], index: SearchIndex) -> set[str]:
+    """Relevant ids of a question; provider phrases are mapped to the sections holding them."""
+    rel = set(question["relevant"])
+    for ref in question.get("relevant_text", []):
+        file, phrase = ref.split("::", 1)
+        stem = Path(file).stem.lower()
+        for s in index.statements:
+            if s.kind == "provider_section" and s.id.startswith(stem + "#") and phrase in s.text:
+                rel.add(s.id)
+    return rel

@@ -310,6 +310,10 @@ class SearchIndex:
         self._twins[row] = tuple(by_fw.values())
         return self._twins[row]
 
+    def row(self, sid: str) -> int | None:
+        """The index row of a statement id, or None."""
+        return self._row.get(sid)
+
     def unknown_word_share(self, query: str) -> float:
         """Share of the query's keywords that no statement uses (0 = all known)."""
         tokens = tokenize(query)

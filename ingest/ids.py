@@ -42,7 +42,7 @@ _FW_AREA_RE = re.compile(
 # A bare number is read only where it is clearly a citation: inside brackets, or after
 # "statement".
 _BARE_RE = re.compile(
-    r"(?:(?<=[(\[;,])\s*|(?<=\bstatement\s)|(?<=\bstatements\s))"
+    r"(?:(?<=[(\[;,])\s*|(?<=\bstatement\s)|(?<=\bstatements\s)|(?<=\bsee\s))"
     r"(?P<area>\d{1,2})\.(?P<num>[Pp]\d{1,2}(?:\.\d{1,2})?|\d{1,2})"
     r"(?=\s*[)\];,]|\s+(?:and|&)\s|\s*$|\s)",
     re.IGNORECASE,

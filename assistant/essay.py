@@ -1,0 +1,519 @@
+"""Essay tools: an evidence finder and a citation checker.
+
+No entailment or reranking model is bundled, so support is judged from what is here: the
+cosine between a sentence and a statement (the statement's own embedding), how it compares with
+the best alternative statement, and explicit handling of negation and hedging (a sentence that
+says the opposite of what a statement says is not supported by it). The thresholds were chosen
+on the development half of ``eval/data/citation_cases.jsonl`` (see ``eval/reports``).
+
+Example:
+    >>> report = check_essay(text, index)                     # doctest: +SKIP
+    >>> [(c.raw, c.verdict, c.suggested) for c in report.citations]  # doctest: +SKIP
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Literal
+
+import numpy as np
+
+from index.search import SearchIndex
+from ingest.frameworks import FRAMEWORK_NAMES, reference_entry
+from ingest.ids import Citation, find_citations, frameworks_named
+from ingest.records import Statement
+
+Verdict = Literal["supported", "wrong_number", "unsupported", "nonexistent", "ambiguous"]
+Strength = Literal["strong", "partial", "weak"]
+
+# Calibrated on the development split (eval/reports/citations.md).
+SUPPORT_COSINE = 0.55  # a cited statement this close to the sentence supports it
+WEAK_COSINE = 0.40  # below this, nothing supports the sentence
+WRONG_NUMBER_MARGIN = 0.08  # another statement this much closer: the number is wrong
+WRONG_NUMBER_MIN = 0.55  # and at least this close to the sentence
+STRONG_COSINE = 0.62
+PARTIAL_COSINE = 0.50
+SUGGEST_UNCITED_COSINE = 0.66
+MAX_TEXT_CHARS = 2_000_000
+# Expansions raise support for contradicting claims as much as for paraphrases (measured on
+# the dev split: 0.83 vs 0.85 accuracy), so support is judged on the statements' own wording.
+USE_EXPANSIONS = False
+
+# Negation and hedging that turn a claim around ("not only … but also" does not).
+_NEGATION_RE = re.compile(
+    r"\b(?<!did )(?<!was )(not(?! only)|no|never|cannot|can't|isn't|aren't|doesn't|don't|won't|"
+    r"unlikely|misconception|myth|neither|nor|little evidence|without evidence|"
+    r"rarely|fails? to|ineffective|no longer|disproven|debunked|limited|insufficient)\b",
+    re.IGNORECASE,
+)
+# Absolute and superlative claims the frameworks do not make ("matters most", "always").
+_OVERCLAIM_RE = re.compile(
+    r"\b(most important|matters? most|single most|the key factor|always|guarantees?d?|"
+    r"sufficient|on (?:its|their) own|permanently|the only|entirely|completely|every time|"
+    r"most effective)\b",
+    re.IGNORECASE,
+)
+_CLAIM_MIN_WORDS = 6
+
+
+class TextError(ValueError):
+    """Text the tools cannot work on (empty, too long); the message says why."""
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    """A sentence of the user's text with its position."""
+
+    text: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class Support:
+    """A statement that supports a sentence, with copy-ready citations."""
+
+    ids: tuple[str, ...]
+    statement: Statement
+    score: float
+    strength: Strength
+
+    @property
+    def in_text(self) -> str:
+        """``(NPQSL 4.1)``; identical statements: ``(NPQSL 4.1; NPQEL 4.1)``."""
+        return "(" + "; ".join(self.ids) + ")"
+
+    @property
+    def references(self) -> tuple[str, ...]:
+        """Reference-list entries for the framework documents cited."""
+        fws = dict.fromkeys(i.split()[0] for i in self.ids if i.split()[0] in FRAMEWORK_NAMES)
+        return tuple(reference_entry(f) for f in fws)
+
+
+@dataclass(frozen=True, slots=True)
+class FoundEvidence:
+    """The evidence finder's result for one sentence."""
+
+    sentence: Sentence
+    supports: tuple[Support, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class CheckedCitation:
+    """One citation, checked."""
+
+    raw: str
+    cited: str | None
+    sentence: Sentence
+    verdict: Verdict
+    score: float
+    suggested: tuple[str, ...]
+    cited_text: str = ""
+    reason: str = ""
+
+    def to_json(self) -> dict[str, object]:
+        """The ``npq check --format json`` row."""
+        return {
+            "raw": self.raw,
+            "cited": self.cited,
+            "sentence": self.sentence.text,
+            "verdict": self.verdict,
+            "score": round(self.score, 4),
+            "suggested": list(self.suggested),
+            "cited_text": self.cited_text,
+            "reason": self.reason,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class CheckReport:
+    """Every citation of a text, checked; and uncited sentences worth citing."""
+
+    citations: tuple[CheckedCitation, ...]
+    uncited: tuple[tuple[Sentence, tuple[str, ...]], ...] = field(default_factory=tuple)
+
+    def to_json(self) -> dict[str, object]:
+        """The ``npq check --format json`` shape."""
+        return {
+            "citations": [c.to_json() for c in self.citations],
+            "uncited": [{"sentence": s.text, "suggested": list(ids)} for s, ids in self.uncited],
+        }
+
+
+# --------------------------------------------------------------------------- sentences
+
+
+def check_text(text: str) -> str:
+    """Return the text, or raise `TextError` when it is empty or too long."""
+    if not isinstance(text, str) or not text.strip():
+        raise TextError("the text is empty: paste a paragraph or an essay, or give a file")
+    if len(text) > MAX_TEXT_CHARS:
+        raise TextError(
+            f"the text is {len(text):,} characters; the limit is {MAX_TEXT_CHARS:,} "
+            "(about 300,000 words)"
+        )
+    return text
+
+
+def split_sentences(text: str) -> list[Sentence]:
+    """Sentences with offsets (pysbd's rules, which keep "e.g." and "(DfE, 2020)" intact)."""
+    import pysbd
+
+    segmenter = pysbd.Segmenter(language="en", clean=False, char_span=True)
+    out: list[Sentence] = []
+    for block_match in re.finditer(r"[^\n]+", text):
+        block = block_match.group(0)
+        base = block_match.start()
+        for span in segmenter.segment(block):
+            s = span.sent.strip()
+            if s:
+                start = base + span.start + (len(span.sent) - len(span.sent.lstrip()))
+                out.append(Sentence(s, start, start + len(s)))
+    return out
+
+
+def is_claim(sentence: str) -> bool:
+    """True for a sentence that states something (not a heading, question or reference)."""
+    s = sentence.strip()
+    words = s.split()
+    if len(words) < _CLAIM_MIN_WORDS or s.endswith("?") or s.startswith("#"):
+        return False
+    if re.match(r"^(Department for Education|DfE) \(\d{4}", s):
+        return False
+    return not re.fullmatch(r"[*_]*[^.!]*[*_]*", s) or len(words) >= 10
+
+
+def negated(text: str) -> bool:
+    """True when a text is negative or hedged ("not", "unlikely", "misconception"…)."""
+    return bool(_NEGATION_RE.search(text))
+
+
+# --------------------------------------------------------------------------- similarity
+
+
+class _Similarity:
+    """Cosines between sentences and statements (statement embeddings from the index)."""
+
+    def __init__(self, index: SearchIndex) -> None:
+        self.index = index
+        self._row = {s.id: i for i, s in enumerate(index.statements)}
+        self._exp: dict[int, np.ndarray] | None = None
+
+    def encode(self, sentences: Sequence[str]) -> np.ndarray:
+        if not sentences:
+            return np.zeros((0, self.index.encoder.dim), dtype=np.float32)
+        return self.index.encoder.encode_queries([_strip_citations(s) for s in sentences])
+
+    def cosine(self, vec: np.ndarray, sid: str) -> float:
+        row = self._row.get(sid)
+        if row is None:
+            return 0.0
+        return float(np.dot(self.index.stored.faiss_index.reconstruct(row), vec))
+
+    def support(self, vecs: np.ndarray, sid: str) -> float:
+        """Best cosine of the sentence (or a clause) with the statement or its expansions.
+
+        Expansions are users' own wordings of what a statement says (index/expansions.py); a
+        paraphrase in an essay is often closer to them than to the framework's wording.
+        """
+        row = self._row.get(sid)
+        if row is None:
+            return 0.0
+        mats = [self.index.stored.faiss_index.reconstruct(row)[None, :]]
+        if USE_EXPANSIONS:
+            exp = self._expansion_vectors().get(row)
+            if exp is not None:
+                mats.append(exp)
+        return float(np.max(vecs @ np.vstack(mats).T))
+
+    def _expansion_vectors(self) -> dict[int, np.ndarray]:
+        if self._exp is None:
+            stored = self.index.stored
+            self._exp = {}
+            if stored.expansion_index is not None and stored.expansion_rows:
+                allv = stored.expansion_index.reconstruct_n(0, len(stored.expansion_rows))
+                rows = np.asarray(stored.expansion_rows)
+                for row in np.unique(rows):
+                    self._exp[int(row)] = allv[rows == row]
+        return self._exp
+
+    def encode_with_clauses(self, sentence: str) -> np.ndarray:
+        """Vectors of the sentence and of its clauses (a claim is often one clause of many)."""
+        clean = _strip_citations(sentence)
+        parts = [clean] + [c for c in _clauses(clean) if len(c.split()) >= 5]
+        return self.index.encoder.encode_queries(parts)
+
+    def best(
+        self, vec: np.ndarray, k: int, *, framework: str | None = None
+    ) -> list[tuple[Statement, float]]:
+        """Framework statements nearest the sentence by their own embedding."""
+        pairs = self.index.stored.dense_search(vec, min(len(self.index.statements), 60))
+        out: list[tuple[Statement, float]] = []
+        for row, cos in pairs:
+            s = self.index.statements[row]
+            if s.kind == "provider_section" or (framework and s.framework != framework):
+                continue
+            out.append((s, cos))
+            if len(out) >= k:
+                break
+        return out
+
+
+_CLAUSE_SPLIT_RE = re.compile(
+    r"[;:]|,\s+(?:as|since|because|so|but|while|whereas|which|and so)\s+|\s+(?:because|since|as)\s+"
+    r"|,\s+(?=[a-z])"
+)
+
+
+def _clauses(sentence: str) -> list[str]:
+    parts = [p.strip(" ,.") for p in _CLAUSE_SPLIT_RE.split(sentence)]
+    return [p for p in parts if p]
+
+
+def _strip_citations(sentence: str) -> str:
+    text = sentence
+    for c in sorted(find_citations(sentence), key=lambda c: -c.start):
+        text = text[: c.start] + text[c.end :]
+    text = re.sub(r"\(\s*(DfE|Department for Education)?[\s,;]*\d{0,4}[a-z]?[\s,;]*\)", "", text)
+    return re.sub(r"[\[(]\s*[;,]?\s*[\])]", "", text).strip()
+
+
+def _with_twins(index: SearchIndex, s: Statement) -> tuple[str, ...]:
+    row = index.row(s.id)
+    if row is None:
+        return (s.id,)
+    return (s.id, *(index.statements[r].id for r in index.twins(row)))
+
+
+def strength_of(score: float) -> Strength:
+    """The label users see for a support score."""
+    if score >= STRONG_COSINE:
+        return "strong"
+    if score >= PARTIAL_COSINE:
+        return "partial"
+    return "weak"
+
+
+# --------------------------------------------------------------------------- evidence finder
+
+
+def find_evidence(
+    text: str, index: SearchIndex, *, framework: str | None = None, per_sentence: int = 3
+) -> list[FoundEvidence]:
+    """For each sentence that makes a claim, the statements that support it best.
+
+    Args:
+        text: A paragraph or an essay.
+        index: The search index.
+        framework: Only this framework's statements.
+        per_sentence: Supports listed per sentence.
+
+    Raises:
+        TextError: Empty or too long text.
+    """
+    check_text(text)
+    sim = _Similarity(index)
+    sentences = [s for s in split_sentences(text) if is_claim(s.text)]
+    vecs = sim.encode([s.text for s in sentences])
+    out: list[FoundEvidence] = []
+    for sentence, vec in zip(sentences, vecs, strict=True):
+        supports: list[Support] = []
+        seen: set[str] = set()
+        for s, cos in sim.best(vec, 12, framework=framework):
+            if s.id in seen:
+                continue
+            ids = _with_twins(index, s) if framework is None else (s.id,)
+            seen.update(ids)
+            if negated(sentence.text) != negated(s.text) and cos < STRONG_COSINE:
+                continue  # says the opposite of the statement
+            supports.append(Support(ids, s, cos, strength_of(cos)))
+            if len(supports) >= per_sentence:
+                break
+        out.append(FoundEvidence(sentence, tuple(supports)))
+    return out
+
+
+def evidence_rows(found: Sequence[FoundEvidence]) -> list[dict[str, str]]:
+    """One row per (sentence, support): the table the CLI and app show and export."""
+    rows: list[dict[str, str]] = []
+    for f in found:
+        for sup in f.supports:
+            rows.append(
+                {
+                    "sentence": f.sentence.text,
+                    "ids": "; ".join(sup.ids),
+                    "strength": sup.strength,
+                    "score": f"{sup.score:.3f}",
+                    "statement": sup.statement.text,
+                    "in_text_citation": sup.in_text,
+                    "reference": " | ".join(sup.references),
+                }
+            )
+    return rows
+
+
+def rows_to_csv(rows: Sequence[dict[str, str]]) -> str:
+    """CSV text of ``rows`` (header from the first row's keys)."""
+    buf = io.StringIO()
+    if rows:
+        writer = csv.DictWriter(buf, fieldnames=list(rows[0]))
+        writer.writeheader()
+        writer.writerows(rows)
+    return buf.getvalue()
+
+
+def rows_to_markdown(rows: Sequence[dict[str, str]]) -> str:
+    """A Markdown table of ``rows``; cell text has pipes escaped."""
+    if not rows:
+        return "_No statements found._\n"
+    cols = list(rows[0])
+    lines = ["| " + " | ".join(cols) + " |", "|" + "---|" * len(cols)]
+    for r in rows:
+        cells = [str(r[c]).replace("|", "\\|").replace("\n", " ") for c in cols]
+        lines.append("| " + " | ".join(cells) + " |")
+    return "\n".join(lines) + "\n"
+
+
+# --------------------------------------------------------------------------- citation checker
+
+
+def check_essay(text: str, index: SearchIndex) -> CheckReport:
+    """Check every citation in ``text`` and list uncited sentences worth citing.
+
+    Raises:
+        TextError: Empty or too long text.
+    """
+    check_text(text)
+    sim = _Similarity(index)
+    sentences = split_sentences(text)
+    citations = find_citations(text)
+    named = frameworks_named(text) & set(FRAMEWORK_NAMES)
+    vec_cache: dict[int, np.ndarray] = {}
+    sentence_of = [_sentence_at(sentences, c.start) for c in citations]
+    need = sorted({id(s): s for s in sentence_of if s is not None}.values(), key=lambda s: s.start)
+    cited_sentences = {s.start for s in need}
+    uncited_candidates = [
+        s for s in sentences if s.start not in cited_sentences and is_claim(s.text)
+    ]
+    all_vecs = sim.encode([s.text for s in need] + [s.text for s in uncited_candidates])
+    for s, v in zip(need, all_vecs[: len(need)], strict=True):
+        vec_cache[s.start] = v
+
+    checked: list[CheckedCitation] = []
+    for c, sentence in zip(citations, sentence_of, strict=True):
+        sentence = sentence or Sentence(c.raw, c.start, c.end)
+        vec = vec_cache.get(sentence.start)
+        if vec is None:
+            vec = sim.encode([sentence.text])[0]
+        checked.append(_verdict(c, sentence, vec, sim, index, named))
+
+    uncited: list[tuple[Sentence, tuple[str, ...]]] = []
+    for s, vec in zip(uncited_candidates, all_vecs[len(need) :], strict=True):
+        best = sim.best(vec, 1)
+        if best and best[0][1] >= SUGGEST_UNCITED_COSINE and not negated(s.text):
+            uncited.append((s, _with_twins(index, best[0][0])))
+    return CheckReport(tuple(checked), tuple(uncited))
+
+
+def _sentence_at(sentences: Sequence[Sentence], pos: int) -> Sentence | None:
+    for s in sentences:
+        if s.start <= pos < s.end:
+            return s
+    return None
+
+
+def _verdict(
+    c: Citation,
+    sentence: Sentence,
+    vec: np.ndarray,
+    sim: _Similarity,
+    index: SearchIndex,
+    named: set[str],
+) -> CheckedCitation:
+    best = sim.best(vec, 8)
+    best_score = best[0][1] if best else 0.0
+
+    if c.framework is None:
+        # A bare number: the framework in reach is the only one the whole text names.
+        if len(named) == 1:
+            (fw,) = named
+            c = Citation(c.raw, c.start, c.end, fw, c.area, c.number)
+        else:
+            cands = [c.with_framework(f) for f in FRAMEWORK_NAMES if c.with_framework(f) in index.by_id]
+            cands.sort(key=lambda i: -sim.cosine(vec, i))
+            return CheckedCitation(
+                c.raw, None, sentence, "ambiguous", best_score, tuple(cands),
+                reason="no framework named: which one is meant?",
+            )
+    sid = c.id or ""
+    statement = index.by_id.get(sid)
+    if statement is None:
+        suggested = _suggest(best, c.framework, index)
+        why = (
+            f"{c.framework} is not in this corpus"
+            if c.framework not in FRAMEWORK_NAMES
+            else f"{sid} does not exist"
+        )
+        return CheckedCitation(c.raw, sid, sentence, "nonexistent", 0.0, suggested, reason=why)
+
+    vecs = sim.encode_with_clauses(sentence.text)
+    score = sim.support(vecs, sid)
+    # Candidates: nearest statements to the sentence and to each of its clauses.
+    cands: dict[str, Statement] = {s.id: s for s, _c in best}
+    for v in vecs[1:]:
+        cands.update({s.id: s for s, _c in sim.best(v, 6)})
+    ranked = sorted(((s, sim.support(vecs, s.id)) for s in cands.values()), key=lambda p: -p[1])
+    twins = set(_with_twins(index, statement))
+    alternatives = [(s, cos) for s, cos in ranked if s.id not in twins]
+    alt = alternatives[0] if alternatives else None
+    alt_score = alt[1] if alt else 0.0
+    says_opposite = negated(sentence.text) != negated(statement.text) or overclaims(
+        sentence.text, statement.text
+    )
+
+    if (
+        alt is not None
+        and alt_score >= WRONG_NUMBER_MIN
+        and alt_score - score >= WRONG_NUMBER_MARGIN
+        and negated(sentence.text) == negated(alt[0].text)
+        and not overclaims(sentence.text, alt[0].text)
+    ):
+        suggested = _suggest(alternatives, c.framework, index)
+        return CheckedCitation(
+            c.raw, sid, sentence, "wrong_number", score, suggested, statement.text,
+            reason=f"{suggested[0] if suggested else 'another statement'} fits the sentence better",
+        )
+    if says_opposite and score >= WEAK_COSINE:
+        return CheckedCitation(
+            c.raw, sid, sentence, "unsupported", score, (), statement.text,
+            reason="the sentence claims more than, or the opposite of, what the statement says",
+        )
+    if score >= SUPPORT_COSINE:
+        return CheckedCitation(c.raw, sid, sentence, "supported", score, (), statement.text)
+    return CheckedCitation(
+        c.raw, sid, sentence, "unsupported", score, (), statement.text,
+        reason="no statement in the frameworks says this",
+    )
+
+
+def overclaims(sentence: str, statement: str) -> bool:
+    """True when the sentence makes an absolute or superlative claim the statement does not."""
+    claimed = {m.lower() for m in _OVERCLAIM_RE.findall(sentence)}
+    stated = {m.lower() for m in _OVERCLAIM_RE.findall(statement)}
+    return bool(claimed - stated)
+
+
+def _suggest(
+    ranked: Sequence[tuple[Statement, float]], framework: str | None, index: SearchIndex
+) -> tuple[str, ...]:
+    """The best alternative's ids, the cited framework's first."""
+    if not ranked:
+        return ()
+    ids = list(_with_twins(index, ranked[0][0]))
+    if framework:
+        ids.sort(key=lambda i: 0 if i.startswith(framework + " ") else 1)
+    return tuple(ids)

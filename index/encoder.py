@@ -103,13 +103,14 @@ class SentenceTransformerEncoder:
         """Encode search queries with the model's query prompt, if it has one."""
         if not texts:
             return np.zeros((0, self._dim), dtype=np.float32)
-        out = self._model.encode_query(
+        with _single_thread() if len(texts) <= 4 else contextlib.nullcontext():
+            out = self._model.encode_query(
             list(texts),
             batch_size=self.batch_size,
             show_progress_bar=False,
             convert_to_numpy=True,
-            normalize_embeddings=True,
-        )
+                normalize_embeddings=True,
+            )
         return _as_vectors(out)
 
     def encode_documents(self, texts: Sequence[str], *, show_progress: bool = False) -> Vectors:
@@ -124,6 +125,20 @@ class SentenceTransformerEncoder:
             normalize_embeddings=True,
         )
         return _as_vectors(out)
+
+
+@contextlib.contextmanager
+def _single_thread() -> Iterator[None]:
+    """Encode one short query on one thread: several threads cost more in start-up than they
+    save on a dozen tokens, and stall badly when other work (other users) holds the cores."""
+    import torch
+
+    before = torch.get_num_threads()
+    torch.set_num_threads(1)
+    try:
+        yield
+    finally:
+        torch.set_num_threads(before)
 
 
 @functools.cache

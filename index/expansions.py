@@ -11,8 +11,12 @@ questions. They are embedded as extra vectors and added to the keyword text of t
 from __future__ import annotations
 
 import functools
+import hashlib
 import json
+from collections.abc import Sequence
 from pathlib import Path
+
+import numpy as np
 
 EXPANSIONS_FILE = Path(__file__).resolve().parent / "data" / "expansions.jsonl"
 
@@ -31,3 +35,63 @@ def load_expansions(path: Path = EXPANSIONS_FILE) -> dict[str, tuple[str, ...]]:
         for sid in row.get("ids", []):
             out[str(sid)] = out.get(str(sid), ()) + queries
     return out
+
+
+CACHE_DIR = Path(__file__).resolve().parent / "data" / "expansion_vectors"
+
+
+def _cache_path(model_name: str) -> Path:
+    slug = "".join(c if c.isalnum() else "-" for c in model_name.lower()).strip("-")
+    return CACHE_DIR / f"{slug}.npz"
+
+
+def _texts_hash(texts: Sequence[str]) -> str:
+    return hashlib.sha256("\n".join(texts).encode("utf-8")).hexdigest()[:16]
+
+
+def cached_vectors(model_name: str, texts: Sequence[str]) -> np.ndarray | None:
+    """Vectors of ``texts`` by ``model_name`` from the shipped cache, or None if not cached.
+
+    Embedding the ~1,600 expansions takes most of an index build on two cores; their vectors
+    for the bundled model ship with the package (float16, checked against a hash of the texts,
+    so edited expansions or another model are simply encoded afresh).
+    """
+    path = _cache_path(model_name)
+    if not texts or not path.is_file():
+        return None
+    try:
+        with np.load(path, allow_pickle=False) as data:
+            if str(data["texts_hash"]) != _texts_hash(texts):
+                return None
+            vectors = data["vectors"].astype(np.float32)
+    except (OSError, ValueError, KeyError):
+        return None
+    if vectors.shape[0] != len(texts):
+        return None
+    norms = np.linalg.norm(vectors, axis=1, keepdims=True)
+    return vectors / np.maximum(norms, 1e-12)
+
+
+def write_cache(model_name: str, texts: Sequence[str], vectors: np.ndarray) -> Path:
+    """Store the vectors of ``texts`` for ``model_name`` (maintainers run this after editing)."""
+    path = _cache_path(model_name)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    np.savez_compressed(
+        path, vectors=vectors.astype(np.float16), texts_hash=np.array(_texts_hash(texts))
+    )
+    return path
+
+
+def expansion_texts(ids_in_order: Sequence[str]) -> list[str]:
+    """The expansion texts of the given statements, in index order (as build_index lays them)."""
+    exp = load_expansions()
+    return [t for sid in ids_in_order for t in exp.get(sid, ())]
+
+
+if __name__ == "__main__":  # python -m index.expansions: refresh the vector cache
+    from eval.common import corpus
+    from index.encoder import default_encoder
+
+    enc = default_encoder()
+    texts = expansion_texts([s.id for s in corpus().statements])
+    print(write_cache(enc.name, texts, enc.encode_documents(texts, show_progress=True)))

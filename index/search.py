@@ -123,7 +123,7 @@ _FRAMEWORK_TOKEN_RE = re.compile(
 # Fusion and scope settings, chosen on the development split (see eval/reports).
 RRF_K = 10
 DENSE_WEIGHT = 1.0
-BM25_WEIGHT = 1.0
+BM25_WEIGHT = 2.0
 CANDIDATES = 100
 # Logistic scope model over ScopeFeatures.vector(); refit with `python -m eval.calibrate_scope`.
 SCOPE_WEIGHTS = (1.774, 1.786, 1.875, 0.432, -2.223)

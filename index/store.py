@@ -310,12 +310,16 @@ def build_index(
         for text in (expansions or {}).get(s.id, ()):
             exp_texts.append(text)
             exp_rows.append(row)
+    from index.expansions import cached_vectors
+
+    cached = cached_vectors(encoder.name, exp_texts)
+    to_encode = texts if cached is not None else texts + exp_texts
     vectors = _checked_vectors(
-        encoder.encode_documents(texts + exp_texts, show_progress=show_progress),
-        len(texts) + len(exp_texts),
+        encoder.encode_documents(to_encode, show_progress=show_progress),
+        len(to_encode),
         encoder.dim,
     )
-    exp_vectors = vectors[len(texts) :]
+    exp_vectors = cached if cached is not None else vectors[len(texts) :]
     vectors = vectors[: len(texts)]
     keyword_texts = list(texts)
     for text, row in zip(exp_texts, exp_rows, strict=True):

@@ -129,7 +129,7 @@ CANDIDATES = 100
 SCOPE_WEIGHTS = (1.774, 1.786, 1.875, 0.432, -2.223)
 SCOPE_BIAS = -4.466
 SCOPE_THRESHOLD = 0.35
-EVIDENCE_PRIOR = 1.0
+EVIDENCE_PRIOR = 1.15
 EXPANSION_WEIGHT = 1.0  # an expansion's cosine counts this much of a statement's own  # multiplies the fused score of evidence statements
 NEAR_IDENTICAL_COSINE = 0.95  # statements this close across frameworks are shown together
 

@@ -19,10 +19,10 @@ from index.search import SearchResult
 from ingest.records import Statement
 
 # How much of the ranking an answer cites (chosen on the development split, eval/reports).
-MAX_EVIDENCE_GROUPS = 3
-MAX_PRACTICE_GROUPS = 2
+MAX_EVIDENCE_GROUPS = 1
+MAX_PRACTICE_GROUPS = 1
 MAX_PROVIDER_SECTIONS = 2
-RELATIVE_SCORE_FLOOR = 0.6  # cite a group only if its score is this share of the best
+RELATIVE_SCORE_FLOOR = 0.9  # cite a group only if its score is this share of the best
 
 
 @dataclass(frozen=True, slots=True)
@@ -133,7 +133,8 @@ def _provider_line(s: Statement) -> str:
     label = re.sub(r"\s*\(framework text:[^)]*\)", "", s.publisher or s.area_title)
     if "superseded" in s.area_title.lower() or "pre-2021" in s.version:
         label = f"{label}; the pre-2021 programme, now superseded"
-    body = s.text if len(s.text) <= 600 else s.text[:600].rsplit(" ", 1)[0] + "…"
+    flat = " ".join(s.text.split())
+    body = flat if len(flat) <= 600 else flat[:600].rsplit(" ", 1)[0] + "…"
     return f"- **{s.title}** ({label}): {body} [{s.id}]"
 
 

@@ -69,6 +69,34 @@ def _parser() -> argparse.ArgumentParser:
     s.add_argument("--format", choices=("text", "json", "jsonl"), default=None)
     s.set_defaults(func=cmd_search)
 
+    s = sub.add_parser("ask", help="answer a question with cited statements")
+    s.add_argument("question", nargs="?", help="the question (or use --questions-file)")
+    s.add_argument("--questions-file", type=Path, help="one question per line ('-' for stdin)")
+    s.add_argument("--framework", help="NPQSL, NPQEL or NPQLT")
+    s.add_argument("--llm", choices=("none", "openai", "llamacpp"), help="answer writer")
+    s.add_argument("--format", choices=("text", "json", "jsonl"), default=None)
+    s.set_defaults(func=cmd_ask)
+
+    s = sub.add_parser("find", help="find statements that support each sentence of a text")
+    s.add_argument("file", help="a .txt, .md, .docx or .pdf file, or - for stdin")
+    s.add_argument("--framework", help="NPQSL, NPQEL or NPQLT")
+    s.add_argument("--format", choices=("text", "json", "csv", "markdown"), default="text")
+    s.set_defaults(func=cmd_find)
+
+    s = sub.add_parser("check", help="check every citation in an essay")
+    s.add_argument("file", help="a .txt, .md, .docx or .pdf file, or - for stdin")
+    s.add_argument("--format", choices=("text", "json", "markdown"), default="text")
+    s.set_defaults(func=cmd_check)
+
+    s = sub.add_parser("ui", help="start the Gradio app")
+    s.add_argument("--host", default=None, help="bind address (default 127.0.0.1)")
+    s.add_argument("--port", type=int, default=None, help="port (default 7860)")
+    s.set_defaults(func=cmd_ui)
+
+    s = sub.add_parser("eval", help="run an evaluation and write its report to eval/reports/")
+    s.add_argument("what", choices=("retrieval", "answers", "citations"))
+    s.add_argument("--split", default="test", help="test, dev or all")
+    s.set_defaults(func=cmd_eval)
     return p
 
 
@@ -313,6 +341,199 @@ def _read_lines(path: Path) -> list[str]:
         raise CLIError(f"{path}: not UTF-8 text") from exc
     except OSError as exc:
         raise CLIError(f"{path}: {exc.strerror}") from exc
+
+
+# --------------------------------------------------------------------------- ask
+
+
+def _services(cfg: Settings):  # type: ignore[no-untyped-def]
+    from assistant.service import load_services
+    from index.errors import IndexStoreError, ModelLoadError
+
+    try:
+        return load_services(cfg, log=lambda m: print(m, file=sys.stderr))
+    except ModelLoadError as exc:
+        raise CLIError(str(exc)) from exc
+    except IndexStoreError as exc:
+        raise CLIError(f"the index could not be built: {exc}") from exc
+
+
+def cmd_ask(args: argparse.Namespace) -> int:
+    """``npq ask``: answer one question (streamed), or a file of questions as jsonl."""
+    from index.search import QueryError, check_filters
+
+    cfg = settings()
+    if args.llm:
+        cfg = cfg.model_copy(update={"llm": cfg.llm.model_copy(update={"backend": args.llm})})
+    try:
+        check_filters(args.framework, None, None)
+    except QueryError as exc:
+        raise CLIError(str(exc)) from exc
+    if args.questions_file is None and args.question is None:
+        raise CLIError("give a QUESTION or --questions-file FILE")
+    services = _services(cfg)
+    bot = services.assistant
+    if args.questions_file is not None:
+        status = 0
+        for q in (q for q in _read_lines(args.questions_file) if q.strip()):
+            try:
+                answer = bot.ask(q, framework=args.framework)
+            except QueryError as exc:
+                print(json.dumps({"question": q, "error": str(exc)}, ensure_ascii=False))
+                status = 1
+                continue
+            print(json.dumps(answer.to_json(), ensure_ascii=False))
+        return status
+    fmt = args.format or "text"
+    try:
+        if fmt == "text":
+            from assistant.answer import Answer
+
+            final = None
+            for piece in bot.stream(args.question, framework=args.framework):
+                if isinstance(piece, Answer):
+                    final = piece
+                else:
+                    print(piece, end="", flush=True)
+            assert final is not None
+            _print_answer_footer(final)
+        else:
+            answer = bot.ask(args.question, framework=args.framework)
+            print(json.dumps(answer.to_json(), ensure_ascii=False, indent=None if fmt == "jsonl" else 1))
+    except QueryError as exc:
+        raise CLIError(str(exc)) from exc
+    return 0
+
+
+def _print_answer_footer(answer) -> None:  # type: ignore[no-untyped-def]
+    print()
+    if answer.note:
+        print(f"note: {answer.note}")
+    if answer.report.invalid:
+        print("INVALID CITATIONS: " + ", ".join(answer.report.invalid))
+    if answer.report.uncited_claims:
+        print(f"uncited claims: {len(answer.report.uncited_claims)}")
+    print(f"[{answer.backend}; {answer.seconds * 1000:.0f} ms; settings {answer.settings_hash}]")
+
+
+# --------------------------------------------------------------------------- find / check
+
+
+def _read_input(spec: str) -> str:
+    from assistant.documents import read_document
+    from ingest.errors import SourceError
+
+    if spec == "-":
+        return sys.stdin.read()
+    try:
+        return read_document(Path(spec))
+    except SourceError as exc:
+        raise CLIError(str(exc)) from exc
+
+
+def cmd_find(args: argparse.Namespace) -> int:
+    """``npq find``: statements that support each sentence, with copy-ready citations."""
+    from assistant import essay
+    from index.search import QueryError, check_filters
+
+    try:
+        fw, _a, _k = check_filters(args.framework, None, None)
+    except QueryError as exc:
+        raise CLIError(str(exc)) from exc
+    text = _read_input(args.file)
+    try:
+        essay.check_text(text)
+    except essay.TextError as exc:
+        raise CLIError(str(exc)) from exc
+    index = open_search(settings())
+    found = essay.find_evidence(text, index, framework=fw)
+    rows = essay.evidence_rows(found)
+    if args.format == "csv":
+        sys.stdout.write(essay.rows_to_csv(rows))
+    elif args.format == "markdown":
+        sys.stdout.write(essay.rows_to_markdown(rows))
+    elif args.format == "json":
+        print(json.dumps(rows, ensure_ascii=False, indent=1))
+    else:
+        for f in found:
+            print(f"» {f.sentence.text}")
+            if not f.supports:
+                print("    (no statement supports this)")
+            for sup in f.supports:
+                print(f"    {sup.strength:7} {sup.in_text}  {sup.statement.text[:160]}")
+        refs = sorted({r for f in found for s in f.supports for r in s.references})
+        if refs:
+            print("\nReferences:")
+            for r in refs:
+                print(f"  {r}")
+    return 0
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    """``npq check``: a verdict for every citation in the text."""
+    from assistant import essay
+
+    text = _read_input(args.file)
+    try:
+        essay.check_text(text)
+    except essay.TextError as exc:
+        raise CLIError(str(exc)) from exc
+    index = open_search(settings())
+    report = essay.check_essay(text, index)
+    if args.format == "json":
+        print(json.dumps(report.to_json(), ensure_ascii=False, indent=1))
+        return 0
+    if args.format == "markdown":
+        sys.stdout.write(check_markdown(report))
+        return 0
+    if not report.citations:
+        print("No citations found (looked for e.g. (NPQSL 4.9), NPQ SL 4.9, [NPQEL 2.12]).")
+    for c in report.citations:
+        sug = f"  -> suggest {', '.join(c.suggested)}" if c.suggested else ""
+        print(f"{c.verdict.upper():13} {c.raw}{sug}")
+        print(f"    sentence: {c.sentence.text[:200]}")
+        if c.cited_text:
+            print(f"    {c.cited}: {c.cited_text[:200]}")
+        if c.reason:
+            print(f"    why: {c.reason}")
+    for s, ids in report.uncited:
+        print(f"CONSIDER      citing {', '.join(ids)} for: {s.text[:160]}")
+    return 0
+
+
+def check_markdown(report) -> str:  # type: ignore[no-untyped-def]
+    """The citation check as a Markdown report (also the app's download)."""
+    lines = ["# Citation check", "", "| verdict | citation | sentence | cited statement | suggested |",
+             "|---|---|---|---|---|"]
+    for c in report.citations:
+        cells = [c.verdict, c.raw, c.sentence.text, c.cited_text, ", ".join(c.suggested)]
+        lines.append("| " + " | ".join(x.replace("|", "\\|").replace("\n", " ") for x in cells) + " |")
+    if report.uncited:
+        lines += ["", "## Sentences worth citing", ""]
+        lines += [f"- {s.text} — consider {', '.join(ids)}" for s, ids in report.uncited]
+    return "\n".join(lines) + "\n"
+
+
+# --------------------------------------------------------------------------- ui / eval
+
+
+def cmd_ui(args: argparse.Namespace) -> int:
+    """``npq ui``: start the app on the bundled corpus (localhost unless told otherwise)."""
+    from ui.app import main as ui_main
+
+    cfg = settings()
+    return ui_main(args.host or cfg.ui.host, args.port or cfg.ui.port)
+
+
+def cmd_eval(args: argparse.Namespace) -> int:
+    """``npq eval``: run an evaluation; its report goes to eval/reports/."""
+    if args.what == "retrieval":
+        from eval.retrieval import main as run
+    elif args.what == "answers":
+        from eval.answers import main as run
+    else:
+        from eval.citations import main as run
+    return int(run(["--split", args.split]) or 0)
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -98,9 +98,9 @@ def brief_lines(result: SearchResult, *, headings: dict[str, Statement]) -> Iter
             yield "**Related framework statements:**"
     elif evidence:
         lead = evidence[0]
-        yield f"**In short{scope}:** {lead.lead.text} {cite(lead.ids)}"
+        yield f"- **In short{scope}:** {lead.lead.text} {cite(lead.ids)}"
     else:
-        yield f"**In short{scope}:** {practice[0].lead.text} {cite(practice[0].ids)}"
+        yield f"- **In short{scope}:** {practice[0].lead.text} {cite(practice[0].ids)}"
     if evidence:
         yield ""
         yield "**What the evidence says (Learn that…)**"

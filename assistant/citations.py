@@ -61,6 +61,7 @@ def split_sentences(text: str) -> list[str]:
     return parts
 
 
+_LIST_LINE_RE = re.compile(r"^\s*(?:[-*+•]|\d+[.)])\s")
 _SECTION_CITE_RE = re.compile(r"\[([a-z0-9][a-z0-9-]*#[a-z0-9][a-z0-9-]*)\]")
 
 
@@ -99,15 +100,16 @@ def check_citations(
     not_in_evidence = tuple(i for i in cited if i in known and i not in evidence)
     valid = tuple(i for i in cited if i in known and i in evidence)
     unused = tuple(i for i in evidence_ids if i not in cited)
-    # A list line or paragraph that ends in a citation cites all its sentences.
-    uncited = tuple(
-        s
-        for block in re.split(r"\n+", text)
-        if not cited_ids(block)
-        for s in split_sentences(block)
-        if _is_claim(s)
+    # A list line that carries a citation cites all its sentences (it quotes one statement);
+    # in prose, every sentence needs its own.
+    uncited: list[str] = []
+    for block in re.split(r"\n+", text):
+        if _LIST_LINE_RE.match(block) and cited_ids(block):
+            continue
+        uncited.extend(s for s in split_sentences(block) if not cited_ids(s) and _is_claim(s))
+    return CitationReport(
+        tuple(cited), valid, unknown, not_in_evidence, unused, tuple(uncited)
     )
-    return CitationReport(tuple(cited), valid, unknown, not_in_evidence, unused, uncited)
 
 
 def _is_claim(sentence: str) -> bool:

@@ -129,6 +129,7 @@ CANDIDATES = 100
 SCOPE_WEIGHTS = (1.774, 1.786, 1.875, 0.432, -2.223)
 SCOPE_BIAS = -4.466
 SCOPE_THRESHOLD = 0.35
+SCOPE_MIN_BM25_PROVIDER = 3.0
 EVIDENCE_PRIOR = 1.15
 EXPANSION_WEIGHT = 1.0  # an expansion's cosine counts this much of a statement's own  # multiplies the fused score of evidence statements
 NEAR_IDENTICAL_COSINE = 0.95  # statements this close across frameworks are shown together
@@ -424,7 +425,12 @@ class SearchIndex:
             bool(fused) and self._kind[fused[0][0]] == "provider_section",
             self.unknown_word_share(text),
         )
-        in_scope = bool(id_hits) or features.probability() >= SCOPE_THRESHOLD
+        in_scope = (
+            bool(id_hits)
+            or features.probability() >= SCOPE_THRESHOLD
+            # A course question (cost, modules…) that a provider page answers in its words.
+            or (features.provider_top and best_bm >= SCOPE_MIN_BM25_PROVIDER)
+        )
         hits: list[Hit] = list(id_hits)
         groups: list[tuple[str, ...]] = [(h.statement.id,) for h in id_hits]
         seen = {h.statement.id for h in hits}

@@ -26,3 +26,21 @@ CORPUS = PROJECT / "corpus"
 def corpus_result() -> IngestResult:
     """The real bundled corpus, ingested once per test session (well under a second)."""
     return ingest_corpus(CORPUS)
+
+
+@pytest.fixture(scope="session")
+def search_index(tmp_path_factory: pytest.TempPathFactory, corpus_result: IngestResult, real_encoder):  # type: ignore[no-untyped-def]
+    """The real index over the bundled corpus, built once per session in a temp folder."""
+    from index.expansions import load_expansions
+    from index.search import SearchIndex
+    from index.store import ensure_index
+
+    stored = ensure_index(
+        corpus_result.statements,
+        real_encoder,
+        tmp_path_factory.mktemp("index") / "index",
+        corpus_result.corpus_hash,
+        log=lambda _m: None,
+        expansions=load_expansions(),
+    )
+    return SearchIndex(stored, real_encoder)

@@ -1,0 +1,169 @@
+"""Evidence finder and citation checker on the real corpus; bad inputs."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+
+import docx
+import pytest
+
+from assistant import essay
+from assistant.cli import main
+from assistant.documents import read_document
+from index.search import SearchIndex
+from ingest.errors import SourceError
+from tests.pdf_factory import make_image_only_pdf
+
+pytestmark = pytest.mark.slow
+DATA = Path(__file__).resolve().parents[2] / "eval" / "data"
+
+
+def verdicts(text: str, index: SearchIndex) -> list[tuple[str, str]]:
+    return [(c.raw, c.verdict) for c in essay.check_essay(text, index).citations]
+
+
+@pytest.mark.parametrize(
+    ("text", "verdict", "suggested"),
+    [
+        (
+            "Whole-school consistency in behaviour matters more than any single classroom "
+            "strategy (NPQSL 4.1).",
+            "supported",
+            None,
+        ),
+        (
+            "Tailoring lessons to each pupil's learning style improves their progress (NPQSL 5.9).",
+            "unsupported",
+            None,
+        ),
+        (
+            "Working memory has a limited capacity and can be overloaded (NPQSL 2.7).",
+            "wrong_number",
+            "NPQSL 2.8",
+        ),
+        ("Bullying harms attainment and long-term outcomes (NPQSL 4.25).", "nonexistent", "NPQSL 4.21"),
+        ("As the framework says, routines help create a good learning environment (4.9).", "ambiguous", "NPQSL 4.9"),
+    ],
+)
+def test_verdicts(search_index: SearchIndex, text: str, verdict: str, suggested: str | None) -> None:
+    (c,) = essay.check_essay(text, search_index).citations
+    assert c.verdict == verdict, (c.verdict, c.reason, c.score)
+    if suggested:
+        assert suggested in c.suggested
+    if verdict in ("supported", "unsupported", "wrong_number"):
+        assert c.cited_text  # the cited statement's text is shown beside the sentence
+
+
+def test_labelled_sample_essay(search_index: SearchIndex) -> None:
+    text = (DATA / "essay_sample.md").read_text(encoding="utf-8")
+    labels = json.loads((DATA / "essay_sample.labels.json").read_text(encoding="utf-8"))
+    got = essay.check_essay(text, search_index).citations
+    assert len(got) == len(labels)
+    right = sum(c.verdict == lab["verdict"] for c, lab in zip(got, labels, strict=True))
+    assert right / len(labels) >= 0.75, [(c.raw, c.verdict) for c in got]
+
+
+def test_ranges_and_lists_are_each_checked(search_index: SearchIndex) -> None:
+    got = essay.check_essay(
+        "Behaviour needs a whole-school, consistent approach (NPQSL 4.1–4.3).", search_index
+    ).citations
+    assert [c.cited for c in got] == ["NPQSL 4.1", "NPQSL 4.2", "NPQSL 4.3"]
+
+
+def test_uncited_sentence_gets_a_suggestion(search_index: SearchIndex) -> None:
+    report = essay.check_essay(
+        "We cite NPQSL throughout. Teaching quality is a crucial factor in raising pupil "
+        "attainment across every school.",
+        search_index,
+    )
+    assert report.citations == () or all(c.cited for c in report.citations)
+    assert report.uncited and "NPQSL 6.9" in report.uncited[0][1]
+
+
+def test_find_evidence_rows_and_exports(search_index: SearchIndex) -> None:
+    text = (
+        "Pupils remember more when they are asked to recall material after a gap. "
+        "Whole-school consistency is more important than individual classroom strategies for behaviour."
+    )
+    found = essay.find_evidence(text, search_index)
+    assert len(found) == 2
+    first_ids = {i for s in found[0].supports for i in s.ids}
+    assert "NPQSL 2.12" in first_ids
+    assert found[1].supports[0].strength in ("strong", "partial")
+    rows = essay.evidence_rows(found)
+    assert rows[0]["in_text_citation"].startswith("(NPQ")
+    assert "Department for Education (2020) National Professional Qualification (NPQ)" in rows[0]["reference"]
+    parsed = list(csv.DictReader(io.StringIO(essay.rows_to_csv(rows))))
+    assert parsed[0]["ids"] == rows[0]["ids"]
+    assert essay.rows_to_markdown(rows).startswith("| sentence |")
+
+
+def test_find_within_one_framework(search_index: SearchIndex) -> None:
+    found = essay.find_evidence("Homework quality matters more than quantity.", search_index, framework="NPQLT")
+    assert found[0].supports and all(i.startswith("NPQLT ") for s in found[0].supports for i in s.ids)
+
+
+def test_empty_text_and_no_citations(search_index: SearchIndex) -> None:
+    with pytest.raises(essay.TextError, match="empty"):
+        essay.check_essay("   ", search_index)
+    assert essay.check_essay("A paragraph with no citations at all in it.", search_index).citations == ()
+
+
+def test_docx_with_tables_and_footnotes(tmp_path: Path) -> None:
+    d = docx.Document()
+    d.add_paragraph("Consistency matters (NPQSL 4.1).")
+    t = d.add_table(rows=1, cols=2)
+    t.cell(0, 0).text = "Routines help (NPQSL 4.9)."
+    t.cell(0, 1).text = "Second cell."
+    path = tmp_path / "essay.docx"
+    d.save(str(path))
+    text = read_document(path)
+    assert "Consistency matters (NPQSL 4.1)." in text and "Routines help (NPQSL 4.9)." in text
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "message"),
+    [
+        ("essay.txt", b"\x00\x01PK binary", "binary file"),
+        ("essay.docx", b"not a zip", "not a readable Word"),
+        ("essay.rtf", b"{\\rtf1}", "unsupported file type .rtf"),
+    ],
+)
+def test_bad_documents(tmp_path: Path, name: str, content: bytes, message: str) -> None:
+    p = tmp_path / name
+    p.write_bytes(content)
+    with pytest.raises(SourceError, match=message):
+        read_document(p)
+
+
+def test_scanned_pdf_has_no_text(tmp_path: Path) -> None:
+    p = tmp_path / "scan.pdf"
+    make_image_only_pdf(p)
+    with pytest.raises(SourceError, match="no text layer"):
+        read_document(p)
+
+
+def test_cli_check_json_and_bad_file(tmp_path: Path, capsys, search_index, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.setattr("assistant.cli.open_search", lambda cfg: search_index)
+    p = tmp_path / "e.md"
+    p.write_text("Routines support behaviour (NPQSL 4.9). It is costly (NPQSL 4.30).", encoding="utf-8")
+    assert main(["check", str(p), "--format", "json"]) == 0
+    out = json.loads(capsys.readouterr().out)
+    assert [c["verdict"] for c in out["citations"]][1] == "nonexistent"
+    assert set(out["citations"][0]) >= {"raw", "cited", "sentence", "verdict", "score", "suggested"}
+    bad = tmp_path / "x.txt"
+    bad.write_bytes(b"\x00\x00")
+    assert main(["check", str(bad)]) == 2
+    assert "binary file" in capsys.readouterr().err
+
+
+def test_cli_find_csv(tmp_path: Path, capsys, search_index, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.setattr("assistant.cli.open_search", lambda cfg: search_index)
+    p = tmp_path / "p.txt"
+    p.write_text("Pupils need to practise retrieving knowledge from memory after a gap.", encoding="utf-8")
+    assert main(["find", str(p), "--format", "csv"]) == 0
+    rows = list(csv.DictReader(io.StringIO(capsys.readouterr().out)))
+    assert rows and rows[0]["strength"] in ("strong", "partial", "weak")

@@ -1,0 +1,135 @@
+"""Hybrid search on the real corpus with the real bundled model (slow: builds the index once)."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from assistant.cli import main
+from index.search import QueryError, SearchIndex, expand_keywords, fuse, group_identical
+
+pytestmark = pytest.mark.slow
+
+
+def ids(result) -> list[str]:  # type: ignore[no-untyped-def]
+    return [h.statement.id for h in result.hits]
+
+
+@pytest.mark.parametrize(
+    ("query", "first"),
+    [
+        ("NPQSL 4.9", "NPQSL 4.9"),
+        ("npqsl 4.9", "NPQSL 4.9"),
+        ("NPQ SL 4.9", "NPQSL 4.9"),
+        ("NPQEL 7.P3.3", "NPQEL 7.P3.3"),
+        ("what does NPQLT 9.P2.1 say", "NPQLT 9.P2.1"),
+    ],
+)
+def test_id_lookup_comes_first(search_index: SearchIndex, query: str, first: str) -> None:
+    r = search_index.search(query, k=5)
+    assert r.hits[0].statement.id == first
+    assert r.hits[0].method == "id"
+
+
+def test_bare_id_returns_every_framework(search_index: SearchIndex) -> None:
+    r = search_index.search("4.P2", k=5)
+    assert {"NPQSL 4.P2", "NPQEL 4.P2", "NPQLT 4.P2"} <= set(ids(r)[:3])
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("succession planning", {"NPQSL 7.P4.6", "NPQEL 7.P4.8"}),
+        ("how do I help kids remember things long term?", {"NPQSL 2.12", "NPQEL 2.12", "NPQLT 3.8"}),
+        ("learning styles", {"NPQSL 5.9", "NPQEL 5.9"}),
+        ("hinge questions", {"NPQLT 7.P1.1"}),
+        ("how much does the course cost", {"provider-olp-npqsl-international#what-does-it-cost"}),
+    ],
+)
+def test_finds_the_statement(search_index: SearchIndex, query: str, expected: set[str]) -> None:
+    assert expected & set(ids(search_index.search(query, k=5)))
+
+
+def test_framework_named_in_question_becomes_a_filter(search_index: SearchIndex) -> None:
+    r = search_index.search("What does NPQEL say about economies of scale?", k=5)
+    assert r.hits[0].statement.id == "NPQEL 7.P3.3"
+    assert {h.statement.framework for h in r.hits} == {"NPQEL"}
+    assert r.frameworks == ("NPQEL",) and r.notes
+
+
+def test_filters(search_index: SearchIndex) -> None:
+    r = search_index.search("bullying", k=10, framework="NPQSL", area=4, kind="evidence")
+    assert r.hits and all(
+        h.statement.framework == "NPQSL" and h.statement.area == 4 and h.statement.kind == "evidence"
+        for h in r.hits
+    )
+    p = search_index.search("bullying", k=10, kind="practice")
+    assert {h.statement.kind for h in p.hits} <= {"practice", "practice_heading"}
+
+
+def test_identical_statements_are_adjacent_and_grouped(search_index: SearchIndex) -> None:
+    r = search_index.search("Teaching quality is a crucial factor in raising pupil attainment", k=6)
+    assert set(ids(r)[:3]) == {"NPQSL 6.9", "NPQEL 6.9", "NPQLT 8.1"}
+    assert r.groups[0] == tuple(ids(r)[:3])
+    (first, grouped), *_rest = group_identical(r.hits)
+    assert set(grouped) == {"NPQSL 6.9", "NPQEL 6.9", "NPQLT 8.1"}
+
+
+def test_scope_signal(search_index: SearchIndex) -> None:
+    assert not search_index.search("good lasagne recipe for 6 people").in_scope
+    assert not search_index.search("What's the capital of Australia?").in_scope
+    assert search_index.search("how do I make behaviour consistent across the school").in_scope
+    assert search_index.search("NPQSL 4.9").in_scope
+
+
+@pytest.mark.parametrize(
+    ("query", "message"),
+    [
+        ("", "the query is empty"),
+        ("   \n\t", "the query is empty"),
+        ("🙂🙂🙂", "has no letters or numbers"),
+        ("x" * 10_000, "the query is 10,000 characters; the limit is 2,000"),
+    ],
+)
+def test_bad_queries(search_index: SearchIndex, query: str, message: str) -> None:
+    with pytest.raises(QueryError, match=message):
+        search_index.search(query)
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "message"),
+    [
+        ({"framework": "NPQX"}, "unknown framework 'NPQX'"),
+        ({"area": 12}, "area must be between 1 and 10; got 12"),
+        ({"kind": "poem"}, "unknown kind 'poem'"),
+        ({"k": 0}, "top_k must be greater than 0"),
+    ],
+)
+def test_bad_filters(search_index: SearchIndex, kwargs: dict, message: str) -> None:  # type: ignore[type-arg]
+    with pytest.raises(QueryError, match=message):
+        search_index.search("behaviour", **kwargs)
+
+
+def test_vocabulary_and_fusion_units() -> None:
+    assert "pupils" in expand_keywords("kids")
+    assert fuse([[(1, 0.9), (2, 0.5)], [(2, 9.0)]], [1.0, 1.0])[0][0] == 2
+
+
+def test_cli_batch_search_jsonl(tmp_path, capsys, search_index, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.setattr("assistant.cli.open_search", lambda cfg: search_index)
+    qfile = tmp_path / "q.txt"
+    qfile.write_text("succession planning\n\nNPQSL 4.9\n🙂\n", encoding="utf-8")
+    status = main(["search", "--queries-file", str(qfile), "--top-k", "3", "--format", "jsonl"])
+    rows = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert status == 1  # one bad query, reported in its line
+    assert [r["query"] for r in rows] == ["succession planning", "NPQSL 4.9", "🙂"]
+    assert rows[1]["results"][0]["id"] == "NPQSL 4.9"
+    assert set(rows[0]["results"][0]) >= {"id", "score", "framework", "area", "kind", "text"}
+    assert "no letters or numbers" in rows[2]["error"]
+
+
+def test_cli_search_bad_filter_message(capsys) -> None:  # type: ignore[no-untyped-def]
+    assert main(["search", "x", "--framework", "NPQZ"]) == 2
+    err = capsys.readouterr().err
+    assert "unknown framework 'NPQZ'" in err and "Traceback" not in err

@@ -1,0 +1,90 @@
+"""The citation parser: every spelling users type, and what it must not read as a citation."""
+
+from __future__ import annotations
+
+import pytest
+
+from ingest.ids import find_citations, parse_id, resolve_bare
+
+
+@pytest.mark.parametrize(
+    ("text", "ids"),
+    [
+        ("(NPQSL 4.9)", ["NPQSL 4.9"]),
+        ("(NPQSL, 4.9)", ["NPQSL 4.9"]),
+        ("NPQ SL 4.9", ["NPQSL 4.9"]),
+        ("[NPQEL 2.12]", ["NPQEL 2.12"]),
+        ("npqsl 4.9", ["NPQSL 4.9"]),
+        ("NPQSL Behaviour 9", ["NPQSL 4.9"]),
+        ("(NPQLT, Assessment, 2)", ["NPQLT 7.2"]),
+        ("(DfE, 2020, NPQSL 4.9)", ["NPQSL 4.9"]),
+        ("NPQLT 9.P2.1", ["NPQLT 9.P2.1"]),
+        ("NPQEL 7.P3.3", ["NPQEL 7.P3.3"]),
+        ("NPQSL 4.p2", ["NPQSL 4.P2"]),
+        ("NPQSL 4.9–4.11", ["NPQSL 4.9", "NPQSL 4.10", "NPQSL 4.11"]),
+        ("NPQSL 4.9-4.11", ["NPQSL 4.9", "NPQSL 4.10", "NPQSL 4.11"]),
+        ("NPQSL 4.9 and 4.10", ["NPQSL 4.9", "NPQSL 4.10"]),
+        ("NPQSL 4.9, 4.10, 5.1", ["NPQSL 4.9", "NPQSL 4.10", "NPQSL 5.1"]),
+        ("NPQSL statement 2.8", ["NPQSL 2.8"]),
+        ("(NPQ EL 7.7)", ["NPQEL 7.7"]),
+        ("(NPQSL, Implementation, 12)", ["NPQSL 8.12"]),
+        ("NPQLT School Culture 2", ["NPQLT 2.2"]),
+        ("NPQEL Trust Culture 8", ["NPQEL 1.8"]),
+        ("NPQSL SEND 9", ["NPQSL 5.9"]),
+        ("(DfE, 2020a, p.12; NPQEL 3.4)", ["NPQEL 3.4"]),
+        ("NPQH 2.3", ["NPQH 2.3"]),
+        ("NPQSL 0.1", ["NPQSL 0.1"]),
+    ],
+)
+def test_spellings(text: str, ids: list[str]) -> None:
+    assert [c.id for c in find_citations(text)] == ids
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "NPQSL International costs £1550.00 plus VAT",
+        "a 4.5% rise in attendance",
+        "we met at 3.30 pm",
+        "version 2.1 of the policy",
+        "see page 4.",
+    ],
+)
+def test_not_citations(text: str) -> None:
+    assert [c for c in find_citations(text) if c.framework is not None or "%" in text] == []
+    assert all(c.framework is None for c in find_citations(text))
+
+
+def test_bare_number_is_ambiguous_without_a_framework_in_reach() -> None:
+    text = "As the framework says (4.9), routines matter."
+    (c,) = find_citations(text)
+    assert c.framework is None and (c.area, c.number) == (4, "9")
+    assert resolve_bare([c], text)[0].framework is None
+
+
+def test_bare_number_takes_the_only_framework_the_text_names() -> None:
+    text = "NPQSL 4.1 says consistency matters. Routines help too (4.9)."
+    cites = resolve_bare(find_citations(text), text)
+    assert [c.id for c in cites] == ["NPQSL 4.1", "NPQSL 4.9"]
+    two = text + " NPQEL 4.2 agrees."
+    assert resolve_bare(find_citations(two), two)[1].framework is None
+
+
+def test_offsets_point_at_the_raw_text() -> None:
+    text = "Evidence (NPQSL, 4.9) shows it."
+    (c,) = find_citations(text)
+    assert text[c.start : c.end] == c.raw == "NPQSL, 4.9"
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("NPQSL 4.9", "NPQSL 4.9"),
+        ("npq sl 4.p2.3", "NPQSL 4.P2.3"),
+        ("[NPQEL 7.P3.3]", "NPQEL 7.P3.3"),
+        ("succession planning", None),
+        ("what does NPQSL 4.9 say about routines", None),
+    ],
+)
+def test_parse_id(query: str, expected: str | None) -> None:
+    assert parse_id(query) == expected

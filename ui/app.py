@@ -1,0 +1,847 @@
+"""The Gradio app: ask, find evidence, check citations, browse the frameworks.
+
+The app holds no retrieval or answer logic. Each tab calls the functions the CLI calls
+(:meth:`assistant.answer.Assistant.stream`, :func:`assistant.essay.find_evidence`,
+:func:`assistant.essay.check_essay`, :func:`assistant.documents.read_document`) and the
+helpers here only format their results. Every piece of user or corpus text put into HTML or
+Markdown goes through :func:`html.escape`, so pasted markup shows as text.
+
+Example:
+    >>> from assistant.service import load_services          # doctest: +SKIP
+    >>> launch(load_services(), "127.0.0.1", 7860)           # doctest: +SKIP
+"""
+
+from __future__ import annotations
+
+import atexit
+import contextlib
+import html
+import os
+import shutil
+import sys
+import tempfile
+import uuid
+from collections.abc import Iterator, Mapping, Sequence
+from pathlib import Path
+from typing import Any
+
+import gradio as gr
+import pandas as pd
+
+from assistant.answer import Answer, Turn
+from assistant.documents import SUFFIXES, read_document
+from assistant.essay import (
+    CheckedCitation,
+    CheckReport,
+    FoundEvidence,
+    TextError,
+    check_essay,
+    evidence_rows,
+    find_evidence,
+    rows_to_csv,
+)
+from assistant.service import Services
+from index.hit import Hit
+from index.search import QueryError
+from ingest.errors import SourceError
+from ingest.records import FRAMEWORKS, Statement, statement_sort_key
+
+ALL = "All"
+FRAMEWORK_CHOICES = [ALL, *FRAMEWORKS]
+EVIDENCE_HEADERS = ["sentence", "ids", "strength", "statement", "in-text citation", "reference"]
+# Model calls share two CPUs (the embedding model is the bottleneck); more in parallel only
+# adds contention. Browsing is plain string formatting and can run wider.
+CONCURRENCY = 2
+BROWSE_CONCURRENCY = 8
+QUEUE_MAX = 512
+
+# verdict -> (label, background, text colour); the label is shown too, so colour is not the
+# only cue.
+VERDICT_STYLE: dict[str, tuple[str, str, str]] = {
+    "supported": ("Supported", "#1a7f37", "#ffffff"),
+    "wrong_number": ("Wrong number", "#f0b429", "#2b2100"),
+    "unsupported": ("Unsupported", "#c62828", "#ffffff"),
+    "nonexistent": ("Nonexistent id", "#c62828", "#ffffff"),
+    "ambiguous": ("Ambiguous", "#6b7280", "#ffffff"),
+}
+STRENGTH_HELP = "strong: says the same; partial: related, check it; weak: loosely related"
+
+CSS = """
+.npq-chip {display:inline-block; margin:2px 4px 2px 0; vertical-align:top; max-width:100%;}
+.npq-chip > summary {cursor:pointer; padding:2px 8px; border-radius:12px;
+  border:1px solid #2563eb; color:#1d4ed8; font-family:monospace; list-style:none;}
+.npq-chip[open] > summary {background:#dbeafe;}
+.npq-chip .npq-chip-body {border:1px solid #cbd5e1; border-radius:6px; padding:6px 10px;
+  margin-top:4px; max-width:48em; background:var(--background-fill-secondary);}
+.npq-bad > summary {border-color:#c62828; color:#c62828;}
+.npq-flag {color:#b45309; font-size:0.9em;}
+.npq-error {border-left:5px solid #c62828; padding:6px 10px; background:#fef2f2; color:#7f1d1d;}
+.npq-pair {display:grid; grid-template-columns:1fr 1fr; gap:12px;}
+.npq-sid {font-family:monospace; font-weight:bold; margin-right:6px;}
+"""
+
+
+# --------------------------------------------------------------------------- small helpers
+
+
+def esc(text: object) -> str:
+    """``text`` escaped for HTML (quotes too, so it is safe in attributes)."""
+    return html.escape(str(text), quote=True)
+
+
+def md_escape(text: str) -> str:
+    """Markdown with any HTML in it escaped; a leading ``>`` (a quote) keeps its meaning."""
+    out = []
+    for line in text.split("\n"):
+        stripped = line.lstrip(">")
+        marks = line[: len(line) - len(stripped)]
+        out.append(marks + html.escape(stripped, quote=False))
+    return "\n".join(out)
+
+
+def framework_filter(choice: str | None) -> str | None:
+    """``All`` (or nothing) -> None; otherwise the framework code."""
+    return None if not choice or choice == ALL else choice
+
+
+def error_html(message: str) -> str:
+    """A visible, escaped error message."""
+    return f'<div class="npq-error" role="alert"><strong>⚠ </strong>{esc(message)}</div>'
+
+
+def message_text(content: Any) -> str:
+    """The text of a chatbot message's content (a string or Gradio's list of parts)."""
+    if isinstance(content, str):
+        return content
+    if isinstance(content, Mapping):
+        return str(content.get("text") or content.get("content") or "")
+    if isinstance(content, Sequence):
+        return "".join(message_text(c) for c in content)
+    return ""
+
+
+def history_turns(history: Sequence[Mapping[str, Any]]) -> list[Turn]:
+    """The conversation as :class:`Turn` s (question, answer) from chatbot messages."""
+    turns: list[Turn] = []
+    question: str | None = None
+    for msg in history or ():
+        text = html.unescape(message_text(msg.get("content")))
+        if msg.get("role") == "user":
+            question = text
+        elif msg.get("role") == "assistant" and question is not None:
+            turns.append(Turn(question, text))
+            question = None
+    return turns
+
+
+def backend_markdown(services: Services) -> str:
+    """Which backend writes answers, and why a configured model is off (if it is)."""
+    name = services.assistant.backend
+    if name == "brief":
+        text = (
+            "**Answers:** evidence briefs quoted from the frameworks (no language model). "
+            "Set `NPQ_LLM__BACKEND` to use one."
+        )
+    else:
+        text = f"**Answers written by:** `{esc(name)}`, citations checked against the frameworks."
+    if services.llm_note:
+        text += f"\n\n⚠ {esc(services.llm_note)}"
+    return text
+
+
+def read_input(text: str | None, file: str | None, *, max_mb: int) -> tuple[str, str]:
+    """The text to work on (an uploaded file wins over the text box) and a note on its source.
+
+    Raises:
+        SourceError: The file is the wrong type, too big or unreadable.
+    """
+    if file:
+        path = Path(file)
+        body = read_document(path, max_bytes=max_mb * 1024 * 1024)
+        note = f"Read {path.name}" + (
+            " (the text box was ignored)." if (text or "").strip() else "."
+        )
+        return body, note
+    return text or "", ""
+
+
+def _export(directory: Path, stem: str, suffix: str, body: str) -> str:
+    directory.mkdir(parents=True, exist_ok=True)
+    path = directory / f"{stem}-{uuid.uuid4().hex[:8]}{suffix}"
+    path.write_text(body, encoding="utf-8")
+    return str(path)
+
+
+# --------------------------------------------------------------------------- statements
+
+
+def same_as_html(s: Statement) -> str:
+    """``Same text in: NPQEL 4.3, NPQLT …`` (text links to the identical statements)."""
+    if not s.same_as:
+        return ""
+    ids = ", ".join(f'<span class="npq-sid">{esc(i)}</span>' for i in s.same_as)
+    return f'<div class="npq-same">Same text in: {ids}</div>'
+
+
+def flags_html(s: Statement) -> str:
+    """Warnings about a statement's text: repaired or known to be cut off."""
+    parts = []
+    if s.repaired_from or s.repairs:
+        what = "; ".join(s.repairs) or f"completed from {s.repaired_from}"
+        parts.append(f'<span class="npq-flag" title="repaired text">⚠ repaired: {esc(what)}</span>')
+    if s.incomplete:
+        parts.append(
+            '<span class="npq-flag" title="incomplete text">⚠ incomplete: the text is cut off '
+            "in every source</span>"
+        )
+    return " ".join(parts)
+
+
+def statement_chip(sid: str, statement: Statement | None, *, bad: str = "") -> str:
+    """A clickable chip that opens a statement's text, framework, area and identical twins."""
+    cls = "npq-chip npq-bad" if bad or statement is None else "npq-chip"
+    summary = f"<summary>{esc(sid)}{' ⚠' if bad or statement is None else ''}</summary>"
+    if statement is None:
+        body = f"<p>{esc(bad or 'No statement has this id in the frameworks.')}</p>"
+    else:
+        if statement.kind == "provider_section":
+            where = (
+                f"{esc(statement.area_title)} — {esc(statement.title)} ({esc(statement.publisher)})"
+            )
+        else:
+            where = (
+                f"{esc(statement.framework)}, area {statement.area}: {esc(statement.area_title)}"
+                f" · {esc(statement.kind.replace('_', ' '))}"
+            )
+        warn = f"<p>⚠ {esc(bad)}</p>" if bad else ""
+        body = (
+            f"{warn}<div><em>{where}</em></div><p>{esc(statement.text)}</p>"
+            f"{same_as_html(statement)}{flags_html(statement)}"
+        )
+    return (
+        f'<details class="{cls}" data-id="{esc(sid)}">{summary}'
+        f'<div class="npq-chip-body">{body}</div></details>'
+    )
+
+
+def citations_html(answer: Answer, by_id: Mapping[str, Statement]) -> str:
+    """The answer's citations as chips; invalid ones marked."""
+    if answer.abstained:
+        return (
+            "<p><strong>No citations:</strong> the frameworks don't cover this question. "
+            "The closest statements are under <em>Evidence retrieved</em>.</p>"
+        )
+    unknown = set(answer.report.unknown)
+    outside = set(answer.report.not_in_evidence)
+    ids = list(dict.fromkeys([*answer.cited, *answer.report.cited]))
+    if not ids:
+        return "<p>The answer cites no statements.</p>"
+    chips = []
+    for sid in ids:
+        bad = (
+            "this id does not exist in the frameworks"
+            if sid in unknown
+            else "cited, but not among the statements retrieved for this question"
+            if sid in outside
+            else ""
+        )
+        chips.append(statement_chip(sid, by_id.get(sid), bad=bad))
+    return (
+        f'<div aria-label="Citations"><p><strong>Citations</strong> ({len(ids)}; '
+        f"click one to read the statement)</p>{''.join(chips)}</div>"
+    )
+
+
+def checks_html(answer: Answer) -> str:
+    """Citation validation of the answer, the backend that wrote it, and any notes."""
+    parts = []
+    rep = answer.report
+    if answer.abstained:
+        parts.append("<p>ℹ Not covered by the frameworks: nothing is cited.</p>")
+    elif rep.invalid:
+        items = "".join(
+            f"<li><code>{esc(i)}</code> — "
+            f"{'does not exist' if i in rep.unknown else 'not in the evidence retrieved'}</li>"
+            for i in rep.invalid
+        )
+        parts.append(
+            f'<div class="npq-error" role="alert"><strong>⚠ {len(rep.invalid)} invalid '
+            f"citation(s):</strong><ul>{items}</ul></div>"
+        )
+    else:
+        parts.append(f"<p>✓ All {len(rep.cited)} citations exist and were in the evidence.</p>")
+    if rep.uncited_claims:
+        items = "".join(f"<li>{esc(c)}</li>" for c in rep.uncited_claims)
+        parts.append(
+            f'<div class="npq-flag" role="status"><strong>⚠ {len(rep.uncited_claims)} '
+            f"claim(s) without a citation:</strong><ul>{items}</ul></div>"
+        )
+    if answer.note:
+        parts.append(f"<p>ℹ {esc(answer.note)}</p>")
+    searched = answer.search_query
+    also = (
+        f" · searched: {esc(searched)}" if searched and searched != answer.question.strip() else ""
+    )
+    parts.append(
+        f"<p><small>Written by <code>{esc(answer.backend)}</code> in {answer.seconds:.1f} s"
+        f"{also}</small></p>"
+    )
+    return "".join(parts)
+
+
+def evidence_html(hits: Sequence[Hit]) -> str:
+    """The statements retrieved, best first, with ids, kind and score."""
+    if not hits:
+        return "<p>No statements retrieved.</p>"
+    items = []
+    for h in hits:
+        s = h.statement
+        label = s.title if s.kind == "provider_section" else s.area_title
+        items.append(
+            f'<li><span class="npq-sid">{esc(s.id)}</span>'
+            f"<small>({esc(s.kind.replace('_', ' '))}, {esc(label)}; score {h.score:.3f}, "
+            f"{esc(h.method)})</small><br>{esc(s.text[:600])}{'…' if len(s.text) > 600 else ''}"
+            f"</li>"
+        )
+    return f'<ol aria-label="Evidence retrieved">{"".join(items)}</ol>'
+
+
+# --------------------------------------------------------------------------- essay tools
+
+
+def evidence_frame(rows: Sequence[Mapping[str, str]]) -> pd.DataFrame:
+    """The evidence finder's table (cells are shown as plain text, not HTML)."""
+    return pd.DataFrame(
+        [
+            [
+                r["sentence"],
+                r["ids"],
+                r["strength"],
+                r["statement"],
+                r["in_text_citation"],
+                r["reference"],
+            ]
+            for r in rows
+        ],
+        columns=EVIDENCE_HEADERS,
+    )
+
+
+def find_summary_html(
+    found: Sequence[FoundEvidence], rows: Sequence[Mapping[str, str]], note: str
+) -> str:
+    """Counts, and the sentences no statement supports."""
+    strengths = [r["strength"] for r in rows]
+    counts = ", ".join(f"{strengths.count(k)} {k}" for k in ("strong", "partial", "weak"))
+    parts = [f"<p>ℹ {esc(note)}</p>"] if note else []
+    parts.append(
+        f"<p>{len(found)} sentence(s) making a claim; {len(rows)} supporting statement(s) "
+        f"found ({counts}). <small>{esc(STRENGTH_HELP)}.</small></p>"
+    )
+    missing = [f.sentence.text for f in found if not f.supports]
+    if missing:
+        items = "".join(f"<li>{esc(m)}</li>" for m in missing)
+        parts.append(f"<p><strong>No supporting statement for:</strong></p><ul>{items}</ul>")
+    if not found:
+        parts.append("<p>No sentence in the text makes a claim to find evidence for.</p>")
+    return "".join(parts)
+
+
+def verdict_badge(verdict: str) -> str:
+    """A coloured, labelled verdict."""
+    label, bg, fg = VERDICT_STYLE.get(verdict, (verdict, "#6b7280", "#ffffff"))
+    return (
+        f'<span class="npq-verdict" data-verdict="{esc(verdict)}" style="background:{bg};'
+        f'color:{fg};padding:1px 8px;border-radius:10px;font-weight:bold;">{esc(label)}</span>'
+    )
+
+
+def _citation_card(c: CheckedCitation, by_id: Mapping[str, Statement]) -> str:
+    _label, colour, _fg = VERDICT_STYLE.get(c.verdict, ("", "#6b7280", ""))
+    cited = esc(c.cited) if c.cited else "(no framework)"
+    if c.cited_text:
+        statement = f"<p>{esc(c.cited_text)}</p>"
+    elif c.verdict == "nonexistent":
+        statement = f"<p><em>No statement {cited} exists.</em></p>"
+    else:
+        statement = "<p><em>Which statement is meant is unclear.</em></p>"
+    reason = f'<p class="npq-reason"><strong>Why:</strong> {esc(c.reason)}</p>' if c.reason else ""
+    suggestions = ""
+    if c.suggested:
+        chips = "".join(statement_chip(i, by_id.get(i)) for i in c.suggested)
+        suggestions = f"<div><strong>Suggested:</strong> {chips}</div>"
+    return (
+        f'<article class="npq-check" data-verdict="{esc(c.verdict)}" style="border-left:6px solid '
+        f'{colour};padding:6px 12px;margin:10px 0;">'
+        f"<div>{verdict_badge(c.verdict)} <code>{cited}</code> <small>cited as "
+        f"“{esc(c.raw)}” · similarity {c.score:.2f}</small></div>"
+        f'<div class="npq-pair"><div><h4>Your sentence</h4><p>{esc(c.sentence.text)}</p></div>'
+        f"<div><h4>Cited statement</h4>{statement}</div></div>{reason}{suggestions}</article>"
+    )
+
+
+def check_html(report: CheckReport, by_id: Mapping[str, Statement], note: str = "") -> str:
+    """The citation check: a summary, one card per citation, then uncited claims."""
+    parts = [f"<p>ℹ {esc(note)}</p>"] if note else []
+    verdicts = [c.verdict for c in report.citations]
+    if verdicts:
+        summary = " ".join(
+            f"{verdict_badge(v)} × {verdicts.count(v)}" for v in VERDICT_STYLE if v in verdicts
+        )
+        parts.append(f"<p>{len(verdicts)} citation(s) checked: {summary}</p>")
+    else:
+        parts.append("<p>No NPQ citations (like “(NPQSL 4.3)”) found in the text.</p>")
+    parts.extend(_citation_card(c, by_id) for c in report.citations)
+    if report.uncited:
+        items = "".join(
+            f"<li>{esc(s.text)}<br>Could cite: "
+            f"{''.join(statement_chip(i, by_id.get(i)) for i in ids)}</li>"
+            for s, ids in report.uncited
+        )
+        parts.append(
+            f"<h4>Uncited sentences worth citing ({len(report.uncited)})</h4><ul>{items}</ul>"
+        )
+    return "".join(parts)
+
+
+def check_markdown(report: CheckReport, by_id: Mapping[str, Statement]) -> str:
+    """The citation check as a Markdown report (user text escaped)."""
+
+    def e(text: str) -> str:
+        return html.escape(text, quote=False).replace("\n", " ")
+
+    lines = ["# Citation check", ""]
+    verdicts = [c.verdict for c in report.citations]
+    lines.append(
+        f"{len(verdicts)} citation(s): "
+        + (", ".join(f"{verdicts.count(v)} {v}" for v in VERDICT_STYLE if v in verdicts) or "none")
+    )
+    for n, c in enumerate(report.citations, 1):
+        lines += [
+            "",
+            f"## {n}. {e(c.cited or c.raw)}: {c.verdict}",
+            "",
+            f"> {e(c.sentence.text)}",
+            "",
+        ]
+        lines.append(f"- Cited as: `{e(c.raw)}`; similarity {c.score:.2f}")
+        if c.cited_text:
+            lines.append(f"- Cited statement: {e(c.cited_text)}")
+        if c.reason:
+            lines.append(f"- Why: {e(c.reason)}")
+        for sid in c.suggested:
+            s = by_id.get(sid)
+            lines.append(f"- Suggested: {e(sid)}" + (f": {e(s.text)}" if s else ""))
+    if report.uncited:
+        lines += ["", "## Uncited sentences worth citing", ""]
+        for s, ids in report.uncited:
+            lines.append(f"- {e(s.text)} (could cite {e('; '.join(ids))})")
+    return "\n".join(lines) + "\n"
+
+
+# --------------------------------------------------------------------------- browse
+
+
+def area_choices(statements: Sequence[Statement], framework: str) -> list[tuple[str, str]]:
+    """``("4 · Behaviour", "4")`` for each area of a framework, in order."""
+    areas = sorted({(s.area, s.area_title) for s in statements if s.framework == framework})
+    return [(f"{a} · {t}", str(a)) for a, t in areas]
+
+
+def _browse_item(s: Statement) -> str:
+    return (
+        f'<li id="{esc(s.id.replace(" ", "-"))}"><span class="npq-sid">{esc(s.id)}</span>'
+        f"{esc(s.text)}{same_as_html(s)} {flags_html(s)}</li>"
+    )
+
+
+def browse_html(statements: Sequence[Statement], framework: str, area: int, query: str = "") -> str:
+    """One area of a framework: evidence statements, then practice headings with bullets.
+
+    ``query`` keeps statements whose id or text contains it (a heading stays when a bullet
+    under it matches).
+    """
+    rows = sorted(
+        (s for s in statements if s.framework == framework and s.area == area),
+        key=statement_sort_key,
+    )
+    if not rows:
+        return error_html(f"{framework} has no area {area}.")
+    q = query.strip().lower()
+
+    def hit(s: Statement) -> bool:
+        return not q or q in s.text.lower() or q in s.id.lower()
+
+    evidence = [s for s in rows if s.kind == "evidence" and hit(s)]
+    bullets: dict[str, list[Statement]] = {}
+    for s in rows:
+        if s.kind == "practice":
+            bullets.setdefault(s.group, []).append(s)
+    practice = []
+    for h in (s for s in rows if s.kind == "practice_heading"):
+        under = bullets.get(h.id, [])
+        shown = under if hit(h) else [b for b in under if hit(b)]
+        if hit(h) or shown:
+            practice.append(
+                f'<li id="{esc(h.id.replace(" ", "-"))}"><span class="npq-sid">{esc(h.id)}</span>'
+                f"<strong>{esc(h.text)}</strong>{same_as_html(h)} {flags_html(h)}"
+                f"<ul>{''.join(_browse_item(b) for b in shown)}</ul></li>"
+            )
+    count = len(evidence) + sum(1 for s in rows if s.kind != "evidence" and hit(s))
+    title = f"{esc(framework)} · area {area}: {esc(rows[0].area_title)}"
+    head = f"<h3>{title}</h3><p>{count} of {len(rows)} statements"
+    head += f" match “{esc(query.strip())}”</p>" if q else "</p>"
+    if not evidence and not practice:
+        return head + "<p>Nothing matches the filter.</p>"
+    body = ""
+    if evidence:
+        body += (
+            '<h4>Learn that… (evidence statements)</h4><ul class="npq-list">'
+            + "".join(_browse_item(s) for s in evidence)
+            + "</ul>"
+        )
+    if practice:
+        body += (
+            '<h4>Learn how to… (practice)</h4><ul class="npq-list">' + "".join(practice) + "</ul>"
+        )
+    return head + body
+
+
+# --------------------------------------------------------------------------- the app
+
+
+def build_app(services: Services) -> gr.Blocks:
+    """The Gradio app over loaded services (see :func:`launch`)."""
+    by_id = services.index.by_id
+    statements = services.index.statements
+    max_mb = services.settings.ui.max_upload_mb
+    export_dir = Path(tempfile.mkdtemp(prefix="npq-ui-"))
+    atexit.register(shutil.rmtree, export_dir, True)
+    upload_label = f"…or upload a file ({', '.join(SUFFIXES)}; up to {max_mb} MB)"
+
+    def ask(
+        message: str, history: list[dict[str, Any]] | None, framework: str
+    ) -> Iterator[tuple[str, list[dict[str, Any]], str, str, str]]:
+        history = list(history or [])
+        question = message or ""
+        shown = [
+            *history,
+            {"role": "user", "content": md_escape(question.strip())},
+            {"role": "assistant", "content": ""},
+        ]
+        text = ""
+        answer: Answer | None = None
+        pending = "<p>Searching the frameworks…</p>"
+        try:
+            stream = services.assistant.stream(
+                question, history_turns(history), framework=framework_filter(framework)
+            )
+            for item in stream:
+                if isinstance(item, Answer):
+                    answer = item
+                    break
+                text += item
+                shown[-1] = {"role": "assistant", "content": md_escape(text)}
+                yield "", shown, pending, "", ""
+        except QueryError as exc:
+            yield message, history, "", error_html(str(exc)), ""
+            return
+        if answer is None:  # the stream always ends with an Answer; be safe anyway
+            yield "", shown, "", error_html("no answer was produced"), ""
+            return
+        shown[-1] = {"role": "assistant", "content": md_escape(answer.text)}
+        yield (
+            "",
+            shown,
+            citations_html(answer, by_id),
+            checks_html(answer),
+            evidence_html(answer.hits),
+        )
+
+    def find(text: str, file: str | None, framework: str) -> tuple[str, pd.DataFrame, str | None]:
+        empty = evidence_frame([])
+        try:
+            body, note = read_input(text, file, max_mb=max_mb)
+            found = find_evidence(body, services.index, framework=framework_filter(framework))
+        except (SourceError, TextError, QueryError) as exc:
+            return error_html(str(exc)), empty, None
+        rows = evidence_rows(found)
+        path = _export(export_dir, "npq-evidence", ".csv", rows_to_csv(rows)) if rows else None
+        return (
+            find_summary_html(found, rows, note),
+            evidence_frame(rows),
+            path,
+        )
+
+    def check(text: str, file: str | None) -> tuple[str, str | None]:
+        try:
+            body, note = read_input(text, file, max_mb=max_mb)
+            report = check_essay(body, services.index)
+        except (SourceError, TextError, QueryError) as exc:
+            return error_html(str(exc)), None
+        path = _export(export_dir, "npq-citation-check", ".md", check_markdown(report, by_id))
+        return check_html(report, by_id, note), path
+
+    def browse(framework: str, area: str | int | None, query: str) -> str:
+        fw = framework_filter(framework)
+        if fw is None:
+            return error_html(f"choose a framework: {', '.join(FRAMEWORKS)}")
+        try:
+            number = int(area) if area not in (None, "") else 0
+        except (TypeError, ValueError):
+            return error_html(f"the area must be a number; got {area!r}")
+        valid = [int(v) for _label, v in area_choices(statements, fw)]
+        if number not in valid:
+            return error_html(
+                f"{fw} has no area {number}; its areas are {', '.join(map(str, valid))}"
+            )
+        return browse_html(statements, fw, number, query or "")
+
+    def browse_areas(framework: str, area: str | None) -> gr.Dropdown:
+        fw = framework_filter(framework) or FRAMEWORKS[0]
+        choices = area_choices(statements, fw)
+        values = [v for _label, v in choices]
+        return gr.Dropdown(choices=choices, value=area if area in values else values[0])
+
+    first_areas = area_choices(statements, FRAMEWORKS[0])
+    with gr.Blocks(title="NPQ assistant", delete_cache=(3600, 3600)) as app:
+        gr.Markdown(
+            "# NPQ assistant\nSearch and cite the DfE National Professional Qualification "
+            "frameworks (NPQSL, NPQEL, NPQLT)."
+        )
+        gr.Markdown(backend_markdown(services), elem_id="npq-backend")
+
+        with gr.Tab("Ask", id="ask"):
+            with gr.Row():
+                with gr.Column(scale=3):
+                    chatbot = gr.Chatbot(
+                        label="Conversation",
+                        height=460,
+                        buttons=["copy", "copy_all"],
+                        feedback_options=None,
+                        elem_id="npq-chat",
+                    )
+                    with gr.Row():
+                        question = gr.Textbox(
+                            label="Your question",
+                            placeholder="e.g. How long before a behaviour policy shows impact?",
+                            lines=2,
+                            scale=4,
+                            elem_id="npq-question",
+                        )
+                        ask_fw = gr.Dropdown(
+                            FRAMEWORK_CHOICES,
+                            value=ALL,
+                            label="Framework",
+                            scale=1,
+                            elem_id="npq-ask-framework",
+                        )
+                    with gr.Row():
+                        ask_btn = gr.Button("Ask", variant="primary", elem_id="npq-ask")
+                        clear_btn = gr.ClearButton(value="New conversation")
+                with gr.Column(scale=2):
+                    cites = gr.HTML(label="Citations", elem_id="npq-citations")
+                    checks = gr.HTML(label="Citation checks", elem_id="npq-checks")
+            with gr.Accordion("Evidence retrieved", open=False):
+                evidence = gr.HTML(label="Evidence retrieved", elem_id="npq-evidence")
+            ask_outputs = [question, chatbot, cites, checks, evidence]
+            ask_btn.click(
+                ask,
+                [question, chatbot, ask_fw],
+                ask_outputs,
+                api_name="ask",
+                concurrency_limit=CONCURRENCY,
+                concurrency_id="model",
+            )
+            question.submit(
+                ask,
+                [question, chatbot, ask_fw],
+                ask_outputs,
+                api_visibility="private",
+                concurrency_limit=CONCURRENCY,
+                concurrency_id="model",
+            )
+            clear_btn.add([question, chatbot, cites, checks, evidence])
+
+        with gr.Tab("Find evidence", id="find"):
+            gr.Markdown(
+                "Paste a paragraph or an essay: each sentence that makes a claim gets the "
+                "statements that support it, with copy-ready citations."
+            )
+            with gr.Row():
+                find_text = gr.Textbox(label="Your text", lines=8, scale=3, elem_id="npq-find-text")
+                with gr.Column(scale=1):
+                    find_file = gr.File(
+                        label=upload_label, type="filepath", elem_id="npq-find-file"
+                    )
+                    find_fw = gr.Dropdown(
+                        FRAMEWORK_CHOICES,
+                        value=ALL,
+                        label="Framework",
+                        elem_id="npq-find-framework",
+                    )
+                    find_btn = gr.Button("Find evidence", variant="primary", elem_id="npq-find")
+            find_status = gr.HTML(label="Summary", elem_id="npq-find-status")
+            find_table = gr.Dataframe(
+                value=evidence_frame([]),
+                headers=EVIDENCE_HEADERS,
+                label="Supporting statements",
+                interactive=False,
+                wrap=True,
+                elem_id="npq-find-table",
+            )
+            find_csv = gr.DownloadButton("Download CSV", elem_id="npq-find-csv")
+            find_btn.click(
+                find,
+                [find_text, find_file, find_fw],
+                [find_status, find_table, find_csv],
+                api_name="find",
+                concurrency_limit=CONCURRENCY,
+                concurrency_id="model",
+            )
+
+        with gr.Tab("Check citations", id="check"):
+            gr.Markdown(
+                "Paste an essay that cites the frameworks, e.g. “… (NPQSL 4.3)”: each "
+                "citation is checked against the statement it names."
+            )
+            with gr.Row():
+                check_text_box = gr.Textbox(
+                    label="Your essay", lines=10, scale=3, elem_id="npq-check-text"
+                )
+                with gr.Column(scale=1):
+                    check_file = gr.File(
+                        label=upload_label, type="filepath", elem_id="npq-check-file"
+                    )
+                    check_btn = gr.Button("Check citations", variant="primary", elem_id="npq-check")
+                    check_md = gr.DownloadButton(
+                        "Download report (Markdown)", elem_id="npq-check-md"
+                    )
+            check_out = gr.HTML(label="Citation check", elem_id="npq-check-out")
+            check_btn.click(
+                check,
+                [check_text_box, check_file],
+                [check_out, check_md],
+                api_name="check",
+                concurrency_limit=CONCURRENCY,
+                concurrency_id="model",
+            )
+
+        with gr.Tab("Browse", id="browse"):
+            with gr.Row():
+                browse_fw = gr.Dropdown(
+                    list(FRAMEWORKS),
+                    value=FRAMEWORKS[0],
+                    label="Framework",
+                    elem_id="npq-browse-framework",
+                )
+                browse_area = gr.Dropdown(
+                    first_areas,
+                    value=first_areas[0][1] if first_areas else None,
+                    label="Area",
+                    elem_id="npq-browse-area",
+                )
+                browse_q = gr.Textbox(
+                    label="Filter statements", placeholder="words or an id", elem_id="npq-browse-q"
+                )
+            browse_out = gr.HTML(label="Statements", elem_id="npq-browse-out")
+            browse_inputs = [browse_fw, browse_area, browse_q]
+            gr.Button("Show", elem_id="npq-browse").click(
+                browse,
+                browse_inputs,
+                browse_out,
+                api_name="browse",
+                concurrency_limit=BROWSE_CONCURRENCY,
+            )
+            browse_fw.change(
+                browse_areas, [browse_fw, browse_area], browse_area, api_visibility="private"
+            )
+            for trigger in (browse_area.change, browse_q.submit):
+                trigger(
+                    browse,
+                    browse_inputs,
+                    browse_out,
+                    api_visibility="private",
+                    concurrency_limit=BROWSE_CONCURRENCY,
+                )
+            app.load(browse, browse_inputs, browse_out, api_visibility="private")
+    return app
+
+
+def auth_from_env(
+    user_env: str, password_env: str, environ: Mapping[str, str] | None = None
+) -> tuple[str, str] | None:
+    """Basic-auth credentials when both environment variables are set, else None."""
+    env = os.environ if environ is None else environ
+    user, password = env.get(user_env, ""), env.get(password_env, "")
+    return (user, password) if user and password else None
+
+
+def launch(
+    services: Services,
+    host: str = "127.0.0.1",
+    port: int = 7860,
+    *,
+    block: bool = True,
+    quiet: bool = False,
+) -> gr.Blocks:
+    """Build the app and serve it on ``host:port`` (loopback unless told otherwise).
+
+    Basic auth is on when both environment variables named by ``settings.ui.auth_user_env``
+    and ``auth_password_env`` are set. Uploads are limited to ``settings.ui.max_upload_mb``.
+
+    Args:
+        services: Loaded services (:func:`assistant.service.load_services`).
+        host: Bind address.
+        port: Port.
+        block: Serve until interrupted (False: return once the server is up).
+        quiet: Don't print the URL.
+    """
+    ui = services.settings.ui
+    auth = auth_from_env(ui.auth_user_env, ui.auth_password_env)
+    if host not in ("127.0.0.1", "localhost", "::1") and auth is None:
+        print(
+            f"warning: serving on {host} without a password; set {ui.auth_user_env} and "
+            f"{ui.auth_password_env} to require one",
+            file=sys.stderr,
+        )
+    app = build_app(services)
+    app.queue(default_concurrency_limit=CONCURRENCY, max_size=QUEUE_MAX)
+    app.launch(
+        server_name=host,
+        server_port=port,
+        auth=auth,
+        max_file_size=ui.max_upload_mb * 1024 * 1024,
+        prevent_thread_lock=not block,
+        quiet=quiet,
+        show_error=False,
+        share=False,
+        css=CSS,
+        footer_links=["api"],
+    )
+    return app
+
+
+def main(host: str = "127.0.0.1", port: int = 7860) -> int:
+    """Load the corpus, index and assistant (printing progress), then serve the app.
+
+    Returns:
+        The exit status: 0 after a normal stop, 2 when the product cannot load.
+    """
+    from assistant.service import load_services
+    from assistant.settings import Settings
+    from index.errors import IndexStoreError, ModelLoadError
+    from ingest.errors import ManifestError
+
+    def say(message: str) -> None:
+        print(f"npq ui: {message}", flush=True)
+
+    try:
+        services = load_services(Settings(), log=say)
+    except (ManifestError, ModelLoadError, IndexStoreError) as exc:
+        print(f"npq ui: cannot start: {exc}", file=sys.stderr)
+        return 2
+    say(f"serving on http://{host}:{port} (Ctrl+C stops)")
+    with contextlib.suppress(KeyboardInterrupt):
+        launch(services, host, port)
+    return 0

@@ -89,7 +89,7 @@ def brief_lines(result: SearchResult, *, headings: dict[str, Statement]) -> Iter
         yield "I found nothing in the frameworks to answer this."
         return
     scope = f" ({', '.join(result.frameworks)} only)" if result.frameworks else ""
-    if provider and (not evidence or result.groups and _is_provider(result, provider)):
+    if provider and (not evidence or (result.groups and _is_provider(result, provider))):
         yield f"**From the NPQ provider pages{scope}:**"
         for g in provider:
             yield _provider_line(g.lead)

@@ -66,8 +66,11 @@ _SECTION_CITE_RE = re.compile(r"\[([a-z0-9][a-z0-9-]*#[a-z0-9][a-z0-9-]*)\]")
 
 
 def cited_ids(text: str) -> list[str]:
-    """Every id cited in ``text``, in order, once: statement ids (any spelling, canonical form;
-    a bare number as ``? 4.9``) and ``[provider-page#section]`` ids."""
+    """Every id cited in ``text``, in order, once.
+
+    Statement ids in any spelling come out canonical (a bare number as ``? 4.9``), and
+    ``[provider-page#section]`` ids as written.
+    """
     found: list[tuple[int, str]] = []
     for c in find_citations(text):
         found.append((c.start, c.id if c.id is not None else f"? {c.area}.{c.number}"))
@@ -107,9 +110,7 @@ def check_citations(
         if _LIST_LINE_RE.match(block) and cited_ids(block):
             continue
         uncited.extend(s for s in split_sentences(block) if not cited_ids(s) and _is_claim(s))
-    return CitationReport(
-        tuple(cited), valid, unknown, not_in_evidence, unused, tuple(uncited)
-    )
+    return CitationReport(tuple(cited), valid, unknown, not_in_evidence, unused, tuple(uncited))
 
 
 def _is_claim(sentence: str) -> bool:

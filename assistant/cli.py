@@ -1,13 +1,13 @@
 """``npq``: the command line. Every subcommand calls the same functions the app does.
 
-    npq ingest                      parse corpus/ into the statement store
-    npq statements [filters]        list statements (table or jsonl)
-    npq search QUERY [filters]      hybrid search; --queries-file for batches
-    npq ask QUESTION                answer with cited statements; --questions-file for batches
-    npq find FILE|-                 statements that support each sentence of a text
-    npq check FILE|-                check every citation in an essay
-    npq ui                          start the Gradio app
-    npq eval retrieval|answers|citations   run an evaluation and write its report
+npq ingest                      parse corpus/ into the statement store
+npq statements [filters]        list statements (table or jsonl)
+npq search QUERY [filters]      hybrid search; --queries-file for batches
+npq ask QUESTION                answer with cited statements; --questions-file for batches
+npq find FILE|-                 statements that support each sentence of a text
+npq check FILE|-                check every citation in an essay
+npq ui                          start the Gradio app
+npq eval retrieval|answers|citations   run an evaluation and write its report
 """
 
 from __future__ import annotations
@@ -16,7 +16,6 @@ import argparse
 import json
 import sys
 from collections import Counter
-from collections.abc import Sequence
 from pathlib import Path
 from typing import TextIO
 
@@ -124,7 +123,7 @@ def load_statements(cfg: Settings, *, quiet: bool = True) -> IngestResult:
     return result
 
 
-def open_search(cfg: Settings, *, log: TextIO = sys.stderr):  # type: ignore[no-untyped-def]
+def open_search(cfg: Settings, *, log: TextIO = sys.stderr):
     """Load (or build) the search index for the current corpus."""
     from index.encoder import default_encoder
     from index.errors import IndexStoreError, ModelLoadError
@@ -163,7 +162,9 @@ def cmd_ingest(args: argparse.Namespace) -> int:
     corpus = args.corpus or cfg.corpus_dir
     data = args.data or cfg.data_dir
     entries = load_manifest(corpus)
-    bar = tqdm(total=len(entries), desc="ingest", unit="source", disable=args.quiet, file=sys.stderr)
+    bar = tqdm(
+        total=len(entries), desc="ingest", unit="source", disable=args.quiet, file=sys.stderr
+    )
 
     def step(name: str) -> None:
         bar.set_postfix_str(name[:40])
@@ -201,8 +202,10 @@ def print_summary(result: IngestResult, out: TextIO) -> None:
     print(f"provider and legacy sections: {sections}", file=out)
     repaired = [s for s in result.statements if s.repaired_from]
     incomplete = [s for s in result.statements if s.incomplete]
-    print(f"repaired from another framework: {len(repaired)}; left incomplete: {len(incomplete)}",
-          file=out)
+    print(
+        f"repaired from another framework: {len(repaired)}; left incomplete: {len(incomplete)}",
+        file=out,
+    )
     if result.warnings:
         print(f"\n{len(result.warnings)} warnings:", file=out)
         for w in result.warnings:
@@ -279,7 +282,7 @@ def cmd_search(args: argparse.Namespace) -> int:
                 q, k=top_k, framework=args.framework, area=args.area, kind=args.kind
             )
         except QueryError as exc:
-            if fmt == "text" or len(queries) == 1 and fmt != "jsonl":
+            if fmt == "text" or (len(queries) == 1 and fmt != "jsonl"):
                 raise CLIError(str(exc)) from exc
             print(json.dumps({"query": q, "error": str(exc), "results": []}, ensure_ascii=False))
             status = 1
@@ -292,7 +295,7 @@ def cmd_search(args: argparse.Namespace) -> int:
     return status
 
 
-def search_payload(result) -> dict[str, object]:  # type: ignore[no-untyped-def]
+def search_payload(result) -> dict[str, object]:
     """The JSON shape of one search: query, results, in_scope, notes."""
     return {
         "query": result.query,
@@ -315,7 +318,7 @@ def search_payload(result) -> dict[str, object]:  # type: ignore[no-untyped-def]
     }
 
 
-def _print_search_text(result) -> None:  # type: ignore[no-untyped-def]
+def _print_search_text(result) -> None:
     from index.search import group_identical
 
     for note in result.notes:
@@ -346,7 +349,7 @@ def _read_lines(path: Path) -> list[str]:
 # --------------------------------------------------------------------------- ask
 
 
-def _services(cfg: Settings):  # type: ignore[no-untyped-def]
+def _services(cfg: Settings):
     from assistant.service import load_services
     from index.errors import IndexStoreError, ModelLoadError
 
@@ -399,13 +402,17 @@ def cmd_ask(args: argparse.Namespace) -> int:
             _print_answer_footer(final)
         else:
             answer = bot.ask(args.question, framework=args.framework)
-            print(json.dumps(answer.to_json(), ensure_ascii=False, indent=None if fmt == "jsonl" else 1))
+            print(
+                json.dumps(
+                    answer.to_json(), ensure_ascii=False, indent=None if fmt == "jsonl" else 1
+                )
+            )
     except QueryError as exc:
         raise CLIError(str(exc)) from exc
     return 0
 
 
-def _print_answer_footer(answer) -> None:  # type: ignore[no-untyped-def]
+def _print_answer_footer(answer) -> None:
     print()
     if answer.note:
         print(f"note: {answer.note}")
@@ -501,13 +508,19 @@ def cmd_check(args: argparse.Namespace) -> int:
     return 0
 
 
-def check_markdown(report) -> str:  # type: ignore[no-untyped-def]
+def check_markdown(report) -> str:
     """The citation check as a Markdown report (also the app's download)."""
-    lines = ["# Citation check", "", "| verdict | citation | sentence | cited statement | suggested |",
-             "|---|---|---|---|---|"]
+    lines = [
+        "# Citation check",
+        "",
+        "| verdict | citation | sentence | cited statement | suggested |",
+        "|---|---|---|---|---|",
+    ]
     for c in report.citations:
         cells = [c.verdict, c.raw, c.sentence.text, c.cited_text, ", ".join(c.suggested)]
-        lines.append("| " + " | ".join(x.replace("|", "\\|").replace("\n", " ") for x in cells) + " |")
+        lines.append(
+            "| " + " | ".join(x.replace("|", "\\|").replace("\n", " ") for x in cells) + " |"
+        )
     if report.uncited:
         lines += ["", "## Sentences worth citing", ""]
         lines += [f"- {s.text} — consider {', '.join(ids)}" for s, ids in report.uncited]

@@ -24,13 +24,16 @@ def read_document(path: Path, *, max_bytes: int = MAX_UPLOAD_BYTES) -> str:
     path = Path(path)
     suffix = path.suffix.lower()
     if suffix not in SUFFIXES:
-        raise SourceError(path, f"unsupported file type {suffix or '(none)'}; use {', '.join(SUFFIXES)}")
+        raise SourceError(
+            path, f"unsupported file type {suffix or '(none)'}; use {', '.join(SUFFIXES)}"
+        )
     if not path.is_file():
         raise SourceError(path, "file not found")
     size = path.stat().st_size
     if size > max_bytes:
         raise SourceError(
-            path, f"file is {size / 1024 / 1024:.1f} MB, over the {max_bytes / 1024 / 1024:.0f} MB limit"
+            path,
+            f"file is {size / 1024 / 1024:.1f} MB, over the {max_bytes / 1024 / 1024:.0f} MB limit",
         )
     if suffix == ".docx":
         return _read_docx(path)

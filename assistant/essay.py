@@ -443,10 +443,17 @@ def _verdict(
             (fw,) = named
             c = Citation(c.raw, c.start, c.end, fw, c.area, c.number)
         else:
-            cands = [c.with_framework(f) for f in FRAMEWORK_NAMES if c.with_framework(f) in index.by_id]
+            cands = [
+                c.with_framework(f) for f in FRAMEWORK_NAMES if c.with_framework(f) in index.by_id
+            ]
             cands.sort(key=lambda i: -sim.cosine(vec, i))
             return CheckedCitation(
-                c.raw, None, sentence, "ambiguous", best_score, tuple(cands),
+                c.raw,
+                None,
+                sentence,
+                "ambiguous",
+                best_score,
+                tuple(cands),
                 reason="no framework named: which one is meant?",
             )
     sid = c.id or ""
@@ -463,10 +470,10 @@ def _verdict(
     vecs = sim.encode_with_clauses(sentence.text)
     score = sim.support(vecs, sid)
     # Candidates: nearest statements to the sentence and to each of its clauses.
-    cands: dict[str, Statement] = {s.id: s for s, _c in best}
+    pool: dict[str, Statement] = {s.id: s for s, _c in best}
     for v in vecs[1:]:
-        cands.update({s.id: s for s, _c in sim.best(v, 6)})
-    ranked = sorted(((s, sim.support(vecs, s.id)) for s in cands.values()), key=lambda p: -p[1])
+        pool.update({s.id: s for s, _c in sim.best(v, 6)})
+    ranked = sorted(((s, sim.support(vecs, s.id)) for s in pool.values()), key=lambda p: -p[1])
     twins = set(_with_twins(index, statement))
     alternatives = [(s, cos) for s, cos in ranked if s.id not in twins]
     alt = alternatives[0] if alternatives else None
@@ -484,18 +491,36 @@ def _verdict(
     ):
         suggested = _suggest(alternatives, c.framework, index)
         return CheckedCitation(
-            c.raw, sid, sentence, "wrong_number", score, suggested, statement.text,
+            c.raw,
+            sid,
+            sentence,
+            "wrong_number",
+            score,
+            suggested,
+            statement.text,
             reason=f"{suggested[0] if suggested else 'another statement'} fits the sentence better",
         )
     if says_opposite and score >= WEAK_COSINE:
         return CheckedCitation(
-            c.raw, sid, sentence, "unsupported", score, (), statement.text,
+            c.raw,
+            sid,
+            sentence,
+            "unsupported",
+            score,
+            (),
+            statement.text,
             reason="the sentence claims more than, or the opposite of, what the statement says",
         )
     if score >= SUPPORT_COSINE:
         return CheckedCitation(c.raw, sid, sentence, "supported", score, (), statement.text)
     return CheckedCitation(
-        c.raw, sid, sentence, "unsupported", score, (), statement.text,
+        c.raw,
+        sid,
+        sentence,
+        "unsupported",
+        score,
+        (),
+        statement.text,
         reason="no statement in the frameworks says this",
     )
 

@@ -73,9 +73,7 @@ def _text(content: object) -> str:
     if isinstance(content, str):
         return content
     if isinstance(content, list):
-        return "".join(
-            str(p.get("text", "")) if isinstance(p, dict) else str(p) for p in content
-        )
+        return "".join(str(p.get("text", "")) if isinstance(p, dict) else str(p) for p in content)
     return str(content)
 
 
@@ -100,7 +98,7 @@ def build_chat_model(cfg: LLMSettings) -> ChatModel | None:
         model = ChatOpenAI(
             model=cfg.model or "gpt-4o-mini",
             base_url=cfg.base_url or None,
-            api_key=os.environ.get(cfg.api_key_env) or "not-needed",  # type: ignore[arg-type]
+            api_key=os.environ.get(cfg.api_key_env) or "not-needed",
             timeout=cfg.timeout_s,
             max_retries=1,
             temperature=cfg.temperature,

@@ -53,7 +53,9 @@ def answer_metrics(split: str = "test") -> dict[str, Any]:
     return {
         "split": split,
         "questions": len(rows),
-        "citation_precision": statistics.mean(r["precision"] for r in answered) if answered else 0.0,
+        "citation_precision": statistics.mean(r["precision"] for r in answered)
+        if answered
+        else 0.0,
         "citation_recall": statistics.mean(r["recall"] for r in ins if r["recall"] is not None),
         "oos_abstained": sum(r["abstained"] for r in oos) / len(oos) if oos else 0.0,
         "in_scope_abstained": sum(r["abstained"] for r in ins) / len(ins) if ins else 0.0,
@@ -94,7 +96,10 @@ def write_report(m: dict[str, Any], out_dir: Path = REPORTS) -> Path:
     for kind, d in m["per_kind"].items():
         lines.append(f"| {kind} | {d['precision']:.3f} | {d['recall']:.3f} |")
     path = out_dir / "answers.md"
-    for p, text in ((path, "\n".join(lines) + "\n"), (out_dir / "answers.json", json.dumps(m, indent=1))):
+    for p, text in (
+        (path, "\n".join(lines) + "\n"),
+        (out_dir / "answers.json", json.dumps(m, indent=1)),
+    ):
         fd, tmp = tempfile.mkstemp(dir=out_dir, suffix=".tmp")
         with os.fdopen(fd, "w", encoding="utf-8") as f:
             f.write(text)

@@ -29,7 +29,9 @@ def run_cases(cases: list[dict[str, Any]]) -> list[dict[str, Any]]:
     out = []
     for case in cases:
         report = essay.check_essay(case["text"], index)
-        match = [c for c in report.citations if case["citation"] in c.raw or c.raw in case["citation"]]
+        match = [
+            c for c in report.citations if case["citation"] in c.raw or c.raw in case["citation"]
+        ]
         got = match[0] if match else (report.citations[0] if report.citations else None)
         verdict = got.verdict if got else "none"
         suggested = list(got.suggested) if got else []
@@ -37,7 +39,7 @@ def run_cases(cases: list[dict[str, Any]]) -> list[dict[str, Any]]:
         suggestion_ok = (
             not expected
             or verdict in ("supported", "unsupported")
-            or bool(suggested) and suggested[0] in expected
+            or (bool(suggested) and suggested[0] in expected)
         )
         out.append(
             {
@@ -64,11 +66,25 @@ def summarise(rows: list[dict[str, Any]]) -> dict[str, Any]:
     return {
         "cases": len(rows),
         "accuracy": sum(r["correct"] for r in rows) / n,
-        "suggestion_accuracy": sum(r["suggestion_ok"] for r in rows if r["expected"] in ("wrong_number", "nonexistent", "ambiguous"))
-        / max(1, sum(1 for r in rows if r["expected"] in ("wrong_number", "nonexistent", "ambiguous"))),
-        "per_verdict": {v: {"n": len(by_v[v]), "accuracy": sum(by_v[v]) / len(by_v[v])} for v in VERDICTS if by_v[v]},
-        "per_slip": {s: {"n": len(x), "accuracy": sum(x) / len(x)} for s, x in sorted(by_s.items())},
-        "confusion": dict(Counter(f"{r['expected']}->{r['got']}" for r in rows if not r["correct"])),
+        "suggestion_accuracy": sum(
+            r["suggestion_ok"]
+            for r in rows
+            if r["expected"] in ("wrong_number", "nonexistent", "ambiguous")
+        )
+        / max(
+            1, sum(1 for r in rows if r["expected"] in ("wrong_number", "nonexistent", "ambiguous"))
+        ),
+        "per_verdict": {
+            v: {"n": len(by_v[v]), "accuracy": sum(by_v[v]) / len(by_v[v])}
+            for v in VERDICTS
+            if by_v[v]
+        },
+        "per_slip": {
+            s: {"n": len(x), "accuracy": sum(x) / len(x)} for s, x in sorted(by_s.items())
+        },
+        "confusion": dict(
+            Counter(f"{r['expected']}->{r['got']}" for r in rows if not r["correct"])
+        ),
     }
 
 
@@ -87,7 +103,9 @@ def timing_2500_words() -> float:
     return elapsed
 
 
-def write_report(split: str, summary: dict[str, Any], seconds: float, out_dir: Path = REPORTS) -> Path:
+def write_report(
+    split: str, summary: dict[str, Any], seconds: float, out_dir: Path = REPORTS
+) -> Path:
     """eval/reports/citations.md and .json (written atomically)."""
     out_dir.mkdir(parents=True, exist_ok=True)
     lines = [
@@ -97,7 +115,8 @@ def write_report(split: str, summary: dict[str, Any], seconds: float, out_dir: P
         "Thresholds chosen on the dev split (`python -m eval.citations --sweep`).",
         "",
         f"Verdict accuracy: **{summary['accuracy']:.3f}**; suggestion right (first suggested id is "
-        f"an expected one) for wrong_number/nonexistent/ambiguous: {summary['suggestion_accuracy']:.3f}",
+        "an expected one) for wrong_number/nonexistent/ambiguous: "
+        f"{summary['suggestion_accuracy']:.3f}",
         "",
         "| verdict | cases | accuracy |",
         "|---|---|---|",
@@ -107,10 +126,23 @@ def write_report(split: str, summary: dict[str, Any], seconds: float, out_dir: P
     lines += ["", "| slip | cases | accuracy |", "|---|---|---|"]
     for s, d in summary["per_slip"].items():
         lines.append(f"| {s} | {d['n']} | {d['accuracy']:.3f} |")
-    lines += ["", "Errors (expected->got): " + ", ".join(f"{k} ×{v}" for k, v in summary["confusion"].items()), ""]
-    lines.append(f"Checking a 2,500-word essay with 30+ citations (warm, 2 cores): **{seconds:.2f} s**")
+    lines += [
+        "",
+        "Errors (expected->got): "
+        + ", ".join(f"{k} ×{v}" for k, v in summary["confusion"].items()),
+        "",
+    ]
+    lines.append(
+        f"Checking a 2,500-word essay with 30+ citations (warm, 2 cores): **{seconds:.2f} s**"
+    )
     path = out_dir / "citations.md"
-    for p, text in ((path, "\n".join(lines) + "\n"), (out_dir / "citations.json", json.dumps({"split": split, **summary, "seconds_2500_words": seconds}, indent=1))):
+    for p, text in (
+        (path, "\n".join(lines) + "\n"),
+        (
+            out_dir / "citations.json",
+            json.dumps({"split": split, **summary, "seconds_2500_words": seconds}, indent=1),
+        ),
+    ):
         fd, tmp = tempfile.mkstemp(dir=out_dir, suffix=".tmp")
         with os.fdopen(fd, "w", encoding="utf-8") as f:
             f.write(text)
@@ -124,11 +156,15 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--split", default="test")
     ap.add_argument("--sweep", action="store_true")
     args = ap.parse_args(argv)
-    cases = [c for c in read_jsonl(DATA / "citation_cases.jsonl") if args.split in ("all", c["split"])]
+    cases = [
+        c for c in read_jsonl(DATA / "citation_cases.jsonl") if args.split in ("all", c["split"])
+    ]
     if args.sweep:
         dev = [c for c in read_jsonl(DATA / "citation_cases.jsonl") if c["split"] == "dev"]
         results = []
-        grid = itertools.product((0.4, 0.45, 0.5, 0.55), (0.3, 0.4), (0.05, 0.1, 0.15), (0.5, 0.55, 0.6, 0.65))
+        grid = itertools.product(
+            (0.4, 0.45, 0.5, 0.55), (0.3, 0.4), (0.05, 0.1, 0.15), (0.5, 0.55, 0.6, 0.65)
+        )
         for sup, weak, margin, wmin in grid:
             essay.SUPPORT_COSINE, essay.WEAK_COSINE = sup, weak
             essay.WRONG_NUMBER_MARGIN, essay.WRONG_NUMBER_MIN = margin, wmin

@@ -105,10 +105,10 @@ class SentenceTransformerEncoder:
             return np.zeros((0, self._dim), dtype=np.float32)
         with _single_thread() if len(texts) <= 4 else contextlib.nullcontext():
             out = self._model.encode_query(
-            list(texts),
-            batch_size=self.batch_size,
-            show_progress_bar=False,
-            convert_to_numpy=True,
+                list(texts),
+                batch_size=self.batch_size,
+                show_progress_bar=False,
+                convert_to_numpy=True,
                 normalize_embeddings=True,
             )
         return _as_vectors(out)
@@ -129,8 +129,11 @@ class SentenceTransformerEncoder:
 
 @contextlib.contextmanager
 def _single_thread() -> Iterator[None]:
-    """Encode one short query on one thread: several threads cost more in start-up than they
-    save on a dozen tokens, and stall badly when other work (other users) holds the cores."""
+    """Encode one short query on one thread.
+
+    Several threads cost more in start-up than they save on a dozen tokens, and stall badly
+    when other work (other users) holds the cores.
+    """
     import torch
 
     before = torch.get_num_threads()

@@ -131,7 +131,7 @@ SCOPE_BIAS = -4.466
 SCOPE_THRESHOLD = 0.35
 SCOPE_MIN_BM25_PROVIDER = 3.0
 EVIDENCE_PRIOR = 1.15
-EXPANSION_WEIGHT = 1.0  # an expansion's cosine counts this much of a statement's own  # multiplies the fused score of evidence statements
+EXPANSION_WEIGHT = 1.0  # an expansion's cosine counts this much of a statement's own
 NEAR_IDENTICAL_COSINE = 0.95  # statements this close across frameworks are shown together
 
 
@@ -229,9 +229,7 @@ def check_filters(
     kinds = None
     if kind:
         if kind not in KIND_FILTERS:
-            raise QueryError(
-                f"unknown kind {kind!r}; choose one of evidence, practice, provider"
-            )
+            raise QueryError(f"unknown kind {kind!r}; choose one of evidence, practice, provider")
         kinds = KIND_FILTERS[kind]
     return fw, (int(area) if area is not None else None), kinds
 
@@ -239,9 +237,7 @@ def check_filters(
 def expand_keywords(query: str) -> str:
     """The keyword query with the corpus's words added for users' words."""
     extra = [
-        DOMAIN_VOCABULARY[w]
-        for w in re.findall(r"[a-z]+", query.lower())
-        if w in DOMAIN_VOCABULARY
+        DOMAIN_VOCABULARY[w] for w in re.findall(r"[a-z]+", query.lower()) if w in DOMAIN_VOCABULARY
     ]
     return query + (" " + " ".join(extra) if extra else "")
 
@@ -258,7 +254,7 @@ def strip_framework_names(query: str) -> str:
 
 
 def frameworks_in_question(query: str) -> set[str]:
-    """Frameworks a question names: "NPQEL", "NPQ EL", "executive leadership"…"""
+    """Frameworks a question names: "NPQEL", "NPQ EL", "executive leadership"."""
     named = frameworks_named(query) & set(FRAMEWORK_NAMES)
     low = query.lower()
     for phrase, fw in _FRAMEWORK_PHRASES.items():
@@ -486,7 +482,9 @@ class SearchIndex:
         return hits
 
 
-def fuse(rankings: Sequence[Sequence[tuple[int, float]]], weights: Sequence[float]) -> list[tuple[int, float]]:
+def fuse(
+    rankings: Sequence[Sequence[tuple[int, float]]], weights: Sequence[float]
+) -> list[tuple[int, float]]:
     """Weighted reciprocal-rank fusion: score = sum of weight / (RRF_K + rank)."""
     scores: dict[int, float] = {}
     for ranking, weight in zip(rankings, weights, strict=True):

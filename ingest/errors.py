@@ -6,7 +6,7 @@ from pathlib import Path
 
 
 class SourceError(Exception):
-    """A source document cannot be read: corrupt, encrypted, empty, image-only, too big…
+    """A source document cannot be read: corrupt, encrypted, empty, image-only, too big.
 
     Attributes:
         path: The offending file.

@@ -47,9 +47,39 @@ _PAGE_START_RE = re.compile(r"^(?:\f| (?=\S))")
 _MIDLINE_BULLET_RE = re.compile(r"(?<=[.;)])\s+(?:e|¢|•|●)\s+(?=[A-Z])")
 # Verbs that open practice headings ("Ensure…, including by:").
 _HEADING_VERBS = frozenset(
-    "ensure support establish create contribute develop plan make prepare deliver sustain work "
-    "begin recruit prioritise oversee motivate prevent conduct encourage explain provide lead "
-    "build manage avoid appropriately promote enable set use".split()
+    [
+        "ensure",
+        "support",
+        "establish",
+        "create",
+        "contribute",
+        "develop",
+        "plan",
+        "make",
+        "prepare",
+        "deliver",
+        "sustain",
+        "work",
+        "begin",
+        "recruit",
+        "prioritise",
+        "oversee",
+        "motivate",
+        "prevent",
+        "conduct",
+        "encourage",
+        "explain",
+        "provide",
+        "lead",
+        "build",
+        "manage",
+        "avoid",
+        "appropriately",
+        "promote",
+        "enable",
+        "set",
+        "use",
+    ]
 )
 _FINITE_RE = re.compile(
     r"\b(is|are|was|were|can|could|will|would|should|may|might|must|has|have|helps|increases|"
@@ -81,9 +111,11 @@ class Block:
 
     @property
     def text(self) -> str:
+        """The block's lines joined."""
         return join_lines(self.lines)
 
     def add(self, text: str, line_no: int) -> None:
+        """Append a continuation line."""
         self.lines.append(text)
         self.last_line = max(self.last_line, line_no)
 
@@ -173,7 +205,9 @@ def find_areas(lines: Sequence[Line]) -> list[_AreaSpan]:
             # A table header with no area heading of its own: a new area, titled by the line
             # above if that line looks like a title (the heading is sometimes missing).
             title, title_idx = _title_above(lines, idx)
-            number = (spans[-1].number + 1 if spans else 1) if current is None else current.number + 1
+            number = (
+                (spans[-1].number + 1 if spans else 1) if current is None else current.number + 1
+            )
             if current is not None:
                 current.end = title_idx if title else idx
                 spans.append(current)
@@ -341,7 +375,8 @@ def _page_units(lines: Sequence[Line]) -> tuple[list[_Unit], list[int]]:
             current is None
             or (current.kind != "numbered" and join_lines(current.lines).endswith(":"))
             or (
-                # A finished bullet-like paragraph followed by a line opening like a bullet ("Ensuring …")
+                # A finished bullet-like paragraph, then a line opening like a bullet
+                # ("Ensuring …"): the next bullet, its marker lost.
                 # is the next bullet whose marker was lost.
                 current.kind != "numbered"
                 and re.match(r"^[A-Z][a-z]+ing\b", current.lines[0]) is not None
@@ -496,8 +531,14 @@ def _finish_area(
             continue
         area.items.append(
             ParsedItem(
-                number, title, "evidence", str(block.number), text, block.first_line,
-                block.last_line, page,
+                number,
+                title,
+                "evidence",
+                str(block.number),
+                text,
+                block.first_line,
+                block.last_line,
+                page,
             )
         )
     heading = 0
@@ -509,8 +550,14 @@ def _finish_area(
             bullet = 0
             area.items.append(
                 ParsedItem(
-                    number, title, "practice_heading", f"P{heading}", text, block.first_line,
-                    block.last_line, page,
+                    number,
+                    title,
+                    "practice_heading",
+                    f"P{heading}",
+                    text,
+                    block.first_line,
+                    block.last_line,
+                    page,
                 )
             )
             continue
@@ -523,8 +570,14 @@ def _finish_area(
         bullet += 1
         area.items.append(
             ParsedItem(
-                number, title, "practice", f"P{heading}.{bullet}", text, block.first_line,
-                block.last_line, page,
+                number,
+                title,
+                "practice",
+                f"P{heading}.{bullet}",
+                text,
+                block.first_line,
+                block.last_line,
+                page,
             )
         )
     return area

@@ -31,7 +31,11 @@ _AREA_WORDS = sorted(
 _AREA_NAME = "(?P<aname>" + "|".join(re.escape(a) for a in _AREA_WORDS) + ")"
 
 _FW_NUM_RE = re.compile(
-    _FW + _SEP + _NUM + r"(?P<more>(?:\s*(?:[–—-]|to)\s*" + r"(?:\d{1,2}\.)?[Pp]?\d{1,2}(?:\.\d{1,2})?"
+    _FW
+    + _SEP
+    + _NUM
+    + r"(?P<more>(?:\s*(?:[–—-]|to)\s*"
+    + r"(?:\d{1,2}\.)?[Pp]?\d{1,2}(?:\.\d{1,2})?"
     r"|\s*(?:,|and|&|;)\s*(?:\d{1,2}\.)[Pp]?\d{1,2}(?:\.\d{1,2})?(?![\d%]))*)",
     re.IGNORECASE,
 )
@@ -132,7 +136,9 @@ def find_citations(text: str) -> list[Citation]:
         after = text[m.end() : m.end() + 3]
         if re.match(r"\s?(%|am|pm|hours?|m\b|k\b)", after, re.I):
             continue
-        found.append(Citation(m.group(0), m.start(), m.end(), None, int(m["area"]), _number(m["num"])))
+        found.append(
+            Citation(m.group(0), m.start(), m.end(), None, int(m["area"]), _number(m["num"]))
+        )
         taken.append((m.start(), m.end()))
     found.sort(key=lambda c: (c.start, c.area, _sort_num(c.number)))
     return found
@@ -140,7 +146,10 @@ def find_citations(text: str) -> list[Citation]:
 
 def _sort_num(number: str) -> tuple[int, int]:
     parts = number.lstrip("P").split(".")
-    return (int(parts[0]) + (1000 if number.startswith("P") else 0), int(parts[1]) if len(parts) > 1 else 0)
+    return (
+        int(parts[0]) + (1000 if number.startswith("P") else 0),
+        int(parts[1]) if len(parts) > 1 else 0,
+    )
 
 
 def _expand_more(
@@ -148,12 +157,15 @@ def _expand_more(
 ) -> list[Citation]:
     out: list[Citation] = []
     prev_area, prev_num = area, first
-    for m in re.finditer(
-        r"(?P<op>[–—-]|to|,|and|&|;)\s*" + _NUM2, more, re.IGNORECASE
-    ):
+    for m in re.finditer(r"(?P<op>[–—-]|to|,|and|&|;)\s*" + _NUM2, more, re.IGNORECASE):
         a = int(m["area2"]) if m["area2"] else prev_area
         n = _number(m["num2"])
-        if m["op"] in ("–", "—", "-", "to") and n.isdigit() and prev_num.isdigit() and a == prev_area:
+        if (
+            m["op"] in ("–", "—", "-", "to")
+            and n.isdigit()
+            and prev_num.isdigit()
+            and a == prev_area
+        ):
             for k in range(int(prev_num) + 1, min(int(n), int(prev_num) + 30) + 1):
                 out.append(Citation(raw, start, end, fw, a, str(k)))
         else:

@@ -15,6 +15,7 @@ usual width, and a bullet or number at a split point is rewarded.
 
 from __future__ import annotations
 
+import itertools
 import math
 import re
 import statistics
@@ -41,12 +42,12 @@ class _Bigrams:
         for text in texts:
             words = _words(text)
             self.uni.update(words)
-            self.bi.update(zip(words, words[1:], strict=False))
+            self.bi.update(itertools.pairwise(words))
         self.total = sum(self.uni.values()) or 1
         self.vocab = len(self.uni) + 1
 
     def logp(self, a: str, b: str) -> float:
-        """log P(b | a) with absolute-discount-like interpolation to the unigram."""
+        """Log P(b | a) with absolute-discount-like interpolation to the unigram."""
         ua = self.uni[a]
         pb = (self.uni[b] + 0.1) / (self.total + 0.1 * self.vocab)
         if ua == 0:

@@ -83,7 +83,7 @@ def load_manifest(corpus_dir: Path) -> list[SourceEntry]:
                 framework_version=str(row.get("framework_version", "")),
                 publisher=str(row.get("publisher", "")),
                 kind=str(row.get("kind", reader)),
-                reader=reader,  # type: ignore[arg-type]
+                reader=reader,
                 origin=str(row.get("origin", "")),
                 licence=str(row.get("licence", "")),
             )

@@ -20,7 +20,13 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from ingest.errors import SourceError
-from ingest.framework_text import ParsedArea, ParsedItem, find_areas, parse_framework_text, split_lines
+from ingest.framework_text import (
+    ParsedArea,
+    ParsedItem,
+    find_areas,
+    parse_framework_text,
+    split_lines,
+)
 from ingest.manifest import SourceEntry, load_manifest
 from ingest.provider import parse_flattened_tables, parse_sections
 from ingest.readers import read_source_text
@@ -84,11 +90,16 @@ def ingest_corpus(corpus_dir: Path, *, progress: Progress | None = None) -> Inge
     warnings: list[IngestWarning] = []
     listed = {e.file for e in entries}
     for p in sorted(corpus_dir.iterdir()):
-        if p.is_file() and p.name != "manifest.toml" and p.name not in listed:
-            if not p.name.startswith(".") and p.suffix.lower() not in (".md",):
-                warnings.append(
-                    IngestWarning(p.name, "not listed in manifest.toml: skipped", "unreadable")
-                )
+        if (
+            p.is_file()
+            and p.name != "manifest.toml"
+            and p.name not in listed
+            and not p.name.startswith(".")
+            and p.suffix.lower() != ".md"
+        ):
+            warnings.append(
+                IngestWarning(p.name, "not listed in manifest.toml: skipped", "unreadable")
+            )
 
     reads: list[_Read] = []
     for entry in entries:
@@ -133,7 +144,9 @@ def ingest_corpus(corpus_dir: Path, *, progress: Progress | None = None) -> Inge
     return IngestResult(tuple(statements), tuple(warnings), corpus_hash(corpus_dir, entries))
 
 
-def _parse_tables(r: _Read, sib: Siblings | None, warnings: list[IngestWarning]) -> list[ParsedArea]:
+def _parse_tables(
+    r: _Read, sib: Siblings | None, warnings: list[IngestWarning]
+) -> list[ParsedArea]:
     if r.entry.reader == "legacy-programme" or not r.entry.frameworks:
         return []
     warns: list[IngestWarning] = []
@@ -144,7 +157,9 @@ def _parse_tables(r: _Read, sib: Siblings | None, warnings: list[IngestWarning])
     return areas
 
 
-def _merge(reads: Sequence[_Read], vocab: Vocabulary, warnings: list[IngestWarning]) -> list[Statement]:
+def _merge(
+    reads: Sequence[_Read], vocab: Vocabulary, warnings: list[IngestWarning]
+) -> list[Statement]:
     """Merge the items of every source into one statement per id."""
     by_id: dict[str, list[tuple[_Read, ParsedItem, str]]] = defaultdict(list)
     titles: dict[tuple[str, int], str] = {}
@@ -195,21 +210,19 @@ def _merge(reads: Sequence[_Read], vocab: Vocabulary, warnings: list[IngestWarni
         sources = [_ref(best_r, best_item)] + [
             _ref(r, it) for r, it, _t in cands if (r, it) != (best_r, best_item)
         ]
-        area = best_item.area
+        area_n = best_item.area
         group = ""
         if best_item.kind == "practice":
-            group = f"{framework} {area}.{best_item.number.split('.')[0]}"
+            group = f"{framework} {area_n}.{best_item.number.split('.')[0]}"
         publisher = best_r.entry.publisher
-        repairs = tuple(
-            f"'{w}' read as '{c}'" for w, c in _word_changes(best_item.text, best_text)
-        )
+        repairs = tuple(f"'{w}' read as '{c}'" for w, c in _word_changes(best_item.text, best_text))
         out.append(
             Statement(
                 id=sid,
                 framework=framework,
                 version=best_r.entry.framework_version,
-                area=area,
-                area_title=titles.get((framework, area), best_item.area_title),
+                area=area_n,
+                area_title=titles.get((framework, area_n), best_item.area_title),
                 kind=best_item.kind,
                 group=group,
                 number=best_item.number,
@@ -219,14 +232,12 @@ def _merge(reads: Sequence[_Read], vocab: Vocabulary, warnings: list[IngestWarni
                 repairs=repairs,
             )
         )
-    for (framework, area), _t in titles.items():
-        pass
-    missing_titles = {
-        (s.framework, s.area) for s in out if not s.area_title
-    }
-    for framework, area in sorted(missing_titles):
+    missing_titles = {(s.framework, s.area) for s in out if not s.area_title}
+    for framework, missing in sorted(missing_titles):
         warnings.append(
-            IngestWarning("", f"{framework} area {area}: no source gives the area's title", "structure")
+            IngestWarning(
+                "", f"{framework} area {missing}: no source gives the area's title", "structure"
+            )
         )
     return out
 
@@ -305,7 +316,9 @@ def _repair_cut(statements: list[Statement], warnings: list[IngestWarning]) -> l
                 tail = donor.text[len(normalise_space(s.text)) :]
             text = s.text + tail
             note = f"cut off in every {s.framework} source; completed from {donor.id}"
-            warnings.append(IngestWarning(s.sources[0].file if s.sources else "", f"{s.id}: {note}", "repair"))
+            warnings.append(
+                IngestWarning(s.sources[0].file if s.sources else "", f"{s.id}: {note}", "repair")
+            )
             out.append(replace(s, text=text, repaired_from=donor.id, repairs=(*s.repairs, note)))
         else:
             why = (

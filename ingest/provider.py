@@ -198,8 +198,14 @@ def _heading_cells(area: ParsedArea, row: str, line_no: int) -> list[ParsedItem]
             if not after_bullet or pos > 0:
                 items.append(
                     ParsedItem(
-                        area.number, area.title, "practice_heading", f"P{number}", text,
-                        line_no, line_no, 0,
+                        area.number,
+                        area.title,
+                        "practice_heading",
+                        f"P{number}",
+                        text,
+                        line_no,
+                        line_no,
+                        0,
                     )
                 )
             pos = m.end()
@@ -211,16 +217,28 @@ def _heading_cells(area: ParsedArea, row: str, line_no: int) -> list[ParsedItem]
             number += 1
             items.append(
                 ParsedItem(
-                    area.number, area.title, "practice_heading", f"P{number}", rest,
-                    line_no, line_no, 0,
+                    area.number,
+                    area.title,
+                    "practice_heading",
+                    f"P{number}",
+                    rest,
+                    line_no,
+                    line_no,
+                    0,
                 )
             )
         elif rest and after_bullet and pos > 0:
             number += 1
             items.append(
                 ParsedItem(
-                    area.number, area.title, "practice_heading", f"P{number}", rest,
-                    line_no, line_no, 0,
+                    area.number,
+                    area.title,
+                    "practice_heading",
+                    f"P{number}",
+                    rest,
+                    line_no,
+                    line_no,
+                    0,
                 )
             )
     return items

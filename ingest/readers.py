@@ -26,7 +26,8 @@ def read_source_text(path: Path, *, max_bytes: int = MAX_BYTES) -> str:
     size = path.stat().st_size
     if size > max_bytes:
         raise SourceError(
-            path, f"file is {size / 1024 / 1024:.0f} MB, over the {max_bytes // 1024 // 1024} MB limit"
+            path,
+            f"file is {size / 1024 / 1024:.0f} MB, over the {max_bytes // 1024 // 1024} MB limit",
         )
     if size == 0:
         raise SourceError(path, "file is empty")
@@ -60,8 +61,31 @@ def read_source_text(path: Path, *, max_bytes: int = MAX_BYTES) -> str:
 
 
 _BLOCK_TAGS = frozenset(
-    "p div br li ul ol h1 h2 h3 h4 h5 h6 tr table section article header footer td th "
-    "blockquote dd dt".split()
+    [
+        "p",
+        "div",
+        "br",
+        "li",
+        "ul",
+        "ol",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "tr",
+        "table",
+        "section",
+        "article",
+        "header",
+        "footer",
+        "td",
+        "th",
+        "blockquote",
+        "dd",
+        "dt",
+    ]
 )
 _SKIP_TAGS = frozenset({"script", "style", "noscript", "template", "svg", "nav"})
 

@@ -8,6 +8,7 @@ statement read from another document says which it is.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections import defaultdict
 from collections.abc import Iterable
@@ -15,8 +16,37 @@ from dataclasses import dataclass
 
 _TOKEN_RE = re.compile(r"[a-z0-9]+")
 _STOP = frozenset(
-    "a an and the of to in for on by with is are be can as at or that this their its it from "
-    "all who which how what".split()
+    [
+        "a",
+        "an",
+        "and",
+        "the",
+        "of",
+        "to",
+        "in",
+        "for",
+        "on",
+        "by",
+        "with",
+        "is",
+        "are",
+        "be",
+        "can",
+        "as",
+        "at",
+        "or",
+        "that",
+        "this",
+        "their",
+        "its",
+        "it",
+        "from",
+        "all",
+        "who",
+        "which",
+        "how",
+        "what",
+    ]
 )
 
 
@@ -136,4 +166,4 @@ def _overlap(a: list[str], b: list[str]) -> float:
 def _bigrams(t: list[str]) -> list[tuple[str, str]]:
     if len(t) == 1:
         return [(t[0], "")]
-    return list(zip(t, t[1:], strict=False))
+    return list(itertools.pairwise(t))

@@ -12,8 +12,8 @@ import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
-from ingest.pipeline import corpus_hash, ingest_corpus
 from ingest.manifest import load_manifest
+from ingest.pipeline import corpus_hash, ingest_corpus
 from ingest.records import IngestResult, IngestWarning, Statement
 
 STATEMENTS_FILE = "statements.jsonl"
@@ -37,15 +37,12 @@ def write_atomic(path: Path, text: str) -> None:
 
 def save_store(result: IngestResult, data_dir: Path) -> None:
     """Write the statements and the ingest report (atomically, statements last-but-one)."""
-    lines = "".join(
-        json.dumps(s.to_json(), ensure_ascii=False) + "\n" for s in result.statements
-    )
+    lines = "".join(json.dumps(s.to_json(), ensure_ascii=False) + "\n" for s in result.statements)
     report = {
         "corpus_hash": result.corpus_hash,
         "count": len(result.statements),
         "warnings": [
-            {"file": w.file, "category": w.category, "message": w.message}
-            for w in result.warnings
+            {"file": w.file, "category": w.category, "message": w.message} for w in result.warnings
         ],
     }
     write_atomic(data_dir / STATEMENTS_FILE, lines)

@@ -29,7 +29,9 @@ def corpus_result() -> IngestResult:
 
 
 @pytest.fixture(scope="session")
-def search_index(tmp_path_factory: pytest.TempPathFactory, corpus_result: IngestResult, real_encoder):  # type: ignore[no-untyped-def]
+def search_index(
+    tmp_path_factory: pytest.TempPathFactory, corpus_result: IngestResult, real_encoder
+):  # type: ignore[no-untyped-def]
     """The real index over the bundled corpus, built once per session in a temp folder."""
     from index.expansions import load_expansions
     from index.search import SearchIndex

@@ -78,12 +78,16 @@ def test_model_answer_with_valid_citations(search_index: SearchIndex) -> None:
     assert a.report.ok and a.invalid_citations == ()
 
 
-def test_model_fabricated_and_out_of_evidence_citations_are_reported(search_index: SearchIndex) -> None:
+def test_model_fabricated_and_out_of_evidence_citations_are_reported(
+    search_index: SearchIndex,
+) -> None:
     text = (
         "Consistency matters [NPQSL 4.1]. Routines help [NPQSL 4.99]. "
         "Governance is key [NPQSL 10.1]."
     )
-    a = Assistant(search_index, fake(text)).ask("Why does whole-school behaviour consistency matter?")
+    a = Assistant(search_index, fake(text)).ask(
+        "Why does whole-school behaviour consistency matter?"
+    )
     assert "NPQSL 4.99" in a.report.unknown
     assert "NPQSL 10.1" in a.report.not_in_evidence
     assert set(a.invalid_citations) == {"NPQSL 4.99", "NPQSL 10.1"}
@@ -91,7 +95,9 @@ def test_model_fabricated_and_out_of_evidence_citations_are_reported(search_inde
 
 
 def test_model_claims_without_citation_are_marked(search_index: SearchIndex) -> None:
-    text = "Behaviour policies take more than a term to show impact. Consistency matters [NPQSL 4.1]."
+    text = (
+        "Behaviour policies take more than a term to show impact. Consistency matters [NPQSL 4.1]."
+    )
     a = Assistant(search_index, fake(text)).ask("How long do behaviour policies take to work?")
     assert a.report.uncited_claims == ("Behaviour policies take more than a term to show impact.",)
 
@@ -156,8 +162,17 @@ def test_cli_ask_jsonl(tmp_path, capsys, search_index, monkeypatch) -> None:  # 
     services = Services(cli.settings(), None, search_index, Assistant(search_index))  # type: ignore[arg-type]
     monkeypatch.setattr(cli, "_services", lambda cfg: services)
     qfile = tmp_path / "q.txt"
-    qfile.write_text("How long does a behaviour policy take to work?\nlasagne recipe\n", encoding="utf-8")
+    qfile.write_text(
+        "How long does a behaviour policy take to work?\nlasagne recipe\n", encoding="utf-8"
+    )
     assert cli.main(["ask", "--questions-file", str(qfile), "--format", "jsonl"]) == 0
     rows = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
-    assert set(rows[0]) >= {"question", "answer", "citations", "evidence", "abstained", "invalid_citations"}
+    assert set(rows[0]) >= {
+        "question",
+        "answer",
+        "citations",
+        "evidence",
+        "abstained",
+        "invalid_citations",
+    }
     assert rows[0]["citations"] and not rows[0]["abstained"] and rows[1]["abstained"]

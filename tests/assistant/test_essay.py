@@ -44,11 +44,21 @@ def verdicts(text: str, index: SearchIndex) -> list[tuple[str, str]]:
             "wrong_number",
             "NPQSL 2.8",
         ),
-        ("Bullying harms attainment and long-term outcomes (NPQSL 4.25).", "nonexistent", "NPQSL 4.21"),
-        ("As the framework says, routines help create a good learning environment (4.9).", "ambiguous", "NPQSL 4.9"),
+        (
+            "Bullying harms attainment and long-term outcomes (NPQSL 4.25).",
+            "nonexistent",
+            "NPQSL 4.21",
+        ),
+        (
+            "As the framework says, routines help create a good learning environment (4.9).",
+            "ambiguous",
+            "NPQSL 4.9",
+        ),
     ],
 )
-def test_verdicts(search_index: SearchIndex, text: str, verdict: str, suggested: str | None) -> None:
+def test_verdicts(
+    search_index: SearchIndex, text: str, verdict: str, suggested: str | None
+) -> None:
     (c,) = essay.check_essay(text, search_index).citations
     assert c.verdict == verdict, (c.verdict, c.reason, c.score)
     if suggested:
@@ -95,21 +105,31 @@ def test_find_evidence_rows_and_exports(search_index: SearchIndex) -> None:
     assert found[1].supports[0].strength in ("strong", "partial")
     rows = essay.evidence_rows(found)
     assert rows[0]["in_text_citation"].startswith("(NPQ")
-    assert "Department for Education (2020) National Professional Qualification (NPQ)" in rows[0]["reference"]
+    assert (
+        "Department for Education (2020) National Professional Qualification (NPQ)"
+        in rows[0]["reference"]
+    )
     parsed = list(csv.DictReader(io.StringIO(essay.rows_to_csv(rows))))
     assert parsed[0]["ids"] == rows[0]["ids"]
     assert essay.rows_to_markdown(rows).startswith("| sentence |")
 
 
 def test_find_within_one_framework(search_index: SearchIndex) -> None:
-    found = essay.find_evidence("Homework quality matters more than quantity.", search_index, framework="NPQLT")
-    assert found[0].supports and all(i.startswith("NPQLT ") for s in found[0].supports for i in s.ids)
+    found = essay.find_evidence(
+        "Homework quality matters more than quantity.", search_index, framework="NPQLT"
+    )
+    assert found[0].supports and all(
+        i.startswith("NPQLT ") for s in found[0].supports for i in s.ids
+    )
 
 
 def test_empty_text_and_no_citations(search_index: SearchIndex) -> None:
     with pytest.raises(essay.TextError, match="empty"):
         essay.check_essay("   ", search_index)
-    assert essay.check_essay("A paragraph with no citations at all in it.", search_index).citations == ()
+    assert (
+        essay.check_essay("A paragraph with no citations at all in it.", search_index).citations
+        == ()
+    )
 
 
 def test_docx_with_tables_and_footnotes(tmp_path: Path) -> None:
@@ -149,7 +169,9 @@ def test_scanned_pdf_has_no_text(tmp_path: Path) -> None:
 def test_cli_check_json_and_bad_file(tmp_path: Path, capsys, search_index, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     monkeypatch.setattr("assistant.cli.open_search", lambda cfg: search_index)
     p = tmp_path / "e.md"
-    p.write_text("Routines support behaviour (NPQSL 4.9). It is costly (NPQSL 4.30).", encoding="utf-8")
+    p.write_text(
+        "Routines support behaviour (NPQSL 4.9). It is costly (NPQSL 4.30).", encoding="utf-8"
+    )
     assert main(["check", str(p), "--format", "json"]) == 0
     out = json.loads(capsys.readouterr().out)
     assert [c["verdict"] for c in out["citations"]][1] == "nonexistent"
@@ -163,7 +185,9 @@ def test_cli_check_json_and_bad_file(tmp_path: Path, capsys, search_index, monke
 def test_cli_find_csv(tmp_path: Path, capsys, search_index, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     monkeypatch.setattr("assistant.cli.open_search", lambda cfg: search_index)
     p = tmp_path / "p.txt"
-    p.write_text("Pupils need to practise retrieving knowledge from memory after a gap.", encoding="utf-8")
+    p.write_text(
+        "Pupils need to practise retrieving knowledge from memory after a gap.", encoding="utf-8"
+    )
     assert main(["find", str(p), "--format", "csv"]) == 0
     rows = list(csv.DictReader(io.StringIO(capsys.readouterr().out)))
     assert rows and rows[0]["strength"] in ("strong", "partial", "weak")

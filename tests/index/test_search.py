@@ -41,7 +41,10 @@ def test_bare_id_returns_every_framework(search_index: SearchIndex) -> None:
     ("query", "expected"),
     [
         ("succession planning", {"NPQSL 7.P4.6", "NPQEL 7.P4.8"}),
-        ("how do I help kids remember things long term?", {"NPQSL 2.12", "NPQEL 2.12", "NPQLT 3.8"}),
+        (
+            "how do I help kids remember things long term?",
+            {"NPQSL 2.12", "NPQEL 2.12", "NPQLT 3.8"},
+        ),
         ("learning styles", {"NPQSL 5.9", "NPQEL 5.9"}),
         ("hinge questions", {"NPQLT 7.P1.1"}),
         ("how much does the course cost", {"provider-olp-npqsl-international#what-does-it-cost"}),
@@ -61,7 +64,9 @@ def test_framework_named_in_question_becomes_a_filter(search_index: SearchIndex)
 def test_filters(search_index: SearchIndex) -> None:
     r = search_index.search("bullying", k=10, framework="NPQSL", area=4, kind="evidence")
     assert r.hits and all(
-        h.statement.framework == "NPQSL" and h.statement.area == 4 and h.statement.kind == "evidence"
+        h.statement.framework == "NPQSL"
+        and h.statement.area == 4
+        and h.statement.kind == "evidence"
         for h in r.hits
     )
     p = search_index.search("bullying", k=10, kind="practice")
@@ -72,7 +77,7 @@ def test_identical_statements_are_adjacent_and_grouped(search_index: SearchIndex
     r = search_index.search("Teaching quality is a crucial factor in raising pupil attainment", k=6)
     assert set(ids(r)[:3]) == {"NPQSL 6.9", "NPQEL 6.9", "NPQLT 8.1"}
     assert r.groups[0] == tuple(ids(r)[:3])
-    (first, grouped), *_rest = group_identical(r.hits)
+    (_first, grouped), *_rest = group_identical(r.hits)
     assert set(grouped) == {"NPQSL 6.9", "NPQEL 6.9", "NPQLT 8.1"}
 
 

@@ -37,7 +37,9 @@ def _corpus(tmp_path: Path, files: dict[str, tuple[str, str]]) -> Path:
     corpus = tmp_path / "corpus"
     corpus.mkdir()
     shutil.copy(CORPUS / "dfe-npqlt-framework-2020.txt", corpus)
-    manifest = ENTRY.format(file="dfe-npqlt-framework-2020.txt", fw='"NPQLT"', reader="dfe-framework")
+    manifest = ENTRY.format(
+        file="dfe-npqlt-framework-2020.txt", fw='"NPQLT"', reader="dfe-framework"
+    )
     for name, (reader, fw) in files.items():
         manifest += ENTRY.format(file=name, fw=f'"{fw}"' if fw else "", reader=reader)
     (corpus / "manifest.toml").write_text(manifest, encoding="utf-8")
@@ -86,7 +88,9 @@ def test_each_bad_source_gets_one_clear_warning_and_ingest_goes_on(tmp_path: Pat
     assert "not listed in manifest" in by_file["stray.txt"][0]
     assert all(len(msgs) == 1 for msgs in by_file.values())
     # The good source was still read in full.
-    assert sum(1 for s in result.statements if s.framework == "NPQLT" and s.kind == "evidence") == 78
+    assert (
+        sum(1 for s in result.statements if s.framework == "NPQLT" and s.kind == "evidence") == 78
+    )
 
 
 def test_binary_file_renamed_txt(tmp_path: Path) -> None:
@@ -107,7 +111,7 @@ def test_file_over_the_size_limit(tmp_path: Path) -> None:
 def test_unsupported_type(tmp_path: Path) -> None:
     p = tmp_path / "notes.xlsx"
     p.write_bytes(b"x")
-    with pytest.raises(SourceError, match="unsupported file type .xlsx"):
+    with pytest.raises(SourceError, match=r"unsupported file type \.xlsx"):
         read_source_text(p)
 
 

@@ -36,7 +36,9 @@ def test_evidence_counts_per_area(corpus_result: IngestResult, framework: str) -
 @pytest.mark.parametrize("framework", sorted(PRACTICE))
 def test_practice_counts(corpus_result: IngestResult, framework: str) -> None:
     counts = _counts(corpus_result)
-    headings = sum(v for (f, _a, k), v in counts.items() if f == framework and k == "practice_heading")
+    headings = sum(
+        v for (f, _a, k), v in counts.items() if f == framework and k == "practice_heading"
+    )
     bullets = sum(v for (f, _a, k), v in counts.items() if f == framework and k == "practice")
     assert (headings, bullets) == PRACTICE[framework]
 
@@ -66,8 +68,15 @@ def test_gold_covers_every_framework_and_defect() -> None:
     assert len(GOLD) >= 60
     assert {str(g["id"]).split()[0] for g in GOLD} == {"NPQSL", "NPQEL", "NPQLT"}
     defects = Counter(str(g["defect"]) for g in GOLD)
-    for kind in ("cut_off_repaired", "ocr_bullet", "lost_number", "detached_number",
-                 "interleaved_page_break", "flattened_table", "missing_area_title"):
+    for kind in (
+        "cut_off_repaired",
+        "ocr_bullet",
+        "lost_number",
+        "detached_number",
+        "interleaved_page_break",
+        "flattened_table",
+        "missing_area_title",
+    ):
         assert defects[kind] >= 2, kind
 
 

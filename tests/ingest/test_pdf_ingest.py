@@ -55,7 +55,9 @@ def test_reportlab_pdf_statements_exact(tmp_path: Path, layout: str) -> None:
     assert got == _expected(SAMPLE_AREAS)
 
 
-@pytest.mark.skipif(libreoffice_binary() is None, reason="LibreOffice not installed (make system-deps)")
+@pytest.mark.skipif(
+    libreoffice_binary() is None, reason="LibreOffice not installed (make system-deps)"
+)
 def test_libreoffice_pdf_statements_exact(tmp_path: Path) -> None:
     got = _ingest(tmp_path, lambda p: make_framework_pdf_via_docx(p, SAMPLE_AREAS))
     assert got == _expected(SAMPLE_AREAS)

@@ -39,6 +39,9 @@ STRONG_COSINE = 0.62
 PARTIAL_COSINE = 0.50
 SUGGEST_UNCITED_COSINE = 0.66
 MAX_TEXT_CHARS = 2_000_000
+# Uncited sentences are scanned for "consider citing" hints up to this many (an assessed essay
+# has a few hundred sentences; a 1 MB paste would otherwise take minutes).
+MAX_UNCITED_SCAN = 600
 # Expansions raise support for contradicting claims as much as for paraphrases (measured on
 # the dev split: 0.83 vs 0.85 accuracy), so support is judged on the statements' own wording.
 USE_EXPANSIONS = False
@@ -398,7 +401,7 @@ def check_essay(text: str, index: SearchIndex) -> CheckReport:
     cited_sentences = {s.start for s in need}
     uncited_candidates = [
         s for s in sentences if s.start not in cited_sentences and is_claim(s.text)
-    ]
+    ][:MAX_UNCITED_SCAN]
     all_vecs = sim.encode([s.text for s in need] + [s.text for s in uncited_candidates])
     for s, v in zip(need, all_vecs[: len(need)], strict=True):
         vec_cache[s.start] = v

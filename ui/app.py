@@ -77,7 +77,7 @@ CSS = """
 .npq-flag {color:#b45309; font-size:0.9em;}
 .npq-error {border-left:5px solid #c62828; padding:6px 10px; background:#fef2f2; color:#7f1d1d;}
 .npq-pair {display:grid; grid-template-columns:1fr 1fr; gap:12px;}
-.npq-sid {font-family:monospace; font-weight:bold; margin-right:6px;}
+.npq-sid, .npq-twin {font-family:monospace; font-weight:bold;}
 """
 
 
@@ -179,7 +179,7 @@ def same_as_html(s: Statement) -> str:
     """``Same text in: NPQEL 4.3, NPQLT …`` (text links to the identical statements)."""
     if not s.same_as:
         return ""
-    ids = ", ".join(f'<span class="npq-sid">{esc(i)}</span>' for i in s.same_as)
+    ids = ", ".join(f'<span class="npq-twin">{esc(i)}</span>' for i in s.same_as)
     return f'<div class="npq-same">Same text in: {ids}</div>'
 
 
@@ -298,7 +298,7 @@ def evidence_html(hits: Sequence[Hit]) -> str:
         s = h.statement
         label = s.title if s.kind == "provider_section" else s.area_title
         items.append(
-            f'<li><span class="npq-sid">{esc(s.id)}</span>'
+            f'<li><span class="npq-sid">{esc(s.id)}</span> '
             f"<small>({esc(s.kind.replace('_', ' '))}, {esc(label)}; score {h.score:.3f}, "
             f"{esc(h.method)})</small><br>{esc(s.text[:600])}{'…' if len(s.text) > 600 else ''}"
             f"</li>"
@@ -450,7 +450,7 @@ def area_choices(statements: Sequence[Statement], framework: str) -> list[tuple[
 
 def _browse_item(s: Statement) -> str:
     return (
-        f'<li id="{esc(s.id.replace(" ", "-"))}"><span class="npq-sid">{esc(s.id)}</span>'
+        f'<li id="{esc(s.id.replace(" ", "-"))}"><span class="npq-sid">{esc(s.id)}</span> '
         f"{esc(s.text)}{same_as_html(s)} {flags_html(s)}</li>"
     )
 
@@ -483,7 +483,7 @@ def browse_html(statements: Sequence[Statement], framework: str, area: int, quer
         shown = under if hit(h) else [b for b in under if hit(b)]
         if hit(h) or shown:
             practice.append(
-                f'<li id="{esc(h.id.replace(" ", "-"))}"><span class="npq-sid">{esc(h.id)}</span>'
+                f'<li id="{esc(h.id.replace(" ", "-"))}"><span class="npq-sid">{esc(h.id)}</span> '
                 f"<strong>{esc(h.text)}</strong>{same_as_html(h)} {flags_html(h)}"
                 f"<ul>{''.join(_browse_item(b) for b in shown)}</ul></li>"
             )
@@ -688,6 +688,7 @@ def build_app(services: Services) -> gr.Blocks:
                 label="Supporting statements",
                 interactive=False,
                 wrap=True,
+                column_widths=["24%", "11%", "8%", "30%", "11%", "16%"],
                 elem_id="npq-find-table",
             )
             find_csv = gr.DownloadButton("Download CSV", elem_id="npq-find-csv")
@@ -742,28 +743,33 @@ def build_app(services: Services) -> gr.Blocks:
                     elem_id="npq-browse-area",
                 )
                 browse_q = gr.Textbox(
-                    label="Filter statements", placeholder="words or an id", elem_id="npq-browse-q"
+                    label="Filter statements",
+                    placeholder="words or an id",
+                    scale=2,
+                    elem_id="npq-browse-q",
                 )
+                browse_btn = gr.Button("Show", scale=0, min_width=90, elem_id="npq-browse")
             browse_out = gr.HTML(label="Statements", elem_id="npq-browse-out")
             browse_inputs = [browse_fw, browse_area, browse_q]
-            gr.Button("Show", elem_id="npq-browse").click(
+            browse_btn.click(
                 browse,
                 browse_inputs,
                 browse_out,
                 api_name="browse",
                 concurrency_limit=BROWSE_CONCURRENCY,
             )
+            quietly: dict[str, Any] = {
+                "api_visibility": "private",
+                "concurrency_limit": BROWSE_CONCURRENCY,
+                "show_progress": "hidden",
+                "trigger_mode": "always_last",
+            }
             browse_fw.change(
                 browse_areas, [browse_fw, browse_area], browse_area, api_visibility="private"
-            )
-            for trigger in (browse_area.change, browse_q.submit):
-                trigger(
-                    browse,
-                    browse_inputs,
-                    browse_out,
-                    api_visibility="private",
-                    concurrency_limit=BROWSE_CONCURRENCY,
-                )
+            ).then(browse, browse_inputs, browse_out, **quietly)
+            browse_area.input(browse, browse_inputs, browse_out, **quietly)
+            browse_q.input(browse, browse_inputs, browse_out, **quietly)
+            browse_q.submit(browse, browse_inputs, browse_out, **quietly)
             app.load(browse, browse_inputs, browse_out, api_visibility="private")
     return app
 

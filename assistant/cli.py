@@ -123,28 +123,9 @@ def load_statements(cfg: Settings, *, quiet: bool = True) -> IngestResult:
     return result
 
 
-def open_search(cfg: Settings, *, log: TextIO = sys.stderr):
-    """Load (or build) the search index for the current corpus."""
-    from index.encoder import default_encoder
-    from index.errors import IndexStoreError, ModelLoadError
-    from index.search import SearchIndex
-    from index.store import ensure_index
-
-    result = load_statements(cfg)
-    try:
-        encoder = default_encoder(cfg.model)
-        stored = ensure_index(
-            result.statements,
-            encoder,
-            cfg.data_dir / "index",
-            result.corpus_hash,
-            log=lambda m: print(m, file=log),
-        )
-    except ModelLoadError as exc:
-        raise CLIError(str(exc)) from exc
-    except IndexStoreError as exc:
-        raise CLIError(f"the index could not be built: {exc}") from exc
-    return SearchIndex(stored, encoder)
+def open_search(cfg: Settings):  # type: ignore[no-untyped-def]
+    """The search index for the current corpus (built if missing), as the app loads it."""
+    return _services(cfg).index
 
 
 # --------------------------------------------------------------------------- ingest
@@ -438,6 +419,17 @@ def _read_input(spec: str) -> str:
         raise CLIError(str(exc)) from exc
 
 
+def _read_text_arg(spec: str) -> str:
+    """The text of a FILE|- argument, checked (empty or too long: a clear error)."""
+    from assistant import essay
+
+    text = _read_input(spec)
+    try:
+        return essay.check_text(text)
+    except essay.TextError as exc:
+        raise CLIError(str(exc)) from exc
+
+
 def cmd_find(args: argparse.Namespace) -> int:
     """``npq find``: statements that support each sentence, with copy-ready citations."""
     from assistant import essay
@@ -447,11 +439,7 @@ def cmd_find(args: argparse.Namespace) -> int:
         fw, _a, _k = check_filters(args.framework, None, None)
     except QueryError as exc:
         raise CLIError(str(exc)) from exc
-    text = _read_input(args.file)
-    try:
-        essay.check_text(text)
-    except essay.TextError as exc:
-        raise CLIError(str(exc)) from exc
+    text = _read_text_arg(args.file)
     index = open_search(settings())
     found = essay.find_evidence(text, index, framework=fw)
     rows = essay.evidence_rows(found)
@@ -480,11 +468,7 @@ def cmd_check(args: argparse.Namespace) -> int:
     """``npq check``: a verdict for every citation in the text."""
     from assistant import essay
 
-    text = _read_input(args.file)
-    try:
-        essay.check_text(text)
-    except essay.TextError as exc:
-        raise CLIError(str(exc)) from exc
+    text = _read_text_arg(args.file)
     index = open_search(settings())
     report = essay.check_essay(text, index)
     if args.format == "json":

@@ -15,7 +15,7 @@ from __future__ import annotations
 import hashlib
 import re
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -228,7 +228,7 @@ def _merge(
                 number=best_item.number,
                 text=best_text,
                 publisher=publisher,
-                sources=tuple(_dedupe(sources)),
+                sources=tuple(dict.fromkeys(sources)),
                 repairs=repairs,
             )
         )
@@ -275,16 +275,6 @@ def _word_changes(before: str, after: str) -> list[tuple[str, str]]:
 
 def _ref(r: _Read, item: ParsedItem) -> SourceRef:
     return SourceRef(r.entry.file, item.first_line, item.last_line)
-
-
-def _dedupe(refs: Iterable[SourceRef]) -> list[SourceRef]:
-    seen: set[SourceRef] = set()
-    out: list[SourceRef] = []
-    for ref in refs:
-        if ref not in seen:
-            seen.add(ref)
-            out.append(ref)
-    return out
 
 
 def _norm(text: str) -> str:

@@ -175,14 +175,3 @@ def _match_case(original: str, lower: str) -> str:
     if original[:1].isupper():
         return lower[:1].upper() + lower[1:]
     return lower
-
-
-def dedupe_keep_order(items: Sequence[str]) -> list[str]:
-    """Return ``items`` without repeats, first occurrence kept."""
-    seen: set[str] = set()
-    out: list[str] = []
-    for item in items:
-        if item not in seen:
-            seen.add(item)
-            out.append(item)
-    return out

@@ -430,12 +430,12 @@ def check_markdown(report: CheckReport, by_id: Mapping[str, Statement]) -> str:
         if c.reason:
             lines.append(f"- Why: {e(c.reason)}")
         for sid in c.suggested:
-            s = by_id.get(sid)
-            lines.append(f"- Suggested: {e(sid)}" + (f": {e(s.text)}" if s else ""))
+            found = by_id.get(sid)
+            lines.append(f"- Suggested: {e(sid)}" + (f": {e(found.text)}" if found else ""))
     if report.uncited:
         lines += ["", "## Uncited sentences worth citing", ""]
-        for s, ids in report.uncited:
-            lines.append(f"- {e(s.text)} (could cite {e('; '.join(ids))})")
+        for sentence, ids in report.uncited:
+            lines.append(f"- {e(sentence.text)} (could cite {e('; '.join(ids))})")
     return "\n".join(lines) + "\n"
 
 

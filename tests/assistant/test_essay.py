@@ -96,7 +96,8 @@ def test_uncited_sentence_gets_a_suggestion(search_index: SearchIndex) -> None:
 def test_find_evidence_rows_and_exports(search_index: SearchIndex) -> None:
     text = (
         "Pupils remember more when they are asked to recall material after a gap. "
-        "Whole-school consistency is more important than individual classroom strategies for behaviour."
+        "Whole-school consistency is more important than individual classroom strategies "
+        "for behaviour."
     )
     found = essay.find_evidence(text, search_index)
     assert len(found) == 2

@@ -22,6 +22,7 @@ from ingest.records import Statement
 MAX_EVIDENCE_GROUPS = 1
 MAX_PRACTICE_GROUPS = 1
 MAX_PROVIDER_SECTIONS = 2
+SEE_ALSO = 3  # related statements listed (not cited) after the cited ones
 RELATIVE_SCORE_FLOOR = 0.9  # cite a group only if its score is this share of the best
 
 
@@ -101,14 +102,28 @@ def brief_lines(result: SearchResult, *, headings: dict[str, Statement]) -> Iter
         yield f"- **In short{scope}:** {lead.lead.text} {cite(lead.ids)}"
     else:
         yield f"- **In short{scope}:** {practice[0].lead.text} {cite(practice[0].ids)}"
-    if evidence:
+    shown = evidence[1:] if not provider else evidence
+    if shown:
         yield ""
         yield "**What the evidence says (Learn that…)**"
-        yield from _by_area(evidence, headings)
-    if practice:
+        yield from _by_area(shown, headings)
+    if practice and (evidence or provider):
         yield ""
         yield "**What leaders do (Learn how to…)**"
         yield from _by_area(practice, headings)
+    if not provider:
+        yield from _see_also(result, {i for g in (*evidence, *practice) for i in g.ids})
+
+
+def _see_also(result: SearchResult, cited: set[str], n: int = SEE_ALSO) -> Iterator[str]:
+    """Further statements worth reading, listed with their ids but not cited as support."""
+    more = [g for g in groups_from(result) if not set(g.ids) & cited][:n]
+    if more:
+        yield ""
+        yield "**Related statements** (not cited above; check they fit before you use them):"
+        for g in more:
+            text = g.lead.text if len(g.lead.text) <= 160 else g.lead.text[:160] + "…"
+            yield f"- {' · '.join(g.ids)}: {text}"
 
 
 def _is_provider(result: SearchResult, provider: Sequence[Group]) -> bool:

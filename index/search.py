@@ -123,12 +123,12 @@ _FRAMEWORK_TOKEN_RE = re.compile(
 # Fusion and scope settings, chosen on the development split (see eval/reports).
 RRF_K = 10
 DENSE_WEIGHT = 1.0
-BM25_WEIGHT = 2.0
+BM25_WEIGHT = 1.5
 CANDIDATES = 100
 # Logistic scope model over ScopeFeatures.vector(); refit with `python -m eval.calibrate_scope`.
-SCOPE_WEIGHTS = (1.774, 1.786, 1.875, 0.432, -2.223)
-SCOPE_BIAS = -4.466
-SCOPE_THRESHOLD = 0.35
+SCOPE_WEIGHTS = (1.762, 1.877, 2.004, 0.465, -2.133)
+SCOPE_BIAS = -5.079
+SCOPE_THRESHOLD = 0.45
 SCOPE_MIN_BM25_PROVIDER = 3.0
 EVIDENCE_PRIOR = 1.15
 EXPANSION_WEIGHT = 1.0  # an expansion's cosine counts this much of a statement's own

@@ -123,7 +123,7 @@ def load_statements(cfg: Settings, *, quiet: bool = True) -> IngestResult:
     return result
 
 
-def open_search(cfg: Settings):  # type: ignore[no-untyped-def]
+def open_search(cfg: Settings):
     """The search index for the current corpus (built if missing), as the app loads it."""
     return _services(cfg).index
 

@@ -244,11 +244,25 @@ class _Similarity:
                     self._exp[int(row)] = allv[rows == row]
         return self._exp
 
-    def encode_with_clauses(self, sentence: str) -> np.ndarray:
-        """Vectors of the sentence and of its clauses (a claim is often one clause of many)."""
-        clean = _strip_citations(sentence)
-        parts = [clean] + [c for c in _clauses(clean) if len(c.split()) >= 5]
-        return self.index.encoder.encode_queries(parts)
+    def encode_with_clauses(self, sentences: Sequence[str]) -> list[np.ndarray]:
+        """For each sentence, vectors of it and of its clauses (a claim is often one clause).
+
+        All parts of all sentences are encoded in one batch.
+        """
+        parts: list[list[str]] = []
+        for sentence in sentences:
+            clean = _strip_citations(sentence)
+            parts.append([clean] + [c for c in _clauses(clean) if len(c.split()) >= 5])
+        flat = [p for group in parts for p in group]
+        if not flat:
+            return []
+        vecs = self.index.encoder.encode_queries(flat)
+        out: list[np.ndarray] = []
+        pos = 0
+        for group in parts:
+            out.append(vecs[pos : pos + len(group)])
+            pos += len(group)
+        return out
 
     def best(
         self, vec: np.ndarray, k: int, *, framework: str | None = None
@@ -402,20 +416,21 @@ def check_essay(text: str, index: SearchIndex) -> CheckReport:
     uncited_candidates = [
         s for s in sentences if s.start not in cited_sentences and is_claim(s.text)
     ][:MAX_UNCITED_SCAN]
-    all_vecs = sim.encode([s.text for s in need] + [s.text for s in uncited_candidates])
-    for s, v in zip(need, all_vecs[: len(need)], strict=True):
+    for s, v in zip(need, sim.encode_with_clauses([s.text for s in need]), strict=True):
         vec_cache[s.start] = v
 
     checked: list[CheckedCitation] = []
     for c, sentence in zip(citations, sentence_of, strict=True):
         sentence = sentence or Sentence(c.raw, c.start, c.end)
-        vec = vec_cache.get(sentence.start)
-        if vec is None:
-            vec = sim.encode([sentence.text])[0]
-        checked.append(_verdict(c, sentence, vec, sim, index, named))
+        vecs = vec_cache.get(sentence.start)
+        if vecs is None:
+            vecs = sim.encode_with_clauses([sentence.text])[0]
+            vec_cache[sentence.start] = vecs
+        checked.append(_verdict(c, sentence, vecs, sim, index, named))
 
     uncited: list[tuple[Sentence, tuple[str, ...]]] = []
-    for s, vec in zip(uncited_candidates, all_vecs[len(need) :], strict=True):
+    uncited_vecs = sim.encode([s.text for s in uncited_candidates])
+    for s, vec in zip(uncited_candidates, uncited_vecs, strict=True):
         best = sim.best(vec, 1)
         if best and best[0][1] >= SUGGEST_UNCITED_COSINE and not negated(s.text):
             uncited.append((s, _with_twins(index, best[0][0])))
@@ -432,11 +447,13 @@ def _sentence_at(sentences: Sequence[Sentence], pos: int) -> Sentence | None:
 def _verdict(
     c: Citation,
     sentence: Sentence,
-    vec: np.ndarray,
+    vecs: np.ndarray,
     sim: _Similarity,
     index: SearchIndex,
     named: set[str],
 ) -> CheckedCitation:
+    """The verdict for one citation; ``vecs`` are the sentence's and its clauses' vectors."""
+    vec = vecs[0]
     best = sim.best(vec, 8)
     best_score = best[0][1] if best else 0.0
 
@@ -470,7 +487,6 @@ def _verdict(
         )
         return CheckedCitation(c.raw, sid, sentence, "nonexistent", 0.0, suggested, reason=why)
 
-    vecs = sim.encode_with_clauses(sentence.text)
     score = sim.support(vecs, sid)
     # Candidates: nearest statements to the sentence and to each of its clauses.
     pool: dict[str, Statement] = {s.id: s for s, _c in best}

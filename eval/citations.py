@@ -135,6 +135,8 @@ def write_report(
     lines.append(
         f"Checking a 2,500-word essay with 30+ citations (warm, 2 cores): **{seconds:.2f} s**"
     )
+    lines += ["", "![accuracy per verdict and slip](citations.png)"]
+    _plot(summary, out_dir / "citations.png")
     path = out_dir / "citations.md"
     for p, text in (
         (path, "\n".join(lines) + "\n"),
@@ -148,6 +150,41 @@ def write_report(
             f.write(text)
         os.replace(tmp, p)
     return path
+
+
+def _plot(summary: dict[str, Any], path: Path) -> None:
+    """Bar charts of accuracy per verdict and per slip (written atomically)."""
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    fig, axes = plt.subplots(1, 2, figsize=(11, 3.8))
+    for ax, key, title in (
+        (axes[0], "per_verdict", "accuracy per verdict"),
+        (axes[1], "per_slip", "accuracy per slip"),
+    ):
+        names = list(summary[key])
+        vals = [summary[key][n]["accuracy"] for n in names]
+        bars = ax.bar(names, vals, color="#3b7dd8")
+        ax.bar_label(
+            bars,
+            labels=[
+                f"{v:.2f}\n(n={summary[key][n]['n']})" for v, n in zip(vals, names, strict=True)
+            ],
+            fontsize=7,
+        )
+        ax.set_ylim(0, 1.2)
+        ax.set_title(title)
+        ax.tick_params(axis="x", rotation=25, labelsize=8)
+    fig.suptitle(f"Citation checker, {summary['cases']} cases, accuracy {summary['accuracy']:.3f}")
+    fig.tight_layout()
+    fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".png")
+    os.close(fd)
+    fig.savefig(tmp, dpi=110)
+    plt.close(fig)
+    os.chmod(tmp, 0o644)
+    os.replace(tmp, path)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -187,58 +187,51 @@ _BULLET_SPLIT_RE = re.compile(r"\s*[•●]\s+")
 
 
 def _heading_cells(area: ParsedArea, row: str, line_no: int) -> list[ParsedItem]:
+    """Practice headings of a flattened row: ``Heading … by: • bullet … Heading … by:``.
+
+    Each ``by:`` closes a heading. The first heading after a bullet starts somewhere in that
+    bullet's text, so it is counted but its text is not kept; text left before a bullet after a
+    heading (or at the row's start) is a heading cut off just before the bullet.
+    """
     items: list[ParsedItem] = []
     number = 0
-    for piece_idx, piece in enumerate(_BULLET_SPLIT_RE.split(row)):
-        pos = 0
-        after_bullet = piece_idx > 0
-        for m in _HEADING_END_RE.finditer(piece):
-            number += 1
-            text = normalise_space(piece[pos : m.end()])
-            if not after_bullet or pos > 0:
-                items.append(
-                    ParsedItem(
-                        area.number,
-                        area.title,
-                        "practice_heading",
-                        f"P{number}",
-                        text,
-                        line_no,
-                        line_no,
-                        0,
-                    )
+
+    def add(text: str) -> None:
+        nonlocal number
+        number += 1
+        if text:
+            items.append(
+                ParsedItem(
+                    area.number,
+                    area.title,
+                    "practice_heading",
+                    f"P{number}",
+                    text,
+                    line_no,
+                    line_no,
+                    0,
                 )
+            )
+
+    for piece_idx, piece in enumerate(_BULLET_SPLIT_RE.split(row)):
+        after_bullet = piece_idx > 0
+        pos = 0
+        for m in _HEADING_END_RE.finditer(piece):
+            text = piece[pos : m.end()]
+            if after_bullet and pos == 0:
+                # The heading follows the bullet's text: it starts after the bullet's last
+                # sentence, if the bullet ended one; otherwise where is unknown.
+                cut = text.rfind(". ")
+                text = text[cut + 2 :] if cut >= 0 else ""
+            add(normalise_space(text))
             pos = m.end()
         rest = piece[pos:].strip()
-        if rest and not after_bullet and pos == 0 and piece_idx == 0 and number == 0:
-            continue
-        if rest and (pos > 0 or (piece_idx == 0)) and not after_bullet:
-            # A heading cut off just before a bullet: it counts, but its text is incomplete.
-            number += 1
-            items.append(
-                ParsedItem(
-                    area.number,
-                    area.title,
-                    "practice_heading",
-                    f"P{number}",
-                    rest,
-                    line_no,
-                    line_no,
-                    0,
-                )
-            )
-        elif rest and after_bullet and pos > 0:
-            number += 1
-            items.append(
-                ParsedItem(
-                    area.number,
-                    area.title,
-                    "practice_heading",
-                    f"P{number}",
-                    rest,
-                    line_no,
-                    line_no,
-                    0,
-                )
-            )
+        if after_bullet and pos == 0:
+            # A bullet's text, possibly followed by a heading cut off before the next bullet.
+            cut = rest.rfind(". ")
+            rest = rest[cut + 2 :] if cut >= 0 else ""
+            if is_complete(rest):
+                rest = ""
+        if rest:
+            add(normalise_space(rest))
     return items

@@ -6,7 +6,7 @@ import zipfile
 from pathlib import Path
 
 from ingest.errors import SourceError
-from ingest.readers import read_source_text
+from ingest.readers import check_file, read_source_text
 
 MAX_UPLOAD_BYTES = 10 * 1024 * 1024
 SUFFIXES = (".txt", ".md", ".docx", ".pdf")
@@ -27,15 +27,8 @@ def read_document(path: Path, *, max_bytes: int = MAX_UPLOAD_BYTES) -> str:
         raise SourceError(
             path, f"unsupported file type {suffix or '(none)'}; use {', '.join(SUFFIXES)}"
         )
-    if not path.is_file():
-        raise SourceError(path, "file not found")
-    size = path.stat().st_size
-    if size > max_bytes:
-        raise SourceError(
-            path,
-            f"file is {size / 1024 / 1024:.1f} MB, over the {max_bytes / 1024 / 1024:.0f} MB limit",
-        )
     if suffix == ".docx":
+        check_file(path, max_bytes)
         return _read_docx(path)
     return read_source_text(path, max_bytes=max_bytes)
 

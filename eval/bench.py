@@ -131,14 +131,10 @@ def run_child(index_dir: Path | None, n_questions: int) -> dict[str, Any]:
 # --------------------------------------------------------------------------- encoders
 
 
-@dataclass
-class TimingEncoder:
-    """Wraps an encoder; adds up the time spent in ``encode_documents`` and keeps the vectors."""
+class _Wrapped:
+    """Name, width and query encoding of the wrapped encoder ``base``."""
 
     base: Encoder
-    encode_s: float = 0.0
-    texts: int = 0
-    vectors: dict[str, np.ndarray] = field(default_factory=dict)
 
     @property
     def name(self) -> str:
@@ -154,6 +150,16 @@ class TimingEncoder:
         """Delegate."""
         return self.base.encode_queries(texts)
 
+
+@dataclass
+class TimingEncoder(_Wrapped):
+    """Wraps an encoder; adds up the time spent in ``encode_documents`` and keeps the vectors."""
+
+    base: Encoder
+    encode_s: float = 0.0
+    texts: int = 0
+    vectors: dict[str, np.ndarray] = field(default_factory=dict)
+
     def encode_documents(self, texts: Sequence[str], *, show_progress: bool = False) -> Vectors:
         """Delegate, timed; remember text -> vector for the growth runs."""
         t0 = time.perf_counter()
@@ -165,7 +171,7 @@ class TimingEncoder:
 
 
 @dataclass
-class TiledEncoder:
+class TiledEncoder(_Wrapped):
     """Encodes a random sample of unseen texts; tiles the rest from their source's vector.
 
     A synthetic text not in ``known`` and not sampled gets its source statement's vector plus
@@ -184,20 +190,6 @@ class TiledEncoder:
     encoded: int = 0
     tiled: int = 0
     variant_cosine: float = 0.0
-
-    @property
-    def name(self) -> str:
-        """The wrapped encoder's name."""
-        return self.base.name
-
-    @property
-    def dim(self) -> int:
-        """The wrapped encoder's width."""
-        return self.base.dim
-
-    def encode_queries(self, texts: Sequence[str]) -> Vectors:
-        """Delegate."""
-        return self.base.encode_queries(texts)
 
     def encode_documents(self, texts: Sequence[str], *, show_progress: bool = False) -> Vectors:
         """Known texts reuse their vectors; a sample of the rest is encoded; the rest tiled."""

@@ -33,18 +33,7 @@ AREA_TITLES: dict[str, dict[int, str]] = {
         9: "Working in Partnership",
         10: "Governance and Accountability",
     },
-    "NPQEL": {
-        1: "Trust Culture",
-        2: "Teaching",
-        3: "Curriculum and Assessment",
-        4: "Behaviour",
-        5: "Additional and Special Educational Needs and Disabilities",
-        6: "Professional Development",
-        7: "Organisational Management",
-        8: "Implementation",
-        9: "Working in Partnership",
-        10: "Governance and Accountability",
-    },
+    "NPQEL": {},  # NPQSL's titles with "Trust Culture" for area 1 (filled in below)
     "NPQLT": {
         1: "Teaching",
         2: "School Culture",
@@ -57,6 +46,8 @@ AREA_TITLES: dict[str, dict[int, str]] = {
         9: "Implementation",
     },
 }
+
+AREA_TITLES["NPQEL"] = {**AREA_TITLES["NPQSL"], 1: "Trust Culture"}
 
 # Short names people use for areas in citations ("NPQSL Behaviour 9", "SEND").
 AREA_ALIASES: dict[str, str] = {

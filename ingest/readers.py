@@ -14,6 +14,19 @@ HTML_SUFFIXES = (".html", ".htm")
 PDF_SUFFIXES = (".pdf",)
 
 
+def check_file(path: Path, max_bytes: int) -> int:
+    """The file's size in bytes; `SourceError` if it is missing or over ``max_bytes``."""
+    if not path.is_file():
+        raise SourceError(path, "file not found")
+    size = path.stat().st_size
+    if size > max_bytes:
+        raise SourceError(
+            path,
+            f"file is {size / 1024 / 1024:.0f} MB, over the {max_bytes / 1024 / 1024:.0f} MB limit",
+        )
+    return size
+
+
 def read_source_text(path: Path, *, max_bytes: int = MAX_BYTES) -> str:
     """Return the text of a corpus file, whatever its format.
 
@@ -21,14 +34,7 @@ def read_source_text(path: Path, *, max_bytes: int = MAX_BYTES) -> str:
         SourceError: The file is missing, too big, binary, not UTF-8, an unreadable PDF, or an
             unsupported type. The message names the file and the reason.
     """
-    if not path.is_file():
-        raise SourceError(path, "file not found in the corpus folder")
-    size = path.stat().st_size
-    if size > max_bytes:
-        raise SourceError(
-            path,
-            f"file is {size / 1024 / 1024:.0f} MB, over the {max_bytes // 1024 // 1024} MB limit",
-        )
+    size = check_file(path, max_bytes)
     if size == 0:
         raise SourceError(path, "file is empty")
     suffix = path.suffix.lower()

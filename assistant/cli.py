@@ -95,6 +95,13 @@ def _parser() -> argparse.ArgumentParser:
     s = sub.add_parser("eval", help="run an evaluation and write its report to eval/reports/")
     s.add_argument("what", choices=("retrieval", "answers", "citations"))
     s.add_argument("--split", default="test", help="test, dev or all")
+    s.add_argument(
+        "--llm",
+        choices=("none", "openai", "llamacpp"),
+        default="none",
+        help="answers only: the model writing the answers (settings NPQ_LLM__*)",
+    )
+    s.add_argument("--limit", type=int, default=0, help="answers only: first N questions")
     s.set_defaults(func=cmd_eval)
     return p
 
@@ -527,7 +534,10 @@ def cmd_eval(args: argparse.Namespace) -> int:
     if args.what == "retrieval":
         from eval.retrieval import main as run
     elif args.what == "answers":
-        from eval.answers import main as run
+        from eval.answers import main as answers
+
+        argv = ["--split", args.split, "--llm", args.llm, "--limit", str(args.limit)]
+        return int(answers(argv) or 0)
     else:
         from eval.citations import main as run
     return int(run(["--split", args.split]) or 0)

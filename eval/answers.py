@@ -1,10 +1,14 @@
 """Answer evaluation: citation precision and recall against the gold ids, abstention, validity.
 
-    python -m eval.answers [--split test|dev|all]
+    python -m eval.answers [--split test|dev|all] [--llm none|openai|llamacpp] [--limit N]
 
 For every question of eval/data/retrieval_questions.jsonl the default answerer (no model)
 writes an answer; its cited ids are compared with the question's relevant ids. Out-of-scope
 questions should be abstained on; in-scope ones should not.
+
+With ``--llm`` a generative backend from the settings (``NPQ_LLM__*``) writes the answers instead;
+the report (``answers_<backend>.md``) adds how often the model failed and the brief was shown,
+and splits invalid citations into fabricated ids and ids from outside the evidence.
 """
 
 from __future__ import annotations
@@ -19,16 +23,31 @@ from pathlib import Path
 from typing import Any
 
 from assistant.answer import Assistant
+from assistant.llm import ChatModel
 from eval.common import REPORTS, gold_ids, open_index, questions
 
 
-def answer_metrics(split: str = "test") -> dict[str, Any]:
-    """Run the default answerer over a split and score it."""
+def answer_metrics(
+    split: str = "test", llm: ChatModel | None = None, limit: int = 0
+) -> dict[str, Any]:
+    """Run the answerer (the brief, or ``llm``) over a split and score it.
+
+    Args:
+        split: ``dev``, ``test`` or ``all``.
+        llm: A chat model writing the answers; None for the default evidence brief.
+        limit: Score only the first ``limit`` questions (0: all), for slow models.
+    """
     index = open_index()
-    bot = Assistant(index)
-    bot.ask("warm up the model")
+    bot = Assistant(index, llm=llm)
+    if llm is None:
+        bot.ask("warm up the model")
     rows = []
-    for q in questions(split):
+    qs = questions(split)
+    if limit:
+        qs = qs[:limit]
+    for i, q in enumerate(qs, start=1):
+        if llm is not None:
+            print(f"[{i}/{len(qs)}] {q['qid']}", flush=True)
         gold = gold_ids(q, index)
         t = time.perf_counter()
         a = bot.ask(q["question"])
@@ -43,6 +62,10 @@ def answer_metrics(split: str = "test") -> dict[str, Any]:
                 "precision": len(cited & gold) / len(cited) if cited else None,
                 "recall": len(cited & gold) / len(gold) if gold else None,
                 "invalid": list(a.invalid_citations),
+                "unknown": list(a.report.unknown),
+                "not_in_evidence": list(a.report.not_in_evidence),
+                "fell_back": llm is not None and a.backend != llm.name,
+                "cited": len(cited),
                 "uncited_claims": len(a.report.uncited_claims),
                 "ms": ms,
             }
@@ -52,7 +75,12 @@ def answer_metrics(split: str = "test") -> dict[str, Any]:
     answered = [r for r in ins if not r["abstained"] and r["precision"] is not None]
     return {
         "split": split,
+        "backend": llm.name if llm is not None else "brief",
         "questions": len(rows),
+        "fallbacks": sum(r["fell_back"] for r in rows),
+        "answers_without_citations": sum(1 for r in ins if not r["abstained"] and not r["cited"]),
+        "fabricated_ids": sum(len(r["unknown"]) for r in rows),
+        "ids_outside_evidence": sum(len(r["not_in_evidence"]) for r in rows),
         "citation_precision": statistics.mean(r["precision"] for r in answered)
         if answered
         else 0.0,
@@ -76,12 +104,17 @@ def answer_metrics(split: str = "test") -> dict[str, Any]:
 
 
 def write_report(m: dict[str, Any], out_dir: Path = REPORTS) -> Path:
-    """eval/reports/answers.md and answers.json, written atomically."""
+    """eval/reports/answers.md and .json (``answers_llm`` for a model), written atomically."""
     out_dir.mkdir(parents=True, exist_ok=True)
+    brief = m.get("backend", "brief") == "brief"
+    stem = "answers" if brief else "answers_llm"
+    title = "default answerer: evidence brief, no model" if brief else f"model {m['backend']}"
     lines = [
-        "# Answers (default answerer: evidence brief, no model)",
+        f"# Answers ({title})",
         "",
-        f"Split **{m['split']}**, {m['questions']} questions. Regenerate: `npq eval answers`.",
+        f"Split **{m['split']}**, {m['questions']} questions. Regenerate: `npq eval answers`"
+        + ("" if brief else " with `--llm`; the model's settings come from `NPQ_LLM__*`")
+        + ".",
         "",
         "| citation precision | citation recall | out-of-scope abstained | in-scope abstained "
         "| invalid citations | uncited claims | p50 ms | p95 ms |",
@@ -95,10 +128,22 @@ def write_report(m: dict[str, Any], out_dir: Path = REPORTS) -> Path:
     ]
     for kind, d in m["per_kind"].items():
         lines.append(f"| {kind} | {d['precision']:.3f} | {d['recall']:.3f} |")
-    path = out_dir / "answers.md"
+    if not brief:
+        lines += [
+            "",
+            "| model failures (brief shown) | answers citing nothing | fabricated ids "
+            "| ids from outside the evidence |",
+            "|---:|---:|---:|---:|",
+            f"| {m['fallbacks']} | {m['answers_without_citations']} | {m['fabricated_ids']} "
+            f"| {m['ids_outside_evidence']} |",
+            "",
+            "Invalid citations are reported in each answer's record and shown in the app, "
+            "never removed; the scores above count the answer as the model wrote it.",
+        ]
+    path = out_dir / f"{stem}.md"
     for p, text in (
         (path, "\n".join(lines) + "\n"),
-        (out_dir / "answers.json", json.dumps(m, indent=1)),
+        (out_dir / f"{stem}.json", json.dumps(m, indent=1)),
     ):
         fd, tmp = tempfile.mkstemp(dir=out_dir, suffix=".tmp")
         with os.fdopen(fd, "w", encoding="utf-8") as f:
@@ -112,8 +157,21 @@ def main(argv: list[str] | None = None) -> int:
     """Score the answers and write the report."""
     ap = argparse.ArgumentParser(prog="python -m eval.answers")
     ap.add_argument("--split", default="test")
+    ap.add_argument("--llm", choices=("none", "openai", "llamacpp"), default="none")
+    ap.add_argument("--limit", type=int, default=0, help="first N questions only (0: all)")
     args = ap.parse_args(argv)
-    m = answer_metrics(args.split)
+    llm = None
+    if args.llm != "none":
+        from assistant.llm import LLMError, build_chat_model
+        from assistant.settings import Settings
+
+        cfg = Settings().llm.model_copy(update={"backend": args.llm})
+        try:
+            llm = build_chat_model(cfg)
+        except LLMError as exc:
+            print(f"error: {exc}. {exc.help_message}")
+            return 2
+    m = answer_metrics(args.split, llm=llm, limit=args.limit)
     path = write_report(m)
     print(json.dumps({k: v for k, v in m.items() if k != "per_kind"}, indent=1))
     print(f"report: {path}")

@@ -2,9 +2,9 @@
 
 Teachers search in their words ("kids keep forgetting last term's topic"); the frameworks use
 theirs ("retrieval practice", "long-term memory"). ``index/data/expansions.jsonl`` holds, for
-every distinct statement text in the bundled frameworks, three such texts (a plain question, a
-school scenario, keywords), written for this project without reference to the evaluation
-questions. They are embedded as extra vectors and added to the keyword text of their statement
+every distinct statement text in the bundled frameworks, ten such texts (plain and indirect
+questions, school scenarios from different roles and phases, keywords, an essay-style claim),
+written for this project without reference to the evaluation questions. They are embedded as extra vectors and added to the keyword text of their statement
 (doc2query-style expansion); statements without expansions are searched as they are.
 """
 

@@ -11,6 +11,9 @@ meaning ("how do I help kids remember things?"). A query goes through:
    a small domain vocabulary adds the corpus's words for users' words (kids -> pupils) to the
    keyword query.
 4. **Retrieval and fusion**: dense cosine and BM25 ranks fused by weighted reciprocal rank.
+   Identical statements in other frameworks follow their twin in one group; when no framework
+   is named, each other framework's matching statement in its own wording (NPQEL's trust-level
+   version of an NPQSL bullet, say) follows too, as a group of its own.
 5. **Scope**: a calibrated "nothing relevant" signal from the best cosine and keyword match.
 
 Example:
@@ -126,13 +129,14 @@ DENSE_WEIGHT = 1.0
 BM25_WEIGHT = 1.5
 CANDIDATES = 100
 # Logistic scope model over ScopeFeatures.vector(); refit with `python -m eval.calibrate_scope`.
-SCOPE_WEIGHTS = (1.762, 1.877, 2.004, 0.465, -2.133)
-SCOPE_BIAS = -5.079
-SCOPE_THRESHOLD = 0.45
+SCOPE_WEIGHTS = (1.825, 1.87, 2.118, 0.492, -2.018)
+SCOPE_BIAS = -5.469
+SCOPE_THRESHOLD = 0.5
 SCOPE_MIN_BM25_PROVIDER = 3.0
 EVIDENCE_PRIOR = 1.15
 EXPANSION_WEIGHT = 1.0  # an expansion's cosine counts this much of a statement's own
 NEAR_IDENTICAL_COSINE = 0.95  # statements this close across frameworks are shown together
+COUNTERPART_COSINE = 0.75  # the matching statement of another framework (trust-level wording)
 
 
 @dataclass(frozen=True, slots=True)
@@ -307,6 +311,27 @@ class SearchIndex:
         self._twins[row] = tuple(by_fw.values())
         return self._twins[row]
 
+    def counterparts(self, row: int) -> tuple[int, ...]:
+        """The closest statement of the same kind in each other framework, if close enough."""
+        s = self.statements[row]
+        if s.kind == "provider_section":
+            return ()
+        vec = self.stored.faiss_index.reconstruct(row)
+        twins = set(self.twins(row))
+        by_fw: dict[str, int] = {}
+        for r, cos in self.stored.dense_search(vec, 12):
+            o = self.statements[r]
+            if (
+                cos >= COUNTERPART_COSINE
+                and o.kind == s.kind
+                and o.framework != s.framework
+                and r not in twins
+                and o.framework not in by_fw
+                and not any(self.statements[t].framework == o.framework for t in twins)
+            ):
+                by_fw[o.framework] = r
+        return tuple(by_fw.values())
+
     def row(self, sid: str) -> int | None:
         """The index row of a statement id, or None."""
         return self._row.get(sid)
@@ -445,6 +470,21 @@ class SearchIndex:
                     seen.add(t.id)
                     group.append(t.id)
             groups.append(tuple(group))
+            if COUNTERPART_COSINE < 1.0 and not frameworks:
+                for other in self.counterparts(row):
+                    t = self.statements[other]
+                    if t.id in seen or not mask[other]:
+                        continue
+                    hits.append(Hit(t, score, "hybrid"))
+                    seen.add(t.id)
+                    cgroup = [t.id]
+                    for twin in self.twins(other):
+                        tt = self.statements[twin]
+                        if tt.id not in seen and mask[twin]:
+                            hits.append(Hit(tt, score, "hybrid"))
+                            seen.add(tt.id)
+                            cgroup.append(tt.id)
+                    groups.append(tuple(cgroup))
             if len(hits) >= k:
                 break
         return SearchResult(

@@ -81,6 +81,22 @@ def test_identical_statements_are_adjacent_and_grouped(search_index: SearchIndex
     assert set(grouped) == {"NPQSL 6.9", "NPQEL 6.9", "NPQLT 8.1"}
 
 
+def test_counterparts_in_other_frameworks_follow_but_stay_separate(
+    search_index: SearchIndex,
+) -> None:
+    # NPQEL words the grouping bullet for a trust; NPQSL and NPQLT share one wording. All three
+    # answer the question, so all three come up together, but the NPQEL text is not theirs: it
+    # is its own group, never folded into one line with the NPQSL/NPQLT ids.
+    r = search_index.search("monitoring grouping practices across the trust by attainment", k=5)
+    top = ids(r)
+    assert {"NPQEL 5.P3.2", "NPQSL 5.P4.2", "NPQLT 6.P4.2"} <= set(top)
+    assert ("NPQEL 5.P3.2",) in r.groups
+    assert any(set(g) == {"NPQSL 5.P4.2", "NPQLT 6.P4.2"} for g in r.groups)
+    # A framework named in the question still means that framework only.
+    named = ids(search_index.search("NPQEL monitoring grouping practices across the trust", k=5))
+    assert all(i.startswith("NPQEL") for i in named)
+
+
 def test_scope_signal(search_index: SearchIndex) -> None:
     assert not search_index.search("good lasagne recipe for 6 people").in_scope
     assert not search_index.search("What's the capital of Australia?").in_scope

@@ -111,7 +111,8 @@ _FRAMEWORK_PHRASES: dict[str, str] = {
 # Questions about the course rather than the frameworks: only these search provider pages.
 _PROVIDER_INTENT_RE = re.compile(
     r"\b(cost|costs|fee|fees|price|pay|funding|funded|vat|£|eligib\w*|apply|application|"
-    r"who is (it|this) for|deliver\w*|online|remote|face[- ]to[- ]face|webinars?|events?|"
+    r"who is (it|this) for|aimed at|suitable for|right for (me|an?)|who should (do|take|apply)|"
+    r"deliver\w*|online|remote|face[- ]to[- ]face|webinars?|events?|"
     r"modules?|final assessment|assessed task|credits?|master'?s|benefits?|provider|course|"
     r"programme|qualification|canvas|vle|international|qts|qtls|how long|duration|"
     r"graduat\w*|old|previous|pre-2021|before 2021|enrol\w*)\b",
@@ -133,6 +134,7 @@ SCOPE_WEIGHTS = (1.825, 1.87, 2.118, 0.492, -2.018)
 SCOPE_BIAS = -5.469
 SCOPE_THRESHOLD = 0.5
 SCOPE_MIN_BM25_PROVIDER = 3.0
+SCOPE_MIN_COSINE_PROVIDER = 0.5
 EVIDENCE_PRIOR = 1.15
 EXPANSION_WEIGHT = 1.0  # an expansion's cosine counts this much of a statement's own
 NEAR_IDENTICAL_COSINE = 0.95  # statements this close across frameworks are shown together
@@ -450,7 +452,10 @@ class SearchIndex:
             bool(id_hits)
             or features.probability() >= SCOPE_THRESHOLD
             # A course question (cost, modules…) that a provider page answers in its words.
-            or (features.provider_top and best_bm >= SCOPE_MIN_BM25_PROVIDER)
+            or (
+                features.provider_top
+                and (best_bm >= SCOPE_MIN_BM25_PROVIDER or own_cos >= SCOPE_MIN_COSINE_PROVIDER)
+            )
         )
         hits: list[Hit] = list(id_hits)
         groups: list[tuple[str, ...]] = [(h.statement.id,) for h in id_hits]

@@ -22,6 +22,7 @@ from ingest.records import Statement
 MAX_EVIDENCE_GROUPS = 1
 MAX_PRACTICE_GROUPS = 1
 MAX_PROVIDER_SECTIONS = 2
+CITE_COUNTERPARTS = True
 SEE_ALSO = 3  # related statements listed (not cited) after the cited ones
 RELATIVE_SCORE_FLOOR = 0.9  # cite a group only if its score is this share of the best
 
@@ -33,6 +34,7 @@ class Group:
     lead: Statement
     ids: tuple[str, ...]
     score: float
+    counterpart: bool = False  # another framework's wording of the group before it
 
 
 def groups_from(result: SearchResult) -> list[Group]:
@@ -43,7 +45,9 @@ def groups_from(result: SearchResult) -> list[Group]:
         present = tuple(i for i in ids if i in by_id)
         if present:
             lead = by_id[present[0]]
-            out.append(Group(lead.statement, present, lead.score))
+            out.append(
+                Group(lead.statement, present, lead.score, lead.method == "counterpart")
+            )
     return out
 
 
@@ -65,8 +69,18 @@ def select_groups(result: SearchResult) -> tuple[list[Group], list[Group], list[
         for g in groups:
             if len(chosen) >= n:
                 break
-            if g.lead.kind in kinds and g not in chosen and g.score >= RELATIVE_SCORE_FLOOR * best:
+            if (
+                g.lead.kind in kinds
+                and g not in chosen
+                and not g.counterpart
+                and g.score >= RELATIVE_SCORE_FLOOR * best
+            ):
                 chosen.append(g)
+        if CITE_COUNTERPARTS:
+            # Each other framework's wording of a chosen statement is cited with it.
+            for i, g in enumerate(groups):
+                if g.counterpart and g not in chosen and i and groups[i - 1] in chosen:
+                    chosen.insert(chosen.index(groups[i - 1]) + 1, g)
         return chosen
 
     evidence = keep(("evidence",), MAX_EVIDENCE_GROUPS)
@@ -90,6 +104,7 @@ def brief_lines(result: SearchResult, *, headings: dict[str, Statement]) -> Iter
         yield "I found nothing in the frameworks to answer this."
         return
     scope = f" ({', '.join(result.frameworks)} only)" if result.frameworks else ""
+    cited = {i for g in (*evidence, *practice) for i in g.ids}
     if provider and (not evidence or (result.groups and _is_provider(result, provider))):
         yield f"**From the NPQ provider pages{scope}:**"
         for g in provider:
@@ -97,22 +112,38 @@ def brief_lines(result: SearchResult, *, headings: dict[str, Statement]) -> Iter
         if evidence or practice:
             yield ""
             yield "**Related framework statements:**"
-    elif evidence:
-        lead = evidence[0]
-        yield f"- **In short{scope}:** {lead.lead.text} {cite(lead.ids)}"
     else:
-        yield f"- **In short{scope}:** {practice[0].lead.text} {cite(practice[0].ids)}"
-    shown = evidence[1:] if not provider else evidence
-    if shown:
+        first = evidence if evidence else practice
+        n = _lead_length(first)
+        yield f"- **In short{scope}:** {first[0].lead.text} {cite(first[0].ids)}"
+        for g in first[1:n]:
+            yield f"  - {' and '.join(_frameworks(g))}'s wording: {g.lead.text} {cite(g.ids)}"
+        if evidence:
+            evidence = evidence[n:]
+        else:
+            practice = practice[n:]
+    if evidence:
         yield ""
         yield "**What the evidence says (Learn that…)**"
-        yield from _by_area(shown, headings)
-    if practice and (evidence or provider):
+        yield from _by_area(evidence, headings)
+    if practice:
         yield ""
         yield "**What leaders do (Learn how to…)**"
         yield from _by_area(practice, headings)
     if not provider:
-        yield from _see_also(result, {i for g in (*evidence, *practice) for i in g.ids})
+        yield from _see_also(result, cited)
+
+
+def _lead_length(groups: Sequence[Group]) -> int:
+    """The first group plus the other frameworks' wordings of it that follow."""
+    n = 1
+    while n < len(groups) and groups[n].counterpart:
+        n += 1
+    return n
+
+
+def _frameworks(g: Group) -> list[str]:
+    return list(dict.fromkeys(i.split(" ", 1)[0] for i in g.ids))
 
 
 def _see_also(result: SearchResult, cited: set[str], n: int = SEE_ALSO) -> Iterator[str]:

@@ -7,7 +7,8 @@ from typing import Literal
 
 from ingest.records import Statement
 
-Method = Literal["dense", "bm25", "hybrid", "id"]
+Method = Literal["dense", "bm25", "hybrid", "id", "counterpart"]
+"""``counterpart``: another framework's wording of the hit just before it."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -480,13 +480,13 @@ class SearchIndex:
                     t = self.statements[other]
                     if t.id in seen or not mask[other]:
                         continue
-                    hits.append(Hit(t, score, "hybrid"))
+                    hits.append(Hit(t, score, "counterpart"))
                     seen.add(t.id)
                     cgroup = [t.id]
                     for twin in self.twins(other):
                         tt = self.statements[twin]
                         if tt.id not in seen and mask[twin]:
-                            hits.append(Hit(tt, score, "hybrid"))
+                            hits.append(Hit(tt, score, "counterpart"))
                             seen.add(tt.id)
                             cgroup.append(tt.id)
                     groups.append(tuple(cgroup))

@@ -41,6 +41,22 @@ def test_brief_answer_cites_only_valid_retrieved_ids(search_index: SearchIndex) 
     assert set(a.cited) <= {h.statement.id for h in a.hits}
 
 
+def test_brief_cites_each_frameworks_own_wording_on_its_own_line(
+    search_index: SearchIndex,
+) -> None:
+    a = Assistant(search_index).ask("should pupils be grouped by attainment across all subjects?")
+    assert {"NPQEL 5.P3.2", "NPQSL 5.P4.2", "NPQLT 6.P4.2"} <= set(a.cited)
+    lines = a.text.splitlines()
+    el = next(line for line in lines if "[NPQEL 5.P3.2]" in line)
+    sl = next(line for line in lines if "[NPQSL 5.P4.2]" in line)
+    # Different texts are never merged under one line of ids.
+    assert el != sl and "[NPQSL 5.P4.2]" not in el
+    assert search_index.get("NPQSL 5.P4.2").text in sl  # type: ignore[union-attr]
+    # Cited statements are not offered again as "related, not cited".
+    related = a.text.split("**Related statements**")[-1]
+    assert not any(f"{i}:" in related or f"{i} ·" in related for i in a.cited)
+
+
 def test_framework_named_in_question_is_respected(search_index: SearchIndex) -> None:
     a = Assistant(search_index).ask("What does NPQEL say about economies of scale?")
     assert a.cited and all(i.startswith("NPQEL ") for i in a.cited)

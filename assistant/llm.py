@@ -7,6 +7,8 @@ list of (role, text) messages, returning text.
 from __future__ import annotations
 
 import os
+import queue
+import threading
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any, Protocol
@@ -45,10 +47,19 @@ class ChatModel(Protocol):
 class LangChainChat:
     """Adapts any LangChain chat model (real or fake) to :class:`ChatModel`."""
 
-    def __init__(self, model: Any, name: str) -> None:
-        """Wrap ``model`` (a LangChain ``BaseChatModel``)."""
+    def __init__(self, model: Any, name: str, idle_timeout_s: float | None = None) -> None:
+        """Wrap ``model`` (a LangChain ``BaseChatModel``).
+
+        Args:
+            model: The chat model.
+            name: Shown to the user with every answer.
+            idle_timeout_s: Give up when the stream yields nothing for this long. A server
+                that hangs while keeping the connection alive (SSE keep-alive pings) never
+                trips the HTTP read timeout; this does. None: wait as long as it takes.
+        """
         self._model = model
         self.name = name
+        self.idle_timeout_s = idle_timeout_s
 
     def invoke(self, messages: Sequence[Message]) -> str:
         """The whole reply, as text."""
@@ -59,7 +70,48 @@ class LangChainChat:
         return _text(reply.content)
 
     def stream(self, messages: Sequence[Message]) -> Iterator[str]:
-        """The reply in pieces, as text."""
+        """The reply in pieces, as text.
+
+        Raises:
+            LLMError: The model failed, or sent nothing for ``idle_timeout_s`` seconds.
+        """
+        if self.idle_timeout_s is None:
+            yield from self._pieces(messages)
+            return
+        # The model streams in a worker thread; this side waits at most idle_timeout_s for
+        # each piece. A hung worker is abandoned (daemon thread) and the caller falls back.
+        box: queue.Queue[tuple[str, object]] = queue.Queue()
+        stop = threading.Event()
+
+        def work() -> None:
+            try:
+                for piece in self._pieces(messages):
+                    if stop.is_set():
+                        return
+                    box.put(("piece", piece))
+                box.put(("done", None))
+            except LLMError as exc:
+                box.put(("error", exc))
+
+        threading.Thread(target=work, name=f"llm-{self.name}", daemon=True).start()
+        try:
+            while True:
+                try:
+                    kind, value = box.get(timeout=self.idle_timeout_s)
+                except queue.Empty:
+                    raise LLMError(
+                        f"{self.name} sent nothing for {self.idle_timeout_s:g} s"
+                    ) from None
+                if kind == "done":
+                    return
+                if kind == "error":
+                    assert isinstance(value, LLMError)
+                    raise value
+                yield str(value)
+        finally:
+            stop.set()
+
+    def _pieces(self, messages: Sequence[Message]) -> Iterator[str]:
         try:
             for chunk in self._model.stream(list(messages)):
                 piece = _text(chunk.content)
@@ -104,7 +156,9 @@ def build_chat_model(cfg: LLMSettings) -> ChatModel | None:
             temperature=cfg.temperature,
             max_completion_tokens=cfg.max_tokens,
         )
-        return LangChainChat(model, f"openai:{cfg.model or 'gpt-4o-mini'}")
+        return LangChainChat(
+            model, f"openai:{cfg.model or 'gpt-4o-mini'}", idle_timeout_s=cfg.timeout_s
+        )
     if cfg.backend == "llamacpp":
         path = Path(cfg.model)
         if not path.is_file():
@@ -127,5 +181,5 @@ def build_chat_model(cfg: LLMSettings) -> ChatModel | None:
             n_threads=os.cpu_count() or 2,
             verbose=False,
         )
-        return LangChainChat(model, f"llamacpp:{path.name}")
+        return LangChainChat(model, f"llamacpp:{path.name}", idle_timeout_s=cfg.timeout_s)
     raise LLMError(f"unknown LLM backend {cfg.backend!r}", "use none, openai or llamacpp")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import time
 from collections.abc import Iterator, Sequence
 
 import pytest
@@ -122,6 +123,23 @@ def test_model_failure_falls_back_to_the_brief_with_a_note(search_index: SearchI
     a = Assistant(search_index, Broken()).ask("How long does a behaviour policy take to work?")
     assert a.backend == "brief" and "did not answer" in a.note and "connection refused" in a.note
     assert "NPQSL 4.3" in a.cited
+
+
+class Hanging:
+    """A server that accepted the request and then sends nothing (only keep-alives)."""
+
+    def stream(self, messages: list[Message]) -> Iterator[object]:
+        time.sleep(3)
+        yield from ()
+
+
+def test_hung_model_times_out_and_falls_back(search_index: SearchIndex) -> None:
+    bot = Assistant(search_index, llm=LangChainChat(Hanging(), "hung", idle_timeout_s=0.3))
+    t = time.perf_counter()
+    a = bot.ask("How long does a new behaviour policy take to show impact?")
+    assert time.perf_counter() - t < 2.5  # gave up long before the model would have ended
+    assert a.backend == "brief" and "NPQSL 4.3" in a.cited
+    assert "hung sent nothing for 0.3 s" in a.note
 
 
 def test_follow_up_uses_the_conversation(search_index: SearchIndex) -> None:

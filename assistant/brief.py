@@ -153,8 +153,7 @@ def _see_also(result: SearchResult, cited: set[str], n: int = SEE_ALSO) -> Itera
         yield ""
         yield "**Related statements** (not cited above; check they fit before you use them):"
         for g in more:
-            text = g.lead.text if len(g.lead.text) <= 160 else g.lead.text[:160] + "…"
-            yield f"- {' · '.join(g.ids)}: {text}"
+            yield _listing_line(g, 160, " · ")
 
 
 def _is_provider(result: SearchResult, provider: Sequence[Group]) -> bool:
@@ -175,8 +174,21 @@ def _by_area(groups: Sequence[Group], headings: dict[str, Statement]) -> Iterato
             yield f"  - {text} {cite(g.ids)}"
 
 
+def _listing_line(g: Group, width: int, joiner: str) -> str:
+    """A statement offered, not cited: its ids, then its text cut to ``width`` characters."""
+    text = g.lead.text if len(g.lead.text) <= width else g.lead.text[:width] + "…"
+    if g.lead.kind == "provider_section":
+        # Section ids are recognised in brackets only (statement ids in any spelling).
+        return f"- {g.lead.title} ({_provider_label(g.lead)}) [{g.lead.id}]: {text}"
+    return f"- {joiner.join(g.ids)}: {text}"
+
+
+def _provider_label(s: Statement) -> str:
+    return re.sub(r"\s*\(framework text:[^)]*\)", "", s.publisher or s.area_title)
+
+
 def _provider_line(s: Statement) -> str:
-    label = re.sub(r"\s*\(framework text:[^)]*\)", "", s.publisher or s.area_title)
+    label = _provider_label(s)
     if "superseded" in s.area_title.lower() or "pre-2021" in s.version:
         label = f"{label}; the pre-2021 programme, now superseded"
     flat = " ".join(s.text.split())
@@ -195,7 +207,7 @@ def abstain_lines(result: SearchResult, n: int = 3) -> Iterator[str]:
         yield ""
         yield "Closest statements, in case they help:"
         for g in close:
-            yield f"- {' = '.join(g.ids)}: {g.lead.text[:220]}"
+            yield _listing_line(g, 220, " = ")
 
 
 def hits_ids(hits: Sequence[Hit]) -> list[str]:

@@ -58,6 +58,22 @@ def test_brief_cites_each_frameworks_own_wording_on_its_own_line(
     assert not any(f"{i}:" in related or f"{i} ·" in related for i in a.cited)
 
 
+def test_no_brief_on_the_question_set_has_an_invalid_or_uncited_line(
+    search_index: SearchIndex,
+) -> None:
+    # The default answerer's contract, on every question of the evaluation set (all kinds,
+    # out-of-scope ones included): nothing invalid, nothing claimed without a citation.
+    from eval.common import questions
+
+    bot = Assistant(search_index)
+    bad = []
+    for q in questions("all"):
+        a = bot.ask(q["question"])
+        if a.invalid_citations or a.report.uncited_claims:
+            bad.append((q["qid"], a.invalid_citations, a.report.uncited_claims))
+    assert bad == []
+
+
 def test_framework_named_in_question_is_respected(search_index: SearchIndex) -> None:
     a = Assistant(search_index).ask("What does NPQEL say about economies of scale?")
     assert a.cited and all(i.startswith("NPQEL ") for i in a.cited)

@@ -154,7 +154,14 @@ def build_chat_model(cfg: LLMSettings) -> ChatModel | None:
             timeout=cfg.timeout_s,
             max_retries=1,
             temperature=cfg.temperature,
-            max_completion_tokens=cfg.max_tokens,
+            # OpenAI's own API takes max_completion_tokens; local OpenAI-compatible servers
+            # (llama.cpp's, Ollama, vLLM) take max_tokens and may ignore the newer name,
+            # generating until the context is full.
+            **(
+                {"extra_body": {"max_tokens": cfg.max_tokens}}
+                if cfg.base_url
+                else {"max_completion_tokens": cfg.max_tokens}
+            ),
         )
         return LangChainChat(
             model, f"openai:{cfg.model or 'gpt-4o-mini'}", idle_timeout_s=cfg.timeout_s

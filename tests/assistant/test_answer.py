@@ -195,6 +195,25 @@ def test_openai_backend_needs_an_endpoint(monkeypatch: pytest.MonkeyPatch) -> No
     assert model is not None and model.name.startswith("openai:")
 
 
+def test_answer_length_limit_uses_the_name_each_server_reads(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # llama.cpp's server ignores max_completion_tokens and generated until its context was
+    # full (minutes per answer); local servers get max_tokens, OpenAI's API the newer name.
+    from assistant.llm import build_chat_model
+
+    local = build_chat_model(
+        LLMSettings(backend="openai", base_url="http://127.0.0.1:9/v1", max_tokens=123)
+    )
+    payload = local._model._get_request_payload([("human", "hi")])  # type: ignore[union-attr]
+    assert payload["extra_body"] == {"max_tokens": 123}
+    assert "max_completion_tokens" not in payload
+    monkeypatch.setenv("OPENAI_API_KEY", "sk-test")
+    hosted = build_chat_model(LLMSettings(backend="openai", max_tokens=123))
+    payload = hosted._model._get_request_payload([("human", "hi")])  # type: ignore[union-attr]
+    assert payload["max_completion_tokens"] == 123 and "extra_body" not in payload
+
+
 def test_unreachable_openai_server_falls_back(search_index: SearchIndex) -> None:
     from assistant.llm import build_chat_model
 

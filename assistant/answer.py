@@ -15,7 +15,8 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, replace
 
 from assistant.brief import abstain_lines, brief_lines, select_groups
-from assistant.citations import CitationReport, check_citations
+from assistant.citations import CitationReport, UnsupportedCitation, check_citations
+from assistant.essay import TextError, check_essay
 from assistant.llm import ChatModel, LLMError, Message
 from assistant.prompts import EVIDENCE_HEADER, SYSTEM, USER, format_evidence
 from index.hit import Hit
@@ -85,6 +86,7 @@ class Answer:
             "abstained": self.abstained,
             "invalid_citations": list(self.invalid_citations),
             "uncited_claims": list(self.report.uncited_claims),
+            "unsupported_citations": [u.to_json() for u in self.report.unsupported],
             "backend": self.backend,
             "note": self.note,
             "settings_hash": self.settings_hash,
@@ -226,8 +228,28 @@ class Assistant:
         yield from self.llm.stream(messages)
 
     def _report(self, text: str, result: SearchResult) -> CitationReport:
+        """Validate a model's answer: ids, evidence, uncited claims, and support.
+
+        Support is checked as the essay checker does it: each citing sentence against the
+        statement it cites and the best alternative.
+        """
         evidence = [h.statement.id for h in result.hits[:EVIDENCE_FOR_MODEL]]
-        return check_citations(text, evidence, self.known_ids)
+        report = check_citations(text, evidence, self.known_ids)
+        real = set(report.valid) | set(report.not_in_evidence)
+        if not real:
+            return report
+        try:
+            checked = check_essay(text, self.index).citations
+        except TextError:
+            return report
+        found: dict[tuple[str, str], UnsupportedCitation] = {}
+        for c in checked:
+            if c.cited in real and c.verdict in ("unsupported", "wrong_number"):
+                key = (c.cited, c.sentence.text)
+                found.setdefault(
+                    key, UnsupportedCitation(c.cited, c.sentence.text, c.verdict, c.suggested)
+                )
+        return replace(report, unsupported=tuple(found.values()))
 
     def _finish(
         self,

@@ -45,9 +45,7 @@ def groups_from(result: SearchResult) -> list[Group]:
         present = tuple(i for i in ids if i in by_id)
         if present:
             lead = by_id[present[0]]
-            out.append(
-                Group(lead.statement, present, lead.score, lead.method == "counterpart")
-            )
+            out.append(Group(lead.statement, present, lead.score, lead.method == "counterpart"))
     return out
 
 

@@ -21,6 +21,33 @@ _NOT_A_CLAIM_RE = re.compile(
 
 
 @dataclass(frozen=True, slots=True)
+class UnsupportedCitation:
+    """A citation whose statement does not say what its sentence claims.
+
+    Attributes:
+        id: The id cited.
+        sentence: The sentence that cites it.
+        verdict: ``unsupported`` (nothing cited says it) or ``wrong_number`` (another
+            statement does: see ``suggested``).
+        suggested: Ids that do support the sentence, if any.
+    """
+
+    id: str
+    sentence: str
+    verdict: str
+    suggested: tuple[str, ...] = ()
+
+    def to_json(self) -> dict[str, object]:
+        """As in ``npq ask --format json``."""
+        return {
+            "id": self.id,
+            "sentence": self.sentence,
+            "verdict": self.verdict,
+            "suggested": list(self.suggested),
+        }
+
+
+@dataclass(frozen=True, slots=True)
 class CitationReport:
     """What the citations of an answer are worth.
 
@@ -31,6 +58,8 @@ class CitationReport:
         not_in_evidence: Cited ids that exist but were not in the evidence given.
         unused: Evidence ids the answer did not cite.
         uncited_claims: Sentences that state something without any citation.
+        unsupported: Citations of real statements that do not say what the sentence claims
+            (checked for model answers; a brief quotes its statements).
     """
 
     cited: tuple[str, ...]
@@ -39,6 +68,7 @@ class CitationReport:
     not_in_evidence: tuple[str, ...]
     unused: tuple[str, ...]
     uncited_claims: tuple[str, ...]
+    unsupported: tuple[UnsupportedCitation, ...] = ()
 
     @property
     def invalid(self) -> tuple[str, ...]:

@@ -406,6 +406,9 @@ def _print_answer_footer(answer) -> None:
         print(f"note: {answer.note}")
     if answer.report.invalid:
         print("INVALID CITATIONS: " + ", ".join(answer.report.invalid))
+    for u in answer.report.unsupported:
+        better = f" (closer: {', '.join(u.suggested)})" if u.suggested else ""
+        print(f"NOT SUPPORTED: {u.id} does not say: {u.sentence}{better}")
     if answer.report.uncited_claims:
         print(f"uncited claims: {len(answer.report.uncited_claims)}")
     print(f"[{answer.backend}; {answer.seconds * 1000:.0f} ms; settings {answer.settings_hash}]")

@@ -57,6 +57,20 @@ _OVERCLAIM_RE = re.compile(
     r"most effective)\b",
     re.IGNORECASE,
 )
+_SUPERLATIVES = {
+    "most important",
+    "matters most",
+    "matter most",
+    "single most",
+    "the key factor",
+    "most effective",
+}
+# A statement that ranks what it describes makes the superlative claim itself.
+_EMPHASIS_RE = re.compile(
+    r"\b(paramount|most|crucial|critical|vital|essential|key|central|greatest|biggest|"
+    r"fundamental|more than any)\b",
+    re.IGNORECASE,
+)
 _CLAIM_MIN_WORDS = 6
 
 
@@ -525,9 +539,16 @@ def _verdict(
 
 
 def overclaims(sentence: str, statement: str) -> bool:
-    """True when the sentence makes an absolute or superlative claim the statement does not."""
+    """True when the sentence makes an absolute or superlative claim the statement does not.
+
+    A superlative ("matters most") is the statement's own claim when the statement ranks the
+    thing itself ("… are paramount", "the most important"); absolutes ("always", "the only")
+    must be in the statement.
+    """
     claimed = {m.lower() for m in _OVERCLAIM_RE.findall(sentence)}
     stated = {m.lower() for m in _OVERCLAIM_RE.findall(statement)}
+    if _EMPHASIS_RE.search(statement):
+        claimed -= _SUPERLATIVES
     return bool(claimed - stated)
 
 

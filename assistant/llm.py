@@ -147,7 +147,7 @@ def build_chat_model(cfg: LLMSettings) -> ChatModel | None:
             )
         from langchain_openai import ChatOpenAI
 
-        model = ChatOpenAI(
+        model: Any = ChatOpenAI(
             model=cfg.model or "gpt-4o-mini",
             base_url=cfg.base_url or None,
             api_key=os.environ.get(cfg.api_key_env) or "not-needed",

@@ -64,7 +64,9 @@ def answer_metrics(
                 "invalid": list(a.invalid_citations),
                 "unknown": list(a.report.unknown),
                 "not_in_evidence": list(a.report.not_in_evidence),
-                "fell_back": llm is not None and a.backend != llm.name,
+                "unsupported": [u.id for u in a.report.unsupported],
+                # Abstentions never reach the model; only a failed model call falls back.
+                "fell_back": llm is not None and not a.abstained and a.backend != llm.name,
                 "cited": len(cited),
                 "uncited_claims": len(a.report.uncited_claims),
                 "ms": ms,
@@ -81,6 +83,7 @@ def answer_metrics(
         "answers_without_citations": sum(1 for r in ins if not r["abstained"] and not r["cited"]),
         "fabricated_ids": sum(len(r["unknown"]) for r in rows),
         "ids_outside_evidence": sum(len(r["not_in_evidence"]) for r in rows),
+        "unsupported_citations": sum(len(r["unsupported"]) for r in rows),
         "citation_precision": statistics.mean(r["precision"] for r in answered)
         if answered
         else 0.0,
@@ -132,10 +135,10 @@ def write_report(m: dict[str, Any], out_dir: Path = REPORTS) -> Path:
         lines += [
             "",
             "| model failures (brief shown) | answers citing nothing | fabricated ids "
-            "| ids from outside the evidence |",
-            "|---:|---:|---:|---:|",
+            "| ids from outside the evidence | citations the statement does not support |",
+            "|---:|---:|---:|---:|---:|",
             f"| {m['fallbacks']} | {m['answers_without_citations']} | {m['fabricated_ids']} "
-            f"| {m['ids_outside_evidence']} |",
+            f"| {m['ids_outside_evidence']} | {m['unsupported_citations']} |",
             "",
             "Invalid citations are reported in each answer's record and shown in the app, "
             "never removed; the scores above count the answer as the model wrote it.",

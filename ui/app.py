@@ -270,6 +270,21 @@ def checks_html(answer: Answer) -> str:
         )
     else:
         parts.append(f"<p>✓ All {len(rep.cited)} citations exist and were in the evidence.</p>")
+    if rep.unsupported:
+        items = "".join(
+            f"<li><code>{esc(u.id)}</code> does not say this: “{esc(u.sentence)}”"
+            + (
+                f" — closer: {', '.join(f'<code>{esc(i)}</code>' for i in u.suggested)}"
+                if u.suggested
+                else ""
+            )
+            + "</li>"
+            for u in rep.unsupported
+        )
+        parts.append(
+            f'<div class="npq-error" role="alert"><strong>⚠ {len(rep.unsupported)} '
+            f"citation(s) not supported by the statement cited:</strong><ul>{items}</ul></div>"
+        )
     if rep.uncited_claims:
         items = "".join(f"<li>{esc(c)}</li>" for c in rep.uncited_claims)
         parts.append(

@@ -127,6 +127,28 @@ def test_model_fabricated_and_out_of_evidence_citations_are_reported(
     assert "NPQSL 4.99" in a.text  # reported, never silently stripped
 
 
+def test_model_citation_that_does_not_say_the_claim_is_reported(search_index: SearchIndex) -> None:
+    # NPQSL 4.3 exists and is in the evidence, but it is about how long behaviour change
+    # takes, not about governors' budgets: the real SmolLM2 run made exactly this kind of slip.
+    text = (
+        "Behaviour policies usually take more than a term to show their impact [NPQSL 4.3].\n"
+        "Governors must publish the school budget on the website every year [NPQSL 4.3]."
+    )
+    a = Assistant(search_index, fake(text)).ask(
+        "How long does a new behaviour policy take to show impact?"
+    )
+    assert a.invalid_citations == ()  # the id itself is fine…
+    flagged = [(u.id, u.sentence) for u in a.report.unsupported]
+    assert flagged == [
+        (
+            "NPQSL 4.3",
+            "Governors must publish the school budget on the website every year [NPQSL 4.3].",
+        )
+    ]  # …one of its two uses is not
+    row = a.to_json()["unsupported_citations"]
+    assert isinstance(row, list) and row[0]["id"] == "NPQSL 4.3"
+
+
 def test_model_claims_without_citation_are_marked(search_index: SearchIndex) -> None:
     text = (
         "Behaviour policies take more than a term to show impact. Consistency matters [NPQSL 4.1]."

@@ -283,6 +283,7 @@ class SearchIndex:
         self._kind = np.array([s.kind for s in self.statements])
         self._row = {s.id: i for i, s in enumerate(self.statements)}
         self._twins: dict[int, tuple[int, ...]] = {}
+        self._counterparts: dict[int, tuple[int, ...]] = {}
 
     def twins(self, row: int) -> tuple[int, ...]:
         """Rows in other frameworks with the same (or all but the same) statement text.
@@ -315,8 +316,11 @@ class SearchIndex:
 
     def counterparts(self, row: int) -> tuple[int, ...]:
         """The closest statement of the same kind in each other framework, if close enough."""
+        if row in self._counterparts:
+            return self._counterparts[row]
         s = self.statements[row]
         if s.kind == "provider_section":
+            self._counterparts[row] = ()
             return ()
         vec = self.stored.faiss_index.reconstruct(row)
         twins = set(self.twins(row))
@@ -332,7 +336,8 @@ class SearchIndex:
                 and not any(self.statements[t].framework == o.framework for t in twins)
             ):
                 by_fw[o.framework] = r
-        return tuple(by_fw.values())
+        self._counterparts[row] = tuple(by_fw.values())
+        return self._counterparts[row]
 
     def row(self, sid: str) -> int | None:
         """The index row of a statement id, or None."""

@@ -10,7 +10,8 @@ meaning ("how do I help kids remember things?"). A query goes through:
 3. **Reading the query**: a framework named in it ("What does NPQEL say…") becomes a filter;
    a small domain vocabulary adds the corpus's words for users' words (kids -> pupils) to the
    keyword query.
-4. **Retrieval and fusion**: dense cosine and BM25 ranks fused by weighted reciprocal rank.
+4. **Retrieval and fusion**: three rankings fused by weighted reciprocal rank: cosine to the
+   statement texts, cosine to their user-worded expansions, and BM25.
    Identical statements in other frameworks follow their twin in one group; when no framework
    is named, each other framework's matching statement in its own wording (NPQEL's trust-level
    version of an NPQSL bullet, say) follows too, as a group of its own.
@@ -136,7 +137,7 @@ SCOPE_THRESHOLD = 0.5
 SCOPE_MIN_BM25_PROVIDER = 3.0
 SCOPE_MIN_COSINE_PROVIDER = 0.5
 EVIDENCE_PRIOR = 1.15
-EXPANSION_WEIGHT = 1.0  # an expansion's cosine counts this much of a statement's own
+EXPANSION_WEIGHT = 1.0  # the ranking by users' wordings (expansions), next to the texts'
 NEAR_IDENTICAL_COSINE = 0.95  # statements this close across frameworks are shown together
 COUNTERPART_COSINE = 0.75  # the matching statement of another framework (trust-level wording)
 
@@ -368,24 +369,18 @@ class SearchIndex:
             mask &= np.isin(self._kind, list(kinds))
         return mask
 
-    def dense_ranking(self, query: str, mask: np.ndarray | None = None) -> list[tuple[int, float]]:
-        """Rows by cosine to the query, best first (restricted to ``mask``)."""
-        return self._dense(self.encoder.encode_queries([query])[0], mask)[0]
-
     def _dense(
         self, vec: np.ndarray, mask: np.ndarray | None
-    ) -> tuple[list[tuple[int, float]], float, float]:
-        """Fused dense ranking, and the best statement and best expansion cosines in ``mask``."""
+    ) -> tuple[list[tuple[int, float]], list[tuple[int, float]]]:
+        """Rows by cosine to the statement texts, and by their best expansion (within ``mask``).
+
+        The two stay separate rankings for the fusion: a statement whose own words and whose
+        users' wordings both match the query is more likely right than one matched by either.
+        """
         n = min(len(self.statements), max(CANDIDATES, 1))
         own = [(r, c) for r, c in self.stored.dense_search(vec, n) if mask is None or mask[r]]
-        best = dict(own)
         exp = [(r, c) for r, c in self.stored.expansion_search(vec, n) if mask is None or mask[r]]
-        # A statement also matches through its expansions (users' wording of what it answers).
-        for row, cos in exp:
-            if cos * EXPANSION_WEIGHT > best.get(row, -2.0):
-                best[row] = cos * EXPANSION_WEIGHT
-        pairs = sorted(best.items(), key=lambda p: (-p[1], p[0]))
-        return pairs, (own[0][1] if own else 0.0), (exp[0][1] if exp else 0.0)
+        return own, exp
 
     def bm25_ranking(self, query: str, mask: np.ndarray | None = None) -> list[tuple[int, float]]:
         """Rows by BM25 score for the (vocabulary-expanded) query, best first."""
@@ -433,9 +428,11 @@ class SearchIndex:
 
         id_hits = self._id_hits(q, frameworks, mask)
         text = strip_framework_names(q) if frameworks else q
-        dense, own_cos, exp_cos = self._dense(self.encoder.encode_queries([text])[0], mask)
+        own, exp = self._dense(self.encoder.encode_queries([text])[0], mask)
+        own_cos = own[0][1] if own else 0.0
+        exp_cos = exp[0][1] if exp else 0.0
         sparse = self.bm25_ranking(text, mask)
-        fused = fuse([dense, sparse], [DENSE_WEIGHT, BM25_WEIGHT])
+        fused = fuse([own, exp, sparse], [DENSE_WEIGHT, EXPANSION_WEIGHT, BM25_WEIGHT])
         if EVIDENCE_PRIOR != 1.0:
             fused = sorted(
                 (
@@ -444,7 +441,7 @@ class SearchIndex:
                 ),
                 key=lambda p: (-p[1], p[0]),
             )
-        best_cos = dense[0][1] if dense else 0.0
+        best_cos = max(own_cos, exp_cos)
         best_bm = sparse[0][1] if sparse else 0.0
         features = ScopeFeatures(
             own_cos,

@@ -18,6 +18,7 @@ import pytest
 from assistant.answer import Turn
 from ui.app import (
     auth_from_env,
+    checks_html,
     esc,
     framework_filter,
     history_turns,
@@ -69,6 +70,30 @@ def test_verdict_badge_is_labelled_and_coloured() -> None:
     badge = verdict_badge("supported")
     assert "Supported" in badge and "#1a7f37" in badge
     assert "#f0b429" in verdict_badge("wrong_number")
+
+
+def test_checks_panel_shows_unsupported_citations_escaped() -> None:
+    from assistant.answer import Answer
+    from assistant.citations import CitationReport, UnsupportedCitation
+
+    report = CitationReport(
+        cited=("NPQSL 4.3",),
+        valid=("NPQSL 4.3",),
+        unknown=(),
+        not_in_evidence=(),
+        unused=(),
+        uncited_claims=(),
+        unsupported=(
+            UnsupportedCitation(
+                "NPQSL 4.3", f"Governors {XSS} [NPQSL 4.3].", "wrong_number", ("NPQSL 10.2",)
+            ),
+        ),
+    )
+    answer = Answer("q", "a", ("NPQSL 4.3",), (), False, report, backend="openai:x")
+    html = checks_html(answer)
+    assert "1 citation(s) not supported" in html and 'role="alert"' in html
+    assert "<code>NPQSL 10.2</code>" in html  # the statement that does say it
+    assert XSS not in html and "&lt;script&gt;" in html
 
 
 # --------------------------------------------------------------------------- end to end

@@ -32,7 +32,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from index.encoder import Encoder
-from index.hit import Hit
+from index.hit import Hit, Method
 from index.store import StoredIndex, tokenize
 from ingest.frameworks import FRAMEWORK_NAMES
 from ingest.ids import find_citations, frameworks_named
@@ -462,36 +462,28 @@ class SearchIndex:
         hits: list[Hit] = list(id_hits)
         groups: list[tuple[str, ...]] = [(h.statement.id,) for h in id_hits]
         seen = {h.statement.id for h in hits}
-        for row, score in fused:
-            s = self.statements[row]
-            if s.id in seen:
-                continue
-            group = [s.id]
-            hits.append(Hit(s, score, "hybrid"))
-            seen.add(s.id)
-            # Identical statements in other frameworks follow their twin at the same score.
-            for twin in self.twins(row):
-                t = self.statements[twin]
-                if t.id not in seen and mask[twin]:
-                    hits.append(Hit(t, score, "hybrid"))
+
+        def add(row: int, score: float, method: Method) -> None:
+            """A hit, then its identical statements in other frameworks, as one group."""
+            group = []
+            for r in (row, *self.twins(row)):
+                t = self.statements[r]
+                if t.id not in seen and mask[r]:
+                    hits.append(Hit(t, score, method))
                     seen.add(t.id)
                     group.append(t.id)
-            groups.append(tuple(group))
+            if group:
+                groups.append(tuple(group))
+
+        for row, score in fused:
+            if self.statements[row].id in seen:
+                continue
+            add(row, score, "hybrid")
             if COUNTERPART_COSINE < 1.0 and not frameworks:
+                # Other frameworks' own wording of it follows, each as its own group.
                 for other in self.counterparts(row):
-                    t = self.statements[other]
-                    if t.id in seen or not mask[other]:
-                        continue
-                    hits.append(Hit(t, score, "counterpart"))
-                    seen.add(t.id)
-                    cgroup = [t.id]
-                    for twin in self.twins(other):
-                        tt = self.statements[twin]
-                        if tt.id not in seen and mask[twin]:
-                            hits.append(Hit(tt, score, "counterpart"))
-                            seen.add(tt.id)
-                            cgroup.append(tt.id)
-                    groups.append(tuple(cgroup))
+                    if self.statements[other].id not in seen:
+                        add(other, score, "counterpart")
             if len(hits) >= k:
                 break
         return SearchResult(

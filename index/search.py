@@ -131,8 +131,8 @@ DENSE_WEIGHT = 1.0
 BM25_WEIGHT = 1.5
 CANDIDATES = 100
 # Logistic scope model over ScopeFeatures.vector(); refit with `python -m eval.calibrate_scope`.
-SCOPE_WEIGHTS = (1.825, 1.87, 2.118, 0.492, -2.018)
-SCOPE_BIAS = -5.469
+SCOPE_WEIGHTS = (1.832, 2.069, 2.158, -0.216, -1.872)
+SCOPE_BIAS = -5.713
 SCOPE_THRESHOLD = 0.5
 SCOPE_MIN_BM25_PROVIDER = 3.0
 SCOPE_MIN_COSINE_PROVIDER = 0.5

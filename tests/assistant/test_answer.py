@@ -173,11 +173,10 @@ class Hanging:
 
 def test_hung_model_times_out_and_falls_back(search_index: SearchIndex) -> None:
     bot = Assistant(search_index, llm=LangChainChat(Hanging(), "hung", idle_timeout_s=0.3))
-    t = time.perf_counter()
     a = bot.ask("How long does a new behaviour policy take to show impact?")
-    assert time.perf_counter() - t < 2.5  # gave up long before the model would have ended
-    assert a.backend == "brief" and "NPQSL 4.3" in a.cited
+    # The idle timeout fired (the model would have ended, empty, after 3 s: no fallback then).
     assert "hung sent nothing for 0.3 s" in a.note
+    assert a.backend == "brief" and "NPQSL 4.3" in a.cited
 
 
 def test_follow_up_uses_the_conversation(search_index: SearchIndex) -> None:

@@ -15,7 +15,8 @@ meaning ("how do I help kids remember things?"). A query goes through:
    Identical statements in other frameworks follow their twin in one group; when no framework
    is named, each other framework's matching statement in its own wording (NPQEL's trust-level
    version of an NPQSL bullet, say) follows too, as a group of its own.
-5. **Scope**: a calibrated "nothing relevant" signal from the best cosine and keyword match.
+5. **Scope**: a calibrated "nothing relevant" signal from the best cosine and keyword match
+   and the query's embedding (:mod:`index.scope`).
 
 Example:
     >>> idx = SearchIndex(ensure_index(...), default_encoder())        # doctest: +SKIP
@@ -24,7 +25,6 @@ Example:
 
 from __future__ import annotations
 
-import math
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -33,6 +33,7 @@ import numpy as np
 
 from index.encoder import Encoder
 from index.hit import Hit, Method
+from index.scope import FEATURE_THRESHOLD, ScopeFeatures, ScopeModel, load_scope_model
 from index.store import StoredIndex, tokenize
 from ingest.frameworks import FRAMEWORK_NAMES
 from ingest.ids import find_citations, frameworks_named
@@ -130,50 +131,16 @@ RRF_K = 10
 DENSE_WEIGHT = 1.0
 BM25_WEIGHT = 1.5
 CANDIDATES = 100
-# Logistic scope model over ScopeFeatures.vector(); refit with `python -m eval.calibrate_scope`.
-SCOPE_WEIGHTS = (1.832, 2.069, 2.158, -0.216, -1.872)
-SCOPE_BIAS = -5.713
-SCOPE_THRESHOLD = 0.5
+# Scope (see index/scope.py): course questions a provider page answers in its words stay in.
 SCOPE_MIN_BM25_PROVIDER = 3.0
 SCOPE_MIN_COSINE_PROVIDER = 0.5
 EVIDENCE_PRIOR = 1.15
+HEADING_PRIOR = 1.0
+SUBQUERY_WEIGHT = 0.0  # each sentence of a long query searched alone, fused with the whole
+SUBQUERY_MIN_WORDS = 4
 EXPANSION_WEIGHT = 1.0  # the ranking by users' wordings (expansions), next to the texts'
 NEAR_IDENTICAL_COSINE = 0.95  # statements this close across frameworks are shown together
 COUNTERPART_COSINE = 0.75  # the matching statement of another framework (trust-level wording)
-
-
-@dataclass(frozen=True, slots=True)
-class ScopeFeatures:
-    """What the "does the corpus cover this?" signal is computed from.
-
-    Attributes:
-        cosine: Best cosine between the query and a statement.
-        expansion_cosine: Best cosine between the query and a statement's expansion.
-        bm25: Best BM25 score.
-        provider_top: The best hit is a provider section.
-        unknown_words: Share of the query's keywords that no statement uses.
-    """
-
-    cosine: float
-    expansion_cosine: float
-    bm25: float
-    provider_top: bool
-    unknown_words: float
-
-    def vector(self) -> list[float]:
-        """The features as the logistic model reads them."""
-        return [
-            self.cosine,
-            self.expansion_cosine,
-            math.log1p(max(self.bm25, 0.0)),
-            1.0 if self.provider_top else 0.0,
-            self.unknown_words,
-        ]
-
-    def probability(self) -> float:
-        """P(in scope) from a logistic model fitted on index/data/scope_calibration.jsonl."""
-        z = SCOPE_BIAS + sum(w * x for w, x in zip(SCOPE_WEIGHTS, self.vector(), strict=True))
-        return 1.0 / (1.0 + math.exp(-z))
 
 
 class QueryError(ValueError):
@@ -201,6 +168,7 @@ class SearchResult:
     best_bm25: float = 0.0
     groups: tuple[tuple[str, ...], ...] = ()
     scope: ScopeFeatures | None = None
+    scope_probability: float = 1.0
 
 
 def check_query(query: str) -> str:
@@ -249,6 +217,13 @@ def expand_keywords(query: str) -> str:
     return query + (" " + " ".join(extra) if extra else "")
 
 
+def sub_queries(query: str) -> list[str]:
+    """The sentences of a long query (two or more of at least SUBQUERY_MIN_WORDS words)."""
+    parts = [p.strip() for p in re.split(r"(?<=[.?!;])\s+|\s+(?:but|and so|so)\s+", query)]
+    parts = [p for p in parts if len(p.split()) >= SUBQUERY_MIN_WORDS]
+    return parts if len(parts) >= 2 else []
+
+
 def provider_intent(query: str) -> bool:
     """True when a question is about the course (cost, delivery…) rather than the frameworks."""
     return bool(_PROVIDER_INTENT_RE.search(query))
@@ -285,6 +260,18 @@ class SearchIndex:
         self._row = {s.id: i for i, s in enumerate(self.statements)}
         self._twins: dict[int, tuple[int, ...]] = {}
         self._counterparts: dict[int, tuple[int, ...]] = {}
+        self.scope_model: ScopeModel | None = load_scope_model(encoder.name, encoder.dim)
+
+    def scope_probability(self, features: ScopeFeatures, query_vector: np.ndarray) -> float:
+        """P(in scope): the embedding-aware model when it fits the encoder, else match features."""
+        if self.scope_model is not None:
+            return self.scope_model.probability(features, query_vector)
+        return features.probability()
+
+    @property
+    def scope_threshold(self) -> float:
+        """P(in scope) below which a query counts as not covered."""
+        return self.scope_model.threshold if self.scope_model else FEATURE_THRESHOLD
 
     def twins(self, row: int) -> tuple[int, ...]:
         """Rows in other frameworks with the same (or all but the same) statement text.
@@ -428,17 +415,23 @@ class SearchIndex:
 
         id_hits = self._id_hits(q, frameworks, mask)
         text = strip_framework_names(q) if frameworks else q
-        own, exp = self._dense(self.encoder.encode_queries([text])[0], mask)
+        parts = sub_queries(text) if SUBQUERY_WEIGHT > 0 else []
+        vecs = self.encoder.encode_queries([text, *parts])
+        own, exp = self._dense(vecs[0], mask)
         own_cos = own[0][1] if own else 0.0
         exp_cos = exp[0][1] if exp else 0.0
         sparse = self.bm25_ranking(text, mask)
-        fused = fuse([own, exp, sparse], [DENSE_WEIGHT, EXPANSION_WEIGHT, BM25_WEIGHT])
-        if EVIDENCE_PRIOR != 1.0:
+        rankings = [own, exp, sparse]
+        weights = [DENSE_WEIGHT, EXPANSION_WEIGHT, BM25_WEIGHT]
+        for vec in vecs[1:]:
+            p_own, p_exp = self._dense(vec, mask)
+            rankings += [p_own, p_exp]
+            weights += [SUBQUERY_WEIGHT / len(parts)] * 2
+        fused = fuse(rankings, weights)
+        if EVIDENCE_PRIOR != 1.0 or HEADING_PRIOR != 1.0:
+            prior = {"evidence": EVIDENCE_PRIOR, "practice_heading": HEADING_PRIOR}
             fused = sorted(
-                (
-                    (r, sc * (EVIDENCE_PRIOR if self._kind[r] == "evidence" else 1.0))
-                    for r, sc in fused
-                ),
+                ((r, sc * prior.get(self._kind[r], 1.0)) for r, sc in fused),
                 key=lambda p: (-p[1], p[0]),
             )
         best_cos = max(own_cos, exp_cos)
@@ -450,9 +443,10 @@ class SearchIndex:
             bool(fused) and self._kind[fused[0][0]] == "provider_section",
             self.unknown_word_share(text),
         )
+        scope_p = self.scope_probability(features, vecs[0])
         in_scope = (
             bool(id_hits)
-            or features.probability() >= SCOPE_THRESHOLD
+            or scope_p >= self.scope_threshold
             # A course question (cost, modules…) that a provider page answers in its words.
             or (
                 features.provider_top
@@ -495,6 +489,7 @@ class SearchIndex:
             best_cosine=best_cos,
             best_bm25=best_bm,
             scope=features,
+            scope_probability=scope_p,
             groups=tuple(groups),
         )
 

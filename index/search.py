@@ -34,6 +34,7 @@ import numpy as np
 from index.encoder import Encoder
 from index.hit import Hit, Method
 from index.scope import FEATURE_THRESHOLD, ScopeFeatures, ScopeModel, load_scope_model
+from index.spelling import Speller, words_of
 from index.store import StoredIndex, tokenize
 from ingest.frameworks import FRAMEWORK_NAMES
 from ingest.ids import find_citations, frameworks_named
@@ -136,6 +137,7 @@ SCOPE_MIN_BM25_PROVIDER = 3.0
 SCOPE_MIN_COSINE_PROVIDER = 0.5
 EVIDENCE_PRIOR = 1.15
 HEADING_PRIOR = 1.0
+SPELLING = True  # correct misspelt query words to corpus words (index/spelling.py)
 SUBQUERY_WEIGHT = 0.0  # each sentence of a long query searched alone, fused with the whole
 SUBQUERY_MIN_WORDS = 4
 EXPANSION_WEIGHT = 1.0  # the ranking by users' wordings (expansions), next to the texts'
@@ -261,6 +263,20 @@ class SearchIndex:
         self._twins: dict[int, tuple[int, ...]] = {}
         self._counterparts: dict[int, tuple[int, ...]] = {}
         self.scope_model: ScopeModel | None = load_scope_model(encoder.name, encoder.dim)
+        self._speller: Speller | None = None
+
+    @property
+    def speller(self) -> Speller:
+        """Query spelling correction against the corpus's words (built on first use)."""
+        if self._speller is None:
+            from index.expansions import load_expansions
+
+            texts = [f"{s.text} {s.area_title} {s.title}" for s in self.statements]
+            texts += [t for ts in load_expansions().values() for t in ts]
+            texts += [f"{k} {v}" for k, v in DOMAIN_VOCABULARY.items()]
+            texts += [f"{f} {f.lower()}" for f in FRAMEWORK_NAMES]
+            self._speller = Speller(words_of(texts))
+        return self._speller
 
     def scope_probability(self, features: ScopeFeatures, query_vector: np.ndarray) -> float:
         """P(in scope): the embedding-aware model when it fits the encoder, else match features."""
@@ -415,6 +431,13 @@ class SearchIndex:
 
         id_hits = self._id_hits(q, frameworks, mask)
         text = strip_framework_names(q) if frameworks else q
+        if SPELLING:
+            text, fixes = self.speller.correct(text)
+            if fixes:
+                notes.append(
+                    "searched for "
+                    + ", ".join(f"“{f.searched}” (typed “{f.typed}”)" for f in fixes)
+                )
         parts = sub_queries(text) if SUBQUERY_WEIGHT > 0 else []
         vecs = self.encoder.encode_queries([text, *parts])
         own, exp = self._dense(vecs[0], mask)

@@ -24,7 +24,7 @@ MAX_PRACTICE_GROUPS = 1
 MAX_PROVIDER_SECTIONS = 2
 CITE_COUNTERPARTS = True
 SEE_ALSO = 3  # related statements listed (not cited) after the cited ones
-RELATIVE_SCORE_FLOOR = 0.9  # cite a group only if its score is this share of the best
+RELATIVE_SCORE_FLOOR = 0.95  # cite a group only if its score is this share of the best
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,6 +35,7 @@ class Group:
     ids: tuple[str, ...]
     score: float
     counterpart: bool = False  # another framework's wording of the group before it
+    typed: bool = False  # found by its id, typed in the question
 
 
 def groups_from(result: SearchResult) -> list[Group]:
@@ -45,7 +46,15 @@ def groups_from(result: SearchResult) -> list[Group]:
         present = tuple(i for i in ids if i in by_id)
         if present:
             lead = by_id[present[0]]
-            out.append(Group(lead.statement, present, lead.score, lead.method == "counterpart"))
+            out.append(
+                Group(
+                    lead.statement,
+                    present,
+                    lead.score,
+                    counterpart=lead.method == "counterpart",
+                    typed=lead.method == "id",
+                )
+            )
     return out
 
 
@@ -59,11 +68,19 @@ def select_groups(result: SearchResult) -> tuple[list[Group], list[Group], list[
     groups = groups_from(result)
     if not groups:
         return [], [], []
+    id_hits = [g for g in groups if g.typed and g.lead.kind != "provider_section"]
+    if id_hits:
+        # The question names statements ("what does NPQSL 4.9 mean?"): the answer cites those.
+        practice_kinds = ("practice_heading", "practice")
+        return (
+            [g for g in id_hits if g.lead.kind == "evidence"],
+            [g for g in id_hits if g.lead.kind in practice_kinds],
+            [],
+        )
     best = max(g.score for g in groups)
-    id_hits = [g for g in groups if g.score >= 1.0 and g.lead.kind != "provider_section"]
 
     def keep(kinds: tuple[str, ...], n: int) -> list[Group]:
-        chosen = [g for g in id_hits if g.lead.kind in kinds]
+        chosen: list[Group] = []
         for g in groups:
             if len(chosen) >= n:
                 break

@@ -29,8 +29,8 @@ log = logging.getLogger(__name__)
 SCOPE_MODEL_PATH = Path(__file__).resolve().parent / "data" / "scope_model.json"
 
 # Match-features model (refit with `python -m eval.calibrate_scope`).
-FEATURE_WEIGHTS = (1.832, 2.069, 2.158, -0.216, -1.872)
-FEATURE_BIAS = -5.713
+FEATURE_WEIGHTS = (1.831, 2.069, 2.158, -0.169, -1.871)
+FEATURE_BIAS = -5.72
 FEATURE_THRESHOLD = 0.5
 
 

@@ -128,6 +128,8 @@ _FRAMEWORK_TOKEN_RE = re.compile(
 )
 
 # Fusion and scope settings, chosen on the development split (see eval/reports).
+FUSION = "scores"  # "rrf" (weighted reciprocal rank) or "scores" (weighted normalised scores)
+SCORE_WEIGHTS = (1.0, 0.5, 0.5)  # cosine to texts, cosine to expansions, BM25 / best BM25
 RRF_K = 10
 DENSE_WEIGHT = 1.0
 BM25_WEIGHT = 1.5
@@ -136,10 +138,7 @@ CANDIDATES = 100
 SCOPE_MIN_BM25_PROVIDER = 3.0
 SCOPE_MIN_COSINE_PROVIDER = 0.5
 EVIDENCE_PRIOR = 1.15
-HEADING_PRIOR = 1.0
 SPELLING = True  # correct misspelt query words to corpus words (index/spelling.py)
-SUBQUERY_WEIGHT = 0.0  # each sentence of a long query searched alone, fused with the whole
-SUBQUERY_MIN_WORDS = 4
 EXPANSION_WEIGHT = 1.0  # the ranking by users' wordings (expansions), next to the texts'
 NEAR_IDENTICAL_COSINE = 0.95  # statements this close across frameworks are shown together
 COUNTERPART_COSINE = 0.75  # the matching statement of another framework (trust-level wording)
@@ -217,13 +216,6 @@ def expand_keywords(query: str) -> str:
         DOMAIN_VOCABULARY[w] for w in re.findall(r"[a-z]+", query.lower()) if w in DOMAIN_VOCABULARY
     ]
     return query + (" " + " ".join(extra) if extra else "")
-
-
-def sub_queries(query: str) -> list[str]:
-    """The sentences of a long query (two or more of at least SUBQUERY_MIN_WORDS words)."""
-    parts = [p.strip() for p in re.split(r"(?<=[.?!;])\s+|\s+(?:but|and so|so)\s+", query)]
-    parts = [p for p in parts if len(p.split()) >= SUBQUERY_MIN_WORDS]
-    return parts if len(parts) >= 2 else []
 
 
 def provider_intent(query: str) -> bool:
@@ -438,23 +430,21 @@ class SearchIndex:
                     "searched for "
                     + ", ".join(f"“{f.searched}” (typed “{f.typed}”)" for f in fixes)
                 )
-        parts = sub_queries(text) if SUBQUERY_WEIGHT > 0 else []
-        vecs = self.encoder.encode_queries([text, *parts])
-        own, exp = self._dense(vecs[0], mask)
+        vec = self.encoder.encode_queries([text])[0]
+        own, exp = self._dense(vec, mask)
         own_cos = own[0][1] if own else 0.0
         exp_cos = exp[0][1] if exp else 0.0
         sparse = self.bm25_ranking(text, mask)
-        rankings = [own, exp, sparse]
-        weights = [DENSE_WEIGHT, EXPANSION_WEIGHT, BM25_WEIGHT]
-        for vec in vecs[1:]:
-            p_own, p_exp = self._dense(vec, mask)
-            rankings += [p_own, p_exp]
-            weights += [SUBQUERY_WEIGHT / len(parts)] * 2
-        fused = fuse(rankings, weights)
-        if EVIDENCE_PRIOR != 1.0 or HEADING_PRIOR != 1.0:
-            prior = {"evidence": EVIDENCE_PRIOR, "practice_heading": HEADING_PRIOR}
+        if FUSION == "scores":
+            fused = fuse_scores([own, exp, sparse], SCORE_WEIGHTS)
+        else:
+            fused = fuse([own, exp, sparse], [DENSE_WEIGHT, EXPANSION_WEIGHT, BM25_WEIGHT])
+        if EVIDENCE_PRIOR != 1.0:
             fused = sorted(
-                ((r, sc * prior.get(self._kind[r], 1.0)) for r, sc in fused),
+                (
+                    (r, sc * (EVIDENCE_PRIOR if self._kind[r] == "evidence" else 1.0))
+                    for r, sc in fused
+                ),
                 key=lambda p: (-p[1], p[0]),
             )
         best_cos = max(own_cos, exp_cos)
@@ -466,7 +456,7 @@ class SearchIndex:
             bool(fused) and self._kind[fused[0][0]] == "provider_section",
             self.unknown_word_share(text),
         )
-        scope_p = self.scope_probability(features, vecs[0])
+        scope_p = self.scope_probability(features, vec)
         in_scope = (
             bool(id_hits)
             or scope_p >= self.scope_threshold
@@ -548,6 +538,28 @@ def fuse(
         for rank, (row, _s) in enumerate(ranking, start=1):
             scores[row] = scores.get(row, 0.0) + weight / (RRF_K + rank)
     return sorted(scores.items(), key=lambda p: (-p[1], p[0]))
+
+
+def fuse_scores(
+    rankings: Sequence[Sequence[tuple[int, float]]], weights: Sequence[float]
+) -> list[tuple[int, float]]:
+    """Weighted sum of scores, each ranking's divided by its best (cosines are left as they are).
+
+    A row missing from a ranking's candidates gets that ranking's lowest candidate score (it
+    scored at most that). The first two rankings are cosines, in [-1, 1] already; the others
+    (BM25) are divided by their best score so that they lie in [0, 1].
+    """
+    rows = {r for ranking in rankings for r, _ in ranking}
+    total = dict.fromkeys(rows, 0.0)
+    for i, (ranking, weight) in enumerate(zip(rankings, weights, strict=True)):
+        if not ranking:
+            continue
+        top = ranking[0][1] if i >= 2 and ranking[0][1] > 0 else 1.0
+        floor = ranking[-1][1] / top
+        got = {r: s / top for r, s in ranking}
+        for r in rows:
+            total[r] += weight * got.get(r, floor)
+    return sorted(total.items(), key=lambda p: (-p[1], p[0]))
 
 
 def group_identical(hits: Sequence[Hit]) -> list[tuple[Hit, tuple[str, ...]]]:

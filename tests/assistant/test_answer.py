@@ -80,6 +80,12 @@ def test_framework_named_in_question_is_respected(search_index: SearchIndex) -> 
     assert "NPQEL only" in a.text
 
 
+def test_a_question_about_a_typed_id_cites_that_statement_only(search_index: SearchIndex) -> None:
+    a = Assistant(search_index).ask("What does NPQSL 4.9 mean for my school?")
+    assert a.cited == ("NPQSL 4.9",)
+    assert search_index.get("NPQSL 4.9").text[:60] in a.text  # type: ignore[union-attr]
+
+
 def test_out_of_scope_abstains_with_closest_statements(search_index: SearchIndex) -> None:
     a = Assistant(search_index).ask("What's the best lasagne recipe for six people?")
     assert a.abstained and a.cited == ()

@@ -7,7 +7,14 @@ import json
 import pytest
 
 from assistant.cli import main
-from index.search import QueryError, SearchIndex, expand_keywords, fuse, group_identical
+from index.search import (
+    QueryError,
+    SearchIndex,
+    expand_keywords,
+    fuse,
+    fuse_scores,
+    group_identical,
+)
 
 pytestmark = pytest.mark.slow
 
@@ -135,6 +142,19 @@ def test_bad_filters(search_index: SearchIndex, kwargs: dict, message: str) -> N
 def test_vocabulary_and_fusion_units() -> None:
     assert "pupils" in expand_keywords("kids")
     assert fuse([[(1, 0.9), (2, 0.5)], [(2, 9.0)]], [1.0, 1.0])[0][0] == 2
+
+
+def test_score_fusion_scales_bm25_and_fills_gaps_with_the_lowest_candidate() -> None:
+    own = [(1, 0.8), (2, 0.7)]
+    expansions = [(2, 0.9), (1, 0.5)]
+    bm25 = [(3, 10.0), (1, 4.0)]
+    got = dict(fuse_scores([own, expansions, bm25], (1.0, 0.5, 0.5)))
+    # Row 1: 0.8 + 0.5*0.5 + 0.5*(4/10). Row 2 is not in BM25's candidates: it gets 4/10.
+    assert got[1] == pytest.approx(0.8 + 0.25 + 0.2)
+    assert got[2] == pytest.approx(0.7 + 0.45 + 0.2)
+    # Row 3 has only a keyword match: the lowest cosines of the others, BM25 at its best (1.0).
+    assert got[3] == pytest.approx(0.7 + 0.25 + 0.5)
+    assert [r for r, _ in fuse_scores([own, expansions, bm25], (1.0, 0.5, 0.5))] == [3, 2, 1]
 
 
 def test_cli_batch_search_jsonl(tmp_path, capsys, search_index, monkeypatch) -> None:  # type: ignore[no-untyped-def]

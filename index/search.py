@@ -8,10 +8,12 @@ meaning ("how do I help kids remember things?"). A query goes through:
 2. **Ids**: every citation in the query (any spelling, see :mod:`ingest.ids`) is looked up and
    returned first.
 3. **Reading the query**: a framework named in it ("What does NPQEL say…") becomes a filter;
-   a small domain vocabulary adds the corpus's words for users' words (kids -> pupils) to the
+   misspelt words are corrected to the corpus's words (:mod:`index.spelling`, with a note); a
+   small domain vocabulary adds the corpus's words for users' words (kids -> pupils) to the
    keyword query.
-4. **Retrieval and fusion**: three rankings fused by weighted reciprocal rank: cosine to the
-   statement texts, cosine to their user-worded expansions, and BM25.
+4. **Retrieval and fusion**: three rankings fused by a weighted sum of their scores (cosine to
+   the statement texts, cosine to their user-worded expansions, and BM25 divided by its best;
+   weighted reciprocal rank is the alternative, ``FUSION``).
    Identical statements in other frameworks follow their twin in one group; when no framework
    is named, each other framework's matching statement in its own wording (NPQEL's trust-level
    version of an NPQSL bullet, say) follows too, as a group of its own.

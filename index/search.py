@@ -124,7 +124,8 @@ _PROVIDER_INTENT_RE = re.compile(
     re.IGNORECASE,
 )
 _FRAMEWORK_TOKEN_RE = re.compile(
-    r"\b(?:the\s+)?(?:NPQ\s?-?\s?(?:SL|EL|LT)|senior leadership|executive leadership|"
+    r"\b(?:the\s+)?(?:NPQ\s?-?\s?(?:SL|EL|LT|H|LTD|LBC|ML|EYL|LL|LPM|SENCO)|"
+    r"senior leadership|executive leadership|"
     r"leading teaching)(?:\s+framework)?\b[:,]?",
     re.IGNORECASE,
 )
@@ -418,13 +419,25 @@ class SearchIndex:
         frameworks = [fw] if fw else named
         if named:
             notes.append(f"searched {', '.join(named)} only: the question names it")
+        absent = sorted(frameworks_named(q) - set(self._fw.tolist()))
+        if absent:
+            held = ", ".join(f for f in FRAMEWORK_NAMES if f in set(self._fw.tolist()))
+            notes.append(
+                f"{' and '.join(absent)} {'is' if len(absent) == 1 else 'are'} not in this "
+                f"corpus (it holds {held}); "
+                + (
+                    f"searched {', '.join(frameworks)}"
+                    if frameworks
+                    else "searched every framework it holds"
+                )
+            )
         mask = self._mask(frameworks, area_n, kinds)
         wants_provider = kinds is not None and "provider_section" in kinds
         if not wants_provider and not provider_intent(q):
             mask &= self._kind != "provider_section"
 
         id_hits = self._id_hits(q, frameworks, mask)
-        text = strip_framework_names(q) if frameworks else q
+        text = strip_framework_names(q) if frameworks or absent else q
         if SPELLING:
             text, fixes = self.speller.correct(text)
             if fixes:

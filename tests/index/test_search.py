@@ -174,3 +174,10 @@ def test_cli_search_bad_filter_message(capsys) -> None:  # type: ignore[no-untyp
     assert main(["search", "x", "--framework", "NPQZ"]) == 2
     err = capsys.readouterr().err
     assert "unknown framework 'NPQZ'" in err and "Traceback" not in err
+
+
+def test_an_npq_missing_from_the_corpus_is_named_in_a_note(search_index: SearchIndex) -> None:
+    r = search_index.search("What does the NPQH framework say about governance?", k=5)
+    assert any(n.startswith("NPQH is not in this corpus (it holds NPQSL") for n in r.notes)
+    # Its name is not searched for as a word; the frameworks held still answer.
+    assert r.in_scope and all(h.statement.area == 10 for h in r.hits[:3])

@@ -213,6 +213,12 @@ def _provider_line(s: Statement) -> str:
 
 def abstain_lines(result: SearchResult, n: int = 3) -> Iterator[str]:
     """The "not covered" answer, with the closest statements offered (not cited)."""
+    missing = [n for n in result.notes if " does not exist" in n or "not a statement" in n]
+    if missing:
+        # The question asks about a statement number that is not there: say so first.
+        for note in missing:
+            yield f"**{note}.**"
+        yield ""
     yield (
         "The NPQ frameworks here don't cover this question, so I won't give an answer that "
         "cites them."

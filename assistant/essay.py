@@ -474,11 +474,7 @@ def _verdict(
     statement = index.by_id.get(sid)
     if statement is None:
         suggested = _suggest(best, c.framework, index)
-        why = (
-            f"{c.framework} is not in this corpus"
-            if c.framework not in FRAMEWORK_NAMES
-            else f"{sid} does not exist"
-        )
+        why = index.explain_missing(sid)
         return CheckedCitation(c.raw, sid, sentence, "nonexistent", 0.0, suggested, reason=why)
 
     score = sim.support(vecs, sid)

@@ -338,6 +338,45 @@ class SearchIndex:
         self._counterparts[row] = tuple(by_fw.values())
         return self._counterparts[row]
 
+    def explain_missing(self, sid: str) -> str:
+        """Why ``sid`` names no statement, and what that framework's area does hold.
+
+        >>> idx.explain_missing("NPQSL 4.30")  # doctest: +SKIP
+        'NPQSL 4.30 does not exist: NPQSL area 4 (Behaviour) has evidence statements 4.1–4.21
+        and practice headings 4.P1–4.P5'
+        """
+        m = re.fullmatch(r"(\S+) (\d{1,2})\.(P?\d{1,2})(?:\.(\d{1,2}))?", sid)
+        if m is None:
+            return f"{sid} is not a statement id"
+        fw, area = m.group(1), int(m.group(2))
+        if fw not in set(self._fw.tolist()):
+            return f"{fw} is not in this corpus"
+        in_area = [x for x in self.statements if x.framework == fw and x.area == area]
+        if not in_area:
+            areas = sorted({x.area for x in self.statements if x.framework == fw and x.area})
+            return f"{sid} does not exist: {fw} has areas {areas[0]}–{areas[-1]}"
+        title = in_area[0].area_title
+
+        def last(kind: str, group: str = "") -> int:
+            nums = [
+                int(re.sub(r"\D", "", x.number.rsplit(".", 1)[-1]) or 0)
+                for x in in_area
+                if x.kind == kind and (not group or x.group == group)
+            ]
+            return max(nums, default=0)
+
+        held = []
+        if n := last("evidence"):
+            held.append(f"evidence statements {area}.1–{area}.{n}")
+        if n := last("practice_heading"):
+            held.append(f"practice headings {area}.P1–{area}.P{n}")
+        if m.group(4) and m.group(3).startswith("P"):
+            heading = f"{fw} {area}.{m.group(3)}"
+            if n := last("practice", heading):
+                held.append(f"{heading} has bullets {area}.{m.group(3)}.1–{area}.{m.group(3)}.{n}")
+        text = f"{sid} does not exist: {fw} area {area} ({title}) has " + " and ".join(held[:2])
+        return text + "".join(f"; {h}" for h in held[2:])
+
     def row(self, sid: str) -> int | None:
         """The index row of a statement id, or None."""
         return self._row.get(sid)
@@ -437,6 +476,7 @@ class SearchIndex:
             mask &= self._kind != "provider_section"
 
         id_hits = self._id_hits(q, frameworks, mask)
+        notes += self._missing_id_notes(q)
         text = strip_framework_names(q) if frameworks or absent else q
         if SPELLING:
             text, fixes = self.speller.correct(text)
@@ -520,6 +560,17 @@ class SearchIndex:
             scope_probability=scope_p,
             groups=tuple(groups),
         )
+
+    def _missing_id_notes(self, query: str) -> list[str]:
+        """A note for each id in the query that names no statement (a mistyped citation)."""
+        notes = []
+        for c in find_citations(query):
+            if c.framework is not None:
+                if c.id and c.id not in self.by_id:
+                    notes.append(self.explain_missing(c.id))
+            elif not any(c.with_framework(f) in self.by_id for f in FRAMEWORK_NAMES):
+                notes.append(f"{c.raw.strip()} is not a statement number in any framework here")
+        return notes
 
     def _id_hits(self, query: str, frameworks: Sequence[str], mask: np.ndarray) -> list[Hit]:
         hits: list[Hit] = []

@@ -181,3 +181,34 @@ def test_an_npq_missing_from_the_corpus_is_named_in_a_note(search_index: SearchI
     assert any(n.startswith("NPQH is not in this corpus (it holds NPQSL") for n in r.notes)
     # Its name is not searched for as a word; the frameworks held still answer.
     assert r.in_scope and all(h.statement.area == 10 for h in r.hits[:3])
+
+
+@pytest.mark.parametrize(
+    ("sid", "says"),
+    [
+        (
+            "NPQSL 4.30",
+            "NPQSL 4.30 does not exist: NPQSL area 4 (Behaviour) has evidence statements "
+            "4.1–4.21 and practice headings 4.P1–4.P5",
+        ),
+        ("NPQSL 4.P2.9", "; NPQSL 4.P2 has bullets 4.P2.1–4.P2.3"),
+        ("NPQSL 12.1", "NPQSL 12.1 does not exist: NPQSL has areas 1–10"),
+        ("NPQH 1.1", "NPQH is not in this corpus"),
+    ],
+)
+def test_a_missing_id_is_explained_with_what_exists(
+    search_index: SearchIndex, sid: str, says: str
+) -> None:
+    assert says in search_index.explain_missing(sid)
+
+
+def test_a_mistyped_id_in_a_query_gets_a_note_and_the_answer_says_so_first(
+    search_index: SearchIndex,
+) -> None:
+    from assistant.answer import Assistant
+
+    r = search_index.search("what does NPQSL 4.30 say?")
+    assert any(n.startswith("NPQSL 4.30 does not exist") for n in r.notes)
+    a = Assistant(search_index).ask("what does NPQSL 4.30 say?")
+    assert a.text.startswith("**NPQSL 4.30 does not exist")
+    assert a.cited == () and a.invalid_citations == ()

@@ -104,14 +104,18 @@ DOMAIN_VOCABULARY: dict[str, str] = {
     "scaffolding": "scaffolds",
 }
 
-# Names of frameworks as users write them in questions.
-_FRAMEWORK_PHRASES: dict[str, str] = {
-    "senior leadership": "NPQSL",
-    "senior leaders framework": "NPQSL",
-    "executive leadership": "NPQEL",
-    "executive leaders framework": "NPQEL",
-    "leading teaching": "NPQLT",
-}
+# Names of frameworks as users write them in questions: "the NPQ for senior leaders", "NPQ in
+# Leading Teaching", "the executive leadership framework", "NPQ(SL)". The words alone are not a
+# name: "our senior leadership team", "leading teaching and learning" name no framework.
+_FW_WORDS = {"senior": "NPQSL", "executive": "NPQEL", "teaching": "NPQLT"}
+_FW_TOPIC = r"(?:senior|executive)\s+leader(?:ship|s)?|leading\s+teaching"
+_FW_PHRASE_RE = re.compile(
+    rf"\b(?:the\s+)?(?:npq\s*(?:in|for|on|of)?\s*(?:the\s+)?(?P<a>{_FW_TOPIC})"
+    rf"(?:\s+(?:npq|framework|qualification))?"
+    rf"|(?P<b>{_FW_TOPIC})\s+(?:npq|framework|qualification)"
+    r"|npq\s*\(\s*(?P<c>sl|el|lt)\s*\))(?!\w)[:,]?",
+    re.IGNORECASE,
+)
 
 # Questions about the course rather than the frameworks: only these search provider pages.
 _PROVIDER_INTENT_RE = re.compile(
@@ -124,9 +128,7 @@ _PROVIDER_INTENT_RE = re.compile(
     re.IGNORECASE,
 )
 _FRAMEWORK_TOKEN_RE = re.compile(
-    r"\b(?:the\s+)?(?:NPQ\s?-?\s?(?:SL|EL|LT|H|LTD|LBC|ML|EYL|LL|LPM|SENCO)|"
-    r"senior leadership|executive leadership|"
-    r"leading teaching)(?:\s+framework)?\b[:,]?",
+    r"\b(?:the\s+)?NPQ\s?-?\s?(?:SL|EL|LT|H|LTD|LBC|ML|EYL|LL|LPM|SENCO)(?:\s+framework)?\b[:,]?",
     re.IGNORECASE,
 )
 
@@ -228,17 +230,19 @@ def provider_intent(query: str) -> bool:
 
 def strip_framework_names(query: str) -> str:
     """The query without framework names, once they have become filters."""
-    stripped = _FRAMEWORK_TOKEN_RE.sub(" ", query)
+    stripped = _FRAMEWORK_TOKEN_RE.sub(" ", _FW_PHRASE_RE.sub(" ", query))
     return " ".join(stripped.split()) or query
 
 
 def frameworks_in_question(query: str) -> set[str]:
     """Frameworks a question names: "NPQEL", "NPQ EL", "executive leadership"."""
     named = frameworks_named(query) & set(FRAMEWORK_NAMES)
-    low = query.lower()
-    for phrase, fw in _FRAMEWORK_PHRASES.items():
-        if phrase in low:
-            named.add(fw)
+    for m in _FW_PHRASE_RE.finditer(query):
+        if m["c"]:
+            named.add("NPQ" + m["c"].upper())
+        else:
+            words = (m["a"] or m["b"]).lower().split()
+            named.add(_FW_WORDS[words[0] if words[0] != "leading" else words[-1]])
     return named
 
 

@@ -212,3 +212,25 @@ def test_a_mistyped_id_in_a_query_gets_a_note_and_the_answer_says_so_first(
     a = Assistant(search_index).ask("what does NPQSL 4.30 say?")
     assert a.text.startswith("**NPQSL 4.30 does not exist")
     assert a.cited == () and a.invalid_citations == ()
+
+
+@pytest.mark.parametrize(
+    ("question", "named"),
+    [
+        ("What does the NPQ for senior leaders say about workload?", {"NPQSL"}),
+        ("executive leaders NPQ on finance", {"NPQEL"}),
+        ("NPQ in Leading Teaching on feedback", {"NPQLT"}),
+        ("NPQ(SL) on behaviour", {"NPQSL"}),
+        ("the executive leadership framework on finance", {"NPQEL"}),
+        # The words alone name no framework.
+        ("succession planning for senior leadership roles", set()),
+        ("our senior leadership team wants fewer initiatives", set()),
+        ("leading teaching and learning across a department", set()),
+    ],
+)
+def test_framework_names_in_users_words(question: str, named: set[str]) -> None:
+    from index.search import frameworks_in_question, strip_framework_names
+
+    assert frameworks_in_question(question) == named
+    if named:
+        assert "npq" not in strip_framework_names(question).lower()

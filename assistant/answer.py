@@ -14,7 +14,7 @@ import time
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, replace
 
-from assistant.brief import abstain_lines, brief_lines, select_groups
+from assistant.brief import abstain_lines, brief_citations, brief_lines
 from assistant.citations import CitationReport, UnsupportedCitation, check_citations
 from assistant.essay import TextError, check_essay
 from assistant.llm import ChatModel, LLMError, Message
@@ -194,9 +194,9 @@ class Assistant:
         for line in brief_lines(result, headings=self.headings):
             text += line + "\n"
             yield line + "\n"
-        evidence, practice, provider = select_groups(result)
-        cited = tuple(i for g in (*evidence, *practice, *provider) for i in g.ids)
-        yield self._finish(question, text, cited, result, False, "brief", note, t0)
+        yield self._finish(
+            question, text, brief_citations(result), result, False, "brief", note, t0
+        )
 
     def _model_stream(
         self, question: str, history: Sequence[Turn], result: SearchResult

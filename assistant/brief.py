@@ -107,6 +107,19 @@ def select_groups(result: SearchResult) -> tuple[list[Group], list[Group], list[
     return evidence, practice, provider
 
 
+def is_listing(result: SearchResult) -> bool:
+    """True when the question asked what an area holds (the hits are the area, in order)."""
+    return bool(result.hits) and all(h.method == "area" for h in result.hits)
+
+
+def brief_citations(result: SearchResult) -> tuple[str, ...]:
+    """The ids `brief_lines` cites for this result, in order."""
+    if is_listing(result):
+        return tuple(h.statement.id for h in result.hits)
+    evidence, practice, provider = select_groups(result)
+    return tuple(i for g in (*evidence, *practice, *provider) for i in g.ids)
+
+
 def brief_lines(result: SearchResult, *, headings: dict[str, Statement]) -> Iterator[str]:
     """The evidence brief, one markdown line at a time (so the UI can stream it).
 
@@ -114,6 +127,9 @@ def brief_lines(result: SearchResult, *, headings: dict[str, Statement]) -> Iter
         result: The search for the question.
         headings: Practice headings by id, to say which heading a cited bullet sits under.
     """
+    if is_listing(result):
+        yield from _listing_lines(result)
+        return
     evidence, practice, provider = select_groups(result)
     if not (evidence or practice or provider):
         yield "I found nothing in the frameworks to answer this."
@@ -147,6 +163,28 @@ def brief_lines(result: SearchResult, *, headings: dict[str, Statement]) -> Iter
         yield from _by_area(practice, headings)
     if not provider:
         yield from _see_also(result, cited)
+
+
+def _listing_lines(result: SearchResult) -> Iterator[str]:
+    """What an area holds, in reading order (the question asked for the area itself)."""
+    first = result.hits[0].statement
+    scope = f"{', '.join(result.frameworks)} " if result.frameworks else ""
+    yield f"**{scope}area {first.area}: {first.area_title}**, in the framework's order:"
+    yield ""
+    for h in result.hits:
+        s = h.statement
+        indent = "  " if s.kind == "practice" else ""
+        kind = {"evidence": "Learn that", "practice_heading": "Learn how to"}.get(s.kind, "")
+        label = f"*{kind}:* " if kind else ""
+        yield f"{indent}- {label}{s.text} [{s.id}]"
+    more = [n for n in result.notes if n.startswith("showing the first")]
+    if more:
+        fw = f" --framework {result.frameworks[0]}" if len(result.frameworks) == 1 else ""
+        yield ""
+        yield (
+            f"> {more[0][0].upper()}{more[0][1:]}: the Browse tab, or "
+            f"`npq statements{fw} --area {first.area}`, lists them all."
+        )
 
 
 def _lead_length(groups: Sequence[Group]) -> int:

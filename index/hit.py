@@ -7,8 +7,9 @@ from typing import Literal
 
 from ingest.records import Statement
 
-Method = Literal["dense", "bm25", "hybrid", "id", "counterpart"]
-"""``counterpart``: another framework's wording of the hit just before it."""
+Method = Literal["dense", "bm25", "hybrid", "id", "counterpart", "area"]
+"""``counterpart``: another framework's wording of the hit just before it; ``area``: listed
+because the question asks what an area holds."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -117,6 +117,47 @@ _FW_PHRASE_RE = re.compile(
     re.IGNORECASE,
 )
 
+# "area 4" in a question is a filter; a question that is nothing but a framework and an area
+# ("What is in area 4 of NPQSL?") lists the area in reading order.
+_AREA_RE = re.compile(r"\barea\s+(\d{1,2})\b", re.IGNORECASE)
+_LISTING_WORDS = frozenset(
+    [
+        "what",
+        "whats",
+        "is",
+        "are",
+        "in",
+        "of",
+        "the",
+        "a",
+        "does",
+        "do",
+        "say",
+        "says",
+        "statements",
+        "statement",
+        "list",
+        "show",
+        "me",
+        "all",
+        "about",
+        "framework",
+        "area",
+        "npq",
+        "there",
+        "which",
+        "everything",
+        "contents",
+        "cover",
+        "covers",
+        "covered",
+        "its",
+        "give",
+        "please",
+        "tell",
+    ]
+)
+
 # Questions about the course rather than the frameworks: only these search provider pages.
 _PROVIDER_INTENT_RE = re.compile(
     r"\b(cost|costs|fee|fees|price|pay|funding|funded|vat|£|eligib\w*|apply|application|"
@@ -474,6 +515,12 @@ class SearchIndex:
                     else "searched every framework it holds"
                 )
             )
+        area_from_question = None
+        if area_n is None and read_frameworks and not find_citations(q):
+            m = _AREA_RE.search(q)
+            if m and 1 <= int(m.group(1)) <= 10:
+                area_n = area_from_question = int(m.group(1))
+                notes.append(f"searched area {area_n} only: the question names it")
         mask = self._mask(frameworks, area_n, kinds)
         wants_provider = kinds is not None and "provider_section" in kinds
         if not wants_provider and not provider_intent(q):
@@ -482,6 +529,12 @@ class SearchIndex:
         id_hits = self._id_hits(q, frameworks, mask)
         notes += self._missing_id_notes(q)
         text = strip_framework_names(q) if frameworks or absent else q
+        if area_from_question is not None:
+            text = " ".join(_AREA_RE.sub(" ", text).split()) or text
+            if not re.search(r"\d", text) and all(
+                w in _LISTING_WORDS for w in re.findall(r"[a-z]+", text.lower())
+            ):
+                return self._listing(q, k, mask, frameworks, notes)
         if SPELLING:
             text, fixes = self.speller.correct(text)
             if fixes:
@@ -565,6 +618,24 @@ class SearchIndex:
             groups=tuple(groups),
         )
 
+    def _listing(
+        self, query: str, k: int, mask: np.ndarray, frameworks: Sequence[str], notes: list[str]
+    ) -> SearchResult:
+        """The statements an area holds, in the frameworks' reading order."""
+        rows = [r for r in range(len(self.statements)) if mask[r]]
+        hits = tuple(Hit(self.statements[r], 1.0, "area") for r in rows[:k])
+        if len(rows) > k:
+            notes.append(f"showing the first {k} of the area's {len(rows)} statements")
+        return SearchResult(
+            query=query,
+            hits=hits,
+            in_scope=bool(hits),
+            frameworks=tuple(frameworks),
+            notes=tuple(notes),
+            best_cosine=1.0 if hits else 0.0,
+            groups=tuple((h.statement.id,) for h in hits),
+        )
+
     def _missing_id_notes(self, query: str) -> list[str]:
         """A note for each id in the query that names no statement (a mistyped citation)."""
         notes = []
@@ -586,6 +657,17 @@ class SearchIndex:
                 ids = [c.with_framework(f) for f in fws]
             for sid in ids:
                 s = self.by_id.get(sid or "")
+                if s is not None and all(h.statement.id != s.id for h in hits):
+                    hits.append(Hit(s, 1.0, "id"))
+        # "area 4, statement 9" is the evidence statement 4.9.
+        for spelled in re.finditer(
+            r"\barea\s+(\d{1,2})\s*,?\s*(?:evidence\s+)?statement\s+(\d{1,2})\b",
+            query,
+            re.IGNORECASE,
+        ):
+            area, number = int(spelled.group(1)), int(spelled.group(2))
+            for f in frameworks or list(FRAMEWORK_NAMES):
+                s = self.by_id.get(f"{f} {area}.{number}")
                 if s is not None and all(h.statement.id != s.id for h in hits):
                     hits.append(Hit(s, 1.0, "id"))
         # A bare "4.P2" or "4.9" typed alone (no brackets) is still an id look-up.

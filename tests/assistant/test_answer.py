@@ -272,3 +272,11 @@ def test_cli_ask_jsonl(tmp_path, capsys, search_index, monkeypatch) -> None:  # 
         "invalid_citations",
     }
     assert rows[0]["citations"] and not rows[0]["abstained"] and rows[1]["abstained"]
+
+
+def test_asking_for_an_area_answers_with_its_statements_cited(search_index: SearchIndex) -> None:
+    a = Assistant(search_index).ask("What is in area 4 of NPQSL?")
+    assert a.text.startswith("**NPQSL area 4: Behaviour**")
+    assert a.cited[:3] == ("NPQSL 4.1", "NPQSL 4.2", "NPQSL 4.3")
+    assert a.invalid_citations == () and a.report.uncited_claims == ()
+    assert "npq statements --framework NPQSL --area 4" in a.text

@@ -234,3 +234,21 @@ def test_framework_names_in_users_words(question: str, named: set[str]) -> None:
     assert frameworks_in_question(question) == named
     if named:
         assert "npq" not in strip_framework_names(question).lower()
+
+
+def test_a_question_for_an_area_lists_it_in_reading_order(search_index: SearchIndex) -> None:
+    r = search_index.search("What is in area 4 of NPQSL?", k=25)
+    assert ids(r)[:22] == [f"NPQSL 4.{n}" for n in range(1, 22)] + ["NPQSL 4.P1"]
+    assert all(h.method == "area" for h in r.hits) and r.in_scope
+    assert "showing the first 25 of the area's 40 statements" in r.notes
+
+
+def test_area_named_in_a_question_filters_and_area_statement_is_an_id(
+    search_index: SearchIndex,
+) -> None:
+    r = search_index.search("NPQEL area 7 succession plans", k=5)
+    assert r.hits and all(
+        h.statement.area == 7 and h.statement.framework == "NPQEL" for h in r.hits
+    )
+    assert "searched area 7 only: the question names it" in r.notes
+    assert ids(search_index.search("NPQSL, area 4, statement 9", k=3))[0] == "NPQSL 4.9"

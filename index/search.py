@@ -7,7 +7,9 @@ meaning ("how do I help kids remember things?"). A query goes through:
    whose message says what is wrong.
 2. **Ids**: every citation in the query (any spelling, see :mod:`ingest.ids`) is looked up and
    returned first.
-3. **Reading the query**: a framework named in it ("What does NPQEL say…") becomes a filter;
+3. **Reading the query**: a framework named in it ("What does NPQEL say…", "the NPQ for
+   senior leaders") becomes a filter, and so do an area ("area 4", "the SEND area") and a kind
+   ("Learn how to statements"); a question that only names an area lists it in reading order;
    misspelt words are corrected to the corpus's words (:mod:`index.spelling`, with a note); a
    small domain vocabulary adds the corpus's words for users' words (kids -> pupils) to the
    keyword query.
@@ -38,7 +40,7 @@ from index.hit import Hit, Method
 from index.scope import FEATURE_THRESHOLD, ScopeFeatures, ScopeModel, load_scope_model
 from index.spelling import Speller, words_of
 from index.store import StoredIndex, tokenize
-from ingest.frameworks import FRAMEWORK_NAMES
+from ingest.frameworks import AREA_ALIASES, AREA_TITLES, FRAMEWORK_NAMES
 from ingest.ids import find_citations, frameworks_named
 from ingest.records import Statement
 
@@ -156,6 +158,26 @@ _LISTING_WORDS = frozenset(
         "please",
         "tell",
     ]
+)
+
+# "the Behaviour area", "the SEND area": an area by its title (its number differs by framework).
+_AREA_TITLE_WORDS: dict[str, str] = {
+    **{t.lower(): t for titles in AREA_TITLES.values() for t in titles.values()},
+    **{alias: title for alias, title in AREA_ALIASES.items()},
+}
+_AREA_TITLE_RE = re.compile(
+    r"\b(?:the\s+)?(?P<t>"
+    + "|".join(re.escape(t) for t in sorted(_AREA_TITLE_WORDS, key=len, reverse=True))
+    + r")\s+(?:area|section|strand)\b",
+    re.IGNORECASE,
+)
+# "Learn how to…" / "Learn that…" statements asked for by name.
+_KIND_WORDS_RE = re.compile(
+    r"(?:[\"'‘“]\s*(?P<p1>learn how to)|(?P<p2>learn how to|practice|how[- ]to)"
+    r"(?:…|\.\.\.)?[\"'’”]?\s+statements?)\b"
+    r"|(?:[\"'‘“]\s*(?P<e1>learn that)|(?P<e2>learn that|evidence)"
+    r"(?:…|\.\.\.)?[\"'’”]?\s+statements?)\b",
+    re.IGNORECASE,
 )
 
 # Questions about the course rather than the frameworks: only these search provider pages.
@@ -299,6 +321,7 @@ class SearchIndex:
         self._fw = np.array([s.framework for s in self.statements])
         self._area = np.array([s.area for s in self.statements])
         self._kind = np.array([s.kind for s in self.statements])
+        self._area_title = np.array([s.area_title.lower() for s in self.statements])
         self._row = {s.id: i for i, s in enumerate(self.statements)}
         self._twins: dict[int, tuple[int, ...]] = {}
         self._counterparts: dict[int, tuple[int, ...]] = {}
@@ -522,6 +545,22 @@ class SearchIndex:
                 area_n = area_from_question = int(m.group(1))
                 notes.append(f"searched area {area_n} only: the question names it")
         mask = self._mask(frameworks, area_n, kinds)
+        if read_frameworks and area_n is None and (m := _AREA_TITLE_RE.search(q)):
+            title = _AREA_TITLE_WORDS[m["t"].lower()]
+            in_area = self._area_title == title.lower()
+            if (mask & in_area).any():
+                mask &= in_area
+                notes.append(f"searched the {title} area only: the question names it")
+            elif frameworks:
+                notes.append(f"{' and '.join(frameworks)} has no {title} area")
+        if read_frameworks and kinds is None and (m := _KIND_WORDS_RE.search(q)):
+            practice = bool(m["p1"] or m["p2"])
+            wanted = ("practice_heading", "practice") if practice else ("evidence",)
+            in_kind = np.isin(self._kind, wanted)
+            if (mask & in_kind).any():
+                mask &= in_kind
+                label = "Learn how to… (practice)" if practice else "Learn that… (evidence)"
+                notes.append(f"searched {label} statements only: the question asks for them")
         wants_provider = kinds is not None and "provider_section" in kinds
         if not wants_provider and not provider_intent(q):
             mask &= self._kind != "provider_section"

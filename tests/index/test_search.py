@@ -252,3 +252,31 @@ def test_area_named_in_a_question_filters_and_area_statement_is_an_id(
     )
     assert "searched area 7 only: the question names it" in r.notes
     assert ids(search_index.search("NPQSL, area 4, statement 9", k=3))[0] == "NPQSL 4.9"
+
+
+@pytest.mark.parametrize(
+    ("question", "kinds", "note"),
+    [
+        ("learn how to statements on behaviour", {"practice", "practice_heading"}, "Learn how to"),
+        ("'Learn that' statements on memory", {"evidence"}, "Learn that"),
+        ("practice statements about bullying", {"practice", "practice_heading"}, "Learn how to"),
+    ],
+)
+def test_statements_asked_for_by_kind(
+    search_index: SearchIndex, question: str, kinds: set[str], note: str
+) -> None:
+    r = search_index.search(question, k=6)
+    assert r.hits and {h.statement.kind for h in r.hits} <= kinds
+    assert any(n.startswith(f"searched {note}") for n in r.notes)
+
+
+def test_learn_that_in_a_sentence_is_not_a_kind_filter(search_index: SearchIndex) -> None:
+    r = search_index.search("what should leaders learn that helps pupils remember", k=5)
+    assert not any("statements only" in n for n in r.notes)
+
+
+def test_an_area_named_by_its_title(search_index: SearchIndex) -> None:
+    r = search_index.search("the SEND area: adapting teaching", k=6)
+    assert r.hits and all(h.statement.area == 5 for h in r.hits)  # area 5 in NPQSL and NPQEL
+    lt = search_index.search("What does NPQLT say in the Behaviour area about routines", k=3)
+    assert "NPQLT has no Behaviour area" in lt.notes

@@ -1,7 +1,8 @@
 """The "does the corpus cover this?" model: P(in scope) for a query.
 
-Two models, both logistic regressions fitted on ``index/data/scope_calibration.jsonl`` (160
-covered and 160 uncovered questions written for the purpose, never the evaluation questions) by
+Two models, both logistic regressions fitted on ``index/data/scope_calibration.jsonl`` (195
+covered and 196 uncovered questions and short keyword searches, written for the purpose, never
+the evaluation questions) by
 ``python -m eval.calibrate_scope``:
 
 * **Match features** only (:class:`ScopeFeatures`: best cosines, best BM25, …): works with any
@@ -29,8 +30,8 @@ log = logging.getLogger(__name__)
 SCOPE_MODEL_PATH = Path(__file__).resolve().parent / "data" / "scope_model.json"
 
 # Match-features model (refit with `python -m eval.calibrate_scope`).
-FEATURE_WEIGHTS = (1.831, 2.069, 2.158, -0.169, -1.871)
-FEATURE_BIAS = -5.72
+FEATURE_WEIGHTS = (2.115, 2.277, 1.575, -0.288, -1.91)
+FEATURE_BIAS = -4.683
 FEATURE_THRESHOLD = 0.5
 
 

@@ -1,7 +1,7 @@
 """Fit the "does the corpus cover this?" models on index/data/scope_calibration.jsonl.
 
-The calibration questions and keywords (195 covered, 196 not, written for this purpose, none of them an
-evaluation question) are searched, and two L2-regularised logistic regressions are fitted
+The calibration questions and keywords (195 covered, 196 not, written for this purpose, none
+of them an evaluation question) are searched, and two L2-regularised logistic regressions are fitted
 (see :mod:`index.scope`):
 
 * on the match features alone (best cosines, best BM25, …): its weights are printed, to paste

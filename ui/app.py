@@ -819,6 +819,9 @@ def launch(
         quiet: Don't print the URL.
     """
     ui = services.settings.ui
+    if CONCURRENCY > 1 and hasattr(services.index.encoder, "query_threads"):
+        # Requests run CONCURRENCY at a time: one torch thread each keeps them off each other.
+        services.index.encoder.query_threads = 1
     auth = auth_from_env(ui.auth_user_env, ui.auth_password_env)
     if host not in ("127.0.0.1", "localhost", "::1") and auth is None:
         print(

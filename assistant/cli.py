@@ -14,6 +14,8 @@ from __future__ import annotations
 
 import argparse
 import json
+import logging
+import os
 import sys
 from collections import Counter
 from pathlib import Path
@@ -43,6 +45,24 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("interrupted", file=sys.stderr)
         return 130
+
+
+def entry() -> None:  # pragma: no cover - exits the process
+    """The ``npq`` console script: `main`, then a prompt exit.
+
+    Tearing down torch, transformers and friends at interpreter exit takes about a second and
+    does nothing for a finished command: every file this program writes is complete (written to a
+    temporary file, flushed and renamed) before its command returns. So once the output streams
+    and log handlers are flushed, the process ends without that teardown.
+    """
+    status = main()
+    try:
+        sys.stdout.flush()
+        sys.stderr.flush()
+    except (BrokenPipeError, ValueError):  # the reader went away; nothing left to say
+        pass
+    logging.shutdown()
+    os._exit(status)
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -549,4 +569,4 @@ def cmd_eval(args: argparse.Namespace) -> int:
 
 
 if __name__ == "__main__":  # pragma: no cover
-    sys.exit(main())
+    entry()

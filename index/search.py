@@ -322,6 +322,7 @@ class SearchIndex:
         self._area = np.array([s.area for s in self.statements])
         self._kind = np.array([s.kind for s in self.statements])
         self._area_title = np.array([s.area_title.lower() for s in self.statements])
+        self._frameworks_held = {s.framework for s in self.statements}
         self._row = {s.id: i for i, s in enumerate(self.statements)}
         self._twins: dict[int, tuple[int, ...]] = {}
         self._counterparts: dict[int, tuple[int, ...]] = {}
@@ -417,7 +418,7 @@ class SearchIndex:
         if m is None:
             return f"{sid} is not a statement id"
         fw, area = m.group(1), int(m.group(2))
-        if fw not in set(self._fw.tolist()):
+        if fw not in self._frameworks_held:
             return f"{fw} is not in this corpus"
         in_area = [x for x in self.statements if x.framework == fw and x.area == area]
         if not in_area:
@@ -526,9 +527,9 @@ class SearchIndex:
         frameworks = [fw] if fw else named
         if named:
             notes.append(f"searched {', '.join(named)} only: the question names it")
-        absent = sorted(frameworks_named(q) - set(self._fw.tolist()))
+        absent = sorted(frameworks_named(q) - self._frameworks_held)
         if absent:
-            held = ", ".join(f for f in FRAMEWORK_NAMES if f in set(self._fw.tolist()))
+            held = ", ".join(f for f in FRAMEWORK_NAMES if f in self._frameworks_held)
             notes.append(
                 f"{' and '.join(absent)} {'is' if len(absent) == 1 else 'are'} not in this "
                 f"corpus (it holds {held}); "
@@ -545,22 +546,8 @@ class SearchIndex:
                 area_n = area_from_question = int(m.group(1))
                 notes.append(f"searched area {area_n} only: the question names it")
         mask = self._mask(frameworks, area_n, kinds)
-        if read_frameworks and area_n is None and (m := _AREA_TITLE_RE.search(q)):
-            title = _AREA_TITLE_WORDS[m["t"].lower()]
-            in_area = self._area_title == title.lower()
-            if (mask & in_area).any():
-                mask &= in_area
-                notes.append(f"searched the {title} area only: the question names it")
-            elif frameworks:
-                notes.append(f"{' and '.join(frameworks)} has no {title} area")
-        if read_frameworks and kinds is None and (m := _KIND_WORDS_RE.search(q)):
-            practice = bool(m["p1"] or m["p2"])
-            wanted = ("practice_heading", "practice") if practice else ("evidence",)
-            in_kind = np.isin(self._kind, wanted)
-            if (mask & in_kind).any():
-                mask &= in_kind
-                label = "Learn how to… (practice)" if practice else "Learn that… (evidence)"
-                notes.append(f"searched {label} statements only: the question asks for them")
+        if read_frameworks:
+            mask = self._narrow_by_question(q, mask, frameworks, area_n, kinds, notes)
         wants_provider = kinds is not None and "provider_section" in kinds
         if not wants_provider and not provider_intent(q):
             mask &= self._kind != "provider_section"
@@ -656,6 +643,34 @@ class SearchIndex:
             scope_probability=scope_p,
             groups=tuple(groups),
         )
+
+    def _narrow_by_question(
+        self,
+        q: str,
+        mask: np.ndarray,
+        frameworks: Sequence[str],
+        area_n: int | None,
+        kinds: Sequence[str] | None,
+        notes: list[str],
+    ) -> np.ndarray:
+        """Narrow ``mask`` to an area named by title and a kind asked for by name, with notes."""
+        if area_n is None and (m := _AREA_TITLE_RE.search(q)):
+            title = _AREA_TITLE_WORDS[m["t"].lower()]
+            in_area = self._area_title == title.lower()
+            if (mask & in_area).any():
+                mask = mask & in_area
+                notes.append(f"searched the {title} area only: the question names it")
+            elif frameworks:
+                notes.append(f"{' and '.join(frameworks)} has no {title} area")
+        if kinds is None and (m := _KIND_WORDS_RE.search(q)):
+            practice = bool(m["p1"] or m["p2"])
+            wanted = ("practice_heading", "practice") if practice else ("evidence",)
+            in_kind = np.isin(self._kind, wanted)
+            if (mask & in_kind).any():
+                mask = mask & in_kind
+                label = "Learn how to… (practice)" if practice else "Learn that… (evidence)"
+                notes.append(f"searched {label} statements only: the question asks for them")
+        return mask
 
     def _listing(
         self, query: str, k: int, mask: np.ndarray, frameworks: Sequence[str], notes: list[str]

@@ -41,7 +41,7 @@ from index.scope import FEATURE_THRESHOLD, ScopeFeatures, ScopeModel, load_scope
 from index.spelling import Speller, words_of
 from index.store import StoredIndex, tokenize
 from ingest.frameworks import AREA_ALIASES, AREA_TITLES, FRAMEWORK_NAMES
-from ingest.ids import find_citations, frameworks_named
+from ingest.ids import Citation, find_citations, frameworks_named
 from ingest.records import Statement
 
 MAX_QUERY_CHARS = 2000
@@ -540,7 +540,8 @@ class SearchIndex:
                 )
             )
         area_from_question = None
-        if area_n is None and read_frameworks and not find_citations(q):
+        citations = find_citations(q)
+        if area_n is None and read_frameworks and not citations:
             m = _AREA_RE.search(q)
             if m and 1 <= int(m.group(1)) <= 10:
                 area_n = area_from_question = int(m.group(1))
@@ -552,8 +553,8 @@ class SearchIndex:
         if not wants_provider and not provider_intent(q):
             mask &= self._kind != "provider_section"
 
-        id_hits = self._id_hits(q, frameworks, mask)
-        notes += self._missing_id_notes(q)
+        id_hits = self._id_hits(q, citations, frameworks, mask)
+        notes += self._missing_id_notes(citations)
         text = strip_framework_names(q) if frameworks or absent else q
         if area_from_question is not None:
             text = " ".join(_AREA_RE.sub(" ", text).split()) or text
@@ -690,10 +691,10 @@ class SearchIndex:
             groups=tuple((h.statement.id,) for h in hits),
         )
 
-    def _missing_id_notes(self, query: str) -> list[str]:
+    def _missing_id_notes(self, citations: Sequence[Citation]) -> list[str]:
         """A note for each id in the query that names no statement (a mistyped citation)."""
         notes = []
-        for c in find_citations(query):
+        for c in citations:
             if c.framework is not None:
                 if c.id and c.id not in self.by_id:
                     notes.append(self.explain_missing(c.id))
@@ -701,9 +702,15 @@ class SearchIndex:
                 notes.append(f"{c.raw.strip()} is not a statement number in any framework here")
         return notes
 
-    def _id_hits(self, query: str, frameworks: Sequence[str], mask: np.ndarray) -> list[Hit]:
+    def _id_hits(
+        self,
+        query: str,
+        citations: Sequence[Citation],
+        frameworks: Sequence[str],
+        mask: np.ndarray,
+    ) -> list[Hit]:
         hits: list[Hit] = []
-        for c in find_citations(query):
+        for c in citations:
             if c.framework is not None:
                 ids = [c.id] if c.id else []
             else:

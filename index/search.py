@@ -208,6 +208,13 @@ SCOPE_MIN_COSINE_PROVIDER = 0.5
 EVIDENCE_PRIOR = 1.15
 SPELLING = True  # correct misspelt query words to corpus words (index/spelling.py)
 EXPANSION_WEIGHT = 1.0  # the ranking by users' wordings (expansions), next to the texts'
+BARE_ID_MAX_WORDS = 8  # "what does 4.9 say?" reads 4.9 as an id; a longer text does not
+# ...and only when the question asks about a statement ("is 4.5 hours enough" is no citation).
+_BARE_ID_CUE_RE = re.compile(
+    r"\b(?:says?|said|mean(?:s|ing)?|explain|statements?|covers?|about|text|show|quote|cite)\b"
+    r"|^\s*what(?:'s|s|\s+is)\s+\d",
+    re.IGNORECASE,
+)
 NEAR_IDENTICAL_COSINE = 0.95  # statements this close across frameworks are shown together
 COUNTERPART_COSINE = 0.75  # the matching statement of another framework (trust-level wording)
 
@@ -731,8 +738,18 @@ class SearchIndex:
                 s = self.by_id.get(f"{f} {area}.{number}")
                 if s is not None and all(h.statement.id != s.id for h in hits):
                     hits.append(Hit(s, 1.0, "id"))
-        # A bare "4.P2" or "4.9" typed alone (no brackets) is still an id look-up.
+        # A bare "4.P2" or "4.9" typed alone, or in a short question about it ("what does 4.9
+        # say?"), is still an id look-up. In longer text a bare number may be anything.
         m = re.fullmatch(r"\s*(\d{1,2})\.([Pp]?\d{1,2}(?:\.\d{1,2})?)\s*", query)
+        if m is None and len(query.split()) <= BARE_ID_MAX_WORDS and _BARE_ID_CUE_RE.search(query):
+            bare = [
+                b
+                for b in re.finditer(
+                    r"(?<![\w.£$])(\d{1,2})\.([Pp]?\d{1,2}(?:\.\d{1,2})?)(?![\w.%£$]|\.\d)",
+                    query,
+                )
+            ]
+            m = bare[0] if len(bare) == 1 else None
         if m and not hits:
             num = m.group(2).upper()
             for f in frameworks or list(FRAMEWORK_NAMES):

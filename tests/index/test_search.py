@@ -44,6 +44,23 @@ def test_bare_id_returns_every_framework(search_index: SearchIndex) -> None:
     assert {"NPQSL 4.P2", "NPQEL 4.P2", "NPQLT 4.P2"} <= set(ids(r)[:3])
 
 
+@pytest.mark.parametrize("query", ["what does 4.9 say?", "explain 4.9", "what's 4.9"])
+def test_bare_id_in_a_short_question_about_it(search_index: SearchIndex, query: str) -> None:
+    r = search_index.search(query, k=5)
+    assert ids(r)[:3] == ["NPQSL 4.9", "NPQEL 4.9", "NPQLT 4.9"]
+    assert all(h.method == "id" for h in r.hits[:3])
+
+
+@pytest.mark.parametrize(
+    "query", ["is 4.5 hours of CPD enough", "we scored 4.9 out of 10 on the staff survey"]
+)
+def test_a_number_that_is_not_about_a_statement_is_no_id(
+    search_index: SearchIndex, query: str
+) -> None:
+    r = search_index.search(query, k=5)
+    assert not [h for h in r.hits if h.method == "id"]
+
+
 @pytest.mark.parametrize(
     ("query", "expected"),
     [

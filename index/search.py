@@ -183,7 +183,9 @@ _KIND_WORDS_RE = re.compile(
 # Questions about the course rather than the frameworks: only these search provider pages.
 _PROVIDER_INTENT_RE = re.compile(
     r"\b(cost|costs|fee|fees|price|pay|funding|funded|vat|£|eligib\w*|apply|application|"
-    r"who is (it|this) for|aimed at|suitable for|right for (me|an?)|who should (do|take|apply)|"
+    r"who is (it|this|the (npq\w*|course|programme|qualification)) for|"
+    r"is (it|this|the npq\w*) (for|right|suitable|worth)|aimed at|suitable for|"
+    r"right for (me|an?)|who should (do|take|apply)|"
     r"deliver\w*|online|remote|face[- ]to[- ]face|webinars?|events?|"
     r"modules?|final assessment|assessed task|credits?|master'?s|benefits?|provider|course|"
     r"programme|qualification|canvas|vle|international|qts|qtls|how long|duration|"
@@ -196,6 +198,7 @@ _FRAMEWORK_TOKEN_RE = re.compile(
 )
 
 # Fusion and scope settings, chosen on the development split (see eval/reports).
+_FRAMEWORK_TOKENS = frozenset(tokenize("NPQ " + " ".join(FRAMEWORK_NAMES)))
 FUSION = "scores"  # "rrf" (weighted reciprocal rank) or "scores" (weighted normalised scores)
 SCORE_WEIGHTS = (1.0, 0.5, 0.5)  # cosine to texts, cosine to expansions, BM25 / best BM25
 RRF_K = 10
@@ -203,8 +206,7 @@ DENSE_WEIGHT = 1.0
 BM25_WEIGHT = 1.5
 CANDIDATES = 100
 # Scope (see index/scope.py): course questions a provider page answers in its words stay in.
-SCOPE_MIN_BM25_PROVIDER = 3.0
-SCOPE_MIN_COSINE_PROVIDER = 0.5
+SCOPE_MIN_PROVIDER_KEYWORDS = 0.5  # share of the question's keywords on the provider page
 EVIDENCE_PRIOR = 1.15
 SPELLING = True  # correct misspelt query words to corpus words (index/spelling.py)
 EXPANSION_WEIGHT = 1.0  # the ranking by users' wordings (expansions), next to the texts'
@@ -465,6 +467,15 @@ class SearchIndex:
         vocab = self.stored.bm25.vocab_dict
         return sum(1 for t in tokens if t not in vocab) / len(tokens)
 
+    def keywords_on(self, query: str, row: int) -> float:
+        """Share of the query's keywords (framework names aside) in the text of ``row``."""
+        tokens = [t for t in tokenize(query) if t not in _FRAMEWORK_TOKENS]
+        if not tokens:
+            return 1.0
+        s = self.statements[row]
+        words = set(tokenize(f"{s.title}\n{s.text}"))
+        return sum(1 for t in tokens if t in words) / len(tokens)
+
     def get(self, sid: str) -> Statement | None:
         """The statement with this canonical id, or None."""
         return self.by_id.get(sid)
@@ -606,10 +617,13 @@ class SearchIndex:
         in_scope = (
             bool(id_hits)
             or scope_p >= self.scope_threshold
-            # A course question (cost, modules…) that a provider page answers in its words.
+            # A course question (cost, modules…; provider pages are searched only for those)
+            # that the page at the top answers in its words: most of the question's keywords
+            # are on it ("who is the NPQSL for?" has none to miss), not only its intent word
+            # ("the late entry fee for GCSE exams" is no course question).
             or (
                 features.provider_top
-                and (best_bm >= SCOPE_MIN_BM25_PROVIDER or own_cos >= SCOPE_MIN_COSINE_PROVIDER)
+                and self.keywords_on(text, fused[0][0]) >= SCOPE_MIN_PROVIDER_KEYWORDS
             )
         )
         hits: list[Hit] = list(id_hits)

@@ -129,6 +129,24 @@ def test_scope_signal(search_index: SearchIndex) -> None:
 
 
 @pytest.mark.parametrize(
+    ("query", "covered"),
+    [
+        ("who is the NPQSL for?", True),
+        ("is the NPQSL for middle leaders?", True),
+        ("how much does it cost?", True),
+        ("What is the late entry fee for GCSE exams?", False),
+        ("what is the fee for a DBS check", False),
+    ],
+)
+def test_a_course_question_is_judged_by_the_provider_page_words(
+    search_index: SearchIndex, query: str, covered: bool
+) -> None:
+    r = search_index.search(query)
+    assert r.hits[0].statement.kind == "provider_section"
+    assert r.in_scope is covered
+
+
+@pytest.mark.parametrize(
     ("query", "message"),
     [
         ("", "the query is empty"),

@@ -47,6 +47,18 @@ def read_jsonl(path: Path) -> list[dict[str, Any]]:
     return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line]
 
 
+FIRST_BATCH_LAST = 163  # q001-q163 were written first; q164-q243 later, by other assessors
+BATCHES = {
+    "batch 1": "batch 1 (q001–q163)",
+    "batch 2": "batch 2 (q164–q243, written later, blind to the system)",
+}
+
+
+def batch_of(qid: str) -> str:
+    """``batch 1`` or ``batch 2``: which writing of the gold set a question id belongs to."""
+    return "batch 1" if int(qid.lstrip("q")) <= FIRST_BATCH_LAST else "batch 2"
+
+
 def questions(split: str | None = None) -> list[dict[str, Any]]:
     """The retrieval questions, optionally one split (``dev`` or ``test``)."""
     rows = read_jsonl(DATA / "retrieval_questions.jsonl")

@@ -208,6 +208,9 @@ CANDIDATES = 100
 # Scope (see index/scope.py): course questions a provider page answers in its words stay in.
 SCOPE_MIN_PROVIDER_KEYWORDS = 0.5  # share of the question's keywords on the provider page
 EVIDENCE_PRIOR = 1.15
+# Provider pages in a question that does not read as a course one: weighed down, not left out
+# ("is the content tailored to my area?" has no course word). Plateau 0.7-0.9 on dev.
+PROVIDER_PRIOR_NO_INTENT = 0.8
 SPELLING = True  # correct misspelt query words to corpus words (index/spelling.py)
 EXPANSION_WEIGHT = 1.0  # the ranking by users' wordings (expansions), next to the texts'
 BARE_ID_MAX_WORDS = 8  # "what does 4.9 say?" reads 4.9 as an id; a longer text does not
@@ -568,8 +571,12 @@ class SearchIndex:
         if read_frameworks:
             mask = self._narrow_by_question(q, mask, frameworks, area_n, kinds, notes)
         wants_provider = kinds is not None and "provider_section" in kinds
+        provider_prior = 1.0
         if not wants_provider and not provider_intent(q):
-            mask &= self._kind != "provider_section"
+            if PROVIDER_PRIOR_NO_INTENT <= 0.0:
+                mask &= self._kind != "provider_section"
+            else:
+                provider_prior = PROVIDER_PRIOR_NO_INTENT
 
         id_hits = self._id_hits(q, citations, frameworks, mask)
         notes += self._missing_id_notes(citations)
@@ -596,12 +603,10 @@ class SearchIndex:
             fused = fuse_scores([own, exp, sparse], SCORE_WEIGHTS)
         else:
             fused = fuse([own, exp, sparse], [DENSE_WEIGHT, EXPANSION_WEIGHT, BM25_WEIGHT])
-        if EVIDENCE_PRIOR != 1.0:
+        if EVIDENCE_PRIOR != 1.0 or provider_prior != 1.0:
+            prior = {"evidence": EVIDENCE_PRIOR, "provider_section": provider_prior}
             fused = sorted(
-                (
-                    (r, sc * (EVIDENCE_PRIOR if self._kind[r] == "evidence" else 1.0))
-                    for r, sc in fused
-                ),
+                ((r, sc * prior.get(self._kind[r], 1.0)) for r, sc in fused),
                 key=lambda p: (-p[1], p[0]),
             )
         best_cos = max(own_cos, exp_cos)
@@ -623,6 +628,7 @@ class SearchIndex:
             # ("the late entry fee for GCSE exams" is no course question).
             or (
                 features.provider_top
+                and provider_prior == 1.0
                 and self.keywords_on(text, fused[0][0]) >= SCOPE_MIN_PROVIDER_KEYWORDS
             )
         )

@@ -315,3 +315,14 @@ def test_an_area_named_by_its_title(search_index: SearchIndex) -> None:
     assert r.hits and all(h.statement.area == 5 for h in r.hits)  # area 5 in NPQSL and NPQEL
     lt = search_index.search("What does NPQLT say in the Behaviour area about routines", k=3)
     assert "NPQLT has no Behaviour area" in lt.notes
+
+
+def test_provider_pages_are_weighed_down_not_left_out_without_a_course_word(
+    search_index: SearchIndex,
+) -> None:
+    # No course word ("cost", "online", "programme"…), yet the provider page answers it.
+    r = search_index.search("does the NPQSL content get updated when new legislation comes in?")
+    assert "provider-npqsl-uk#benefits-for-participants" in ids(r)[:5]
+    # A leadership question still gets framework statements only.
+    r = search_index.search("how do I make behaviour consistent across the school", k=10)
+    assert all(h.statement.kind != "provider_section" for h in r.hits)

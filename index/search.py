@@ -186,6 +186,7 @@ _PROVIDER_INTENT_RE = re.compile(
     r"who is (it|this|the (npq\w*|course|programme|qualification)) for|"
     r"is (it|this|the npq\w*) (for|right|suitable|worth)|aimed at|suitable for|"
     r"right for (me|an?)|who should (do|take|apply)|"
+    r"npq\w*('s)?\s+(content|materials?|sessions?|tutors?|facilitators?|coach(es)?|cohorts?)|"
     r"deliver\w*|online|remote|face[- ]to[- ]face|webinars?|events?|"
     r"modules?|final assessment|assessed task|credits?|master'?s|benefits?|provider|course|"
     r"programme|qualification|canvas|vle|international|qts|qtls|how long|duration|"

@@ -221,6 +221,7 @@ _BARE_ID_CUE_RE = re.compile(
     r"|^\s*what(?:'s|s|\s+is)\s+\d",
     re.IGNORECASE,
 )
+_BARE_ID_RE = re.compile(r"(?<![\w.£$])(\d{1,2})\.([Pp]?\d{1,2}(?:\.\d{1,2})?)(?![\w.%£$]|\.\d)")
 NEAR_IDENTICAL_COSINE = 0.95  # statements this close across frameworks are shown together
 COUNTERPART_COSINE = 0.75  # the matching statement of another framework (trust-level wording)
 
@@ -572,12 +573,10 @@ class SearchIndex:
         if read_frameworks:
             mask = self._narrow_by_question(q, mask, frameworks, area_n, kinds, notes)
         wants_provider = kinds is not None and "provider_section" in kinds
-        provider_prior = 1.0
-        if not wants_provider and not provider_intent(q):
-            if PROVIDER_PRIOR_NO_INTENT <= 0.0:
-                mask &= self._kind != "provider_section"
-            else:
-                provider_prior = PROVIDER_PRIOR_NO_INTENT
+        course_question = wants_provider or provider_intent(q)
+        provider_prior = 1.0 if course_question else PROVIDER_PRIOR_NO_INTENT
+        if provider_prior <= 0.0:
+            mask &= self._kind != "provider_section"
 
         id_hits = self._id_hits(q, citations, frameworks, mask)
         notes += self._missing_id_notes(citations)
@@ -629,7 +628,7 @@ class SearchIndex:
             # ("the late entry fee for GCSE exams" is no course question).
             or (
                 features.provider_top
-                and provider_prior == 1.0
+                and course_question
                 and self.keywords_on(text, fused[0][0]) >= SCOPE_MIN_PROVIDER_KEYWORDS
             )
         )
@@ -763,13 +762,7 @@ class SearchIndex:
         # say?"), is still an id look-up. In longer text a bare number may be anything.
         m = re.fullmatch(r"\s*(\d{1,2})\.([Pp]?\d{1,2}(?:\.\d{1,2})?)\s*", query)
         if m is None and len(query.split()) <= BARE_ID_MAX_WORDS and _BARE_ID_CUE_RE.search(query):
-            bare = [
-                b
-                for b in re.finditer(
-                    r"(?<![\w.£$])(\d{1,2})\.([Pp]?\d{1,2}(?:\.\d{1,2})?)(?![\w.%£$]|\.\d)",
-                    query,
-                )
-            ]
+            bare = list(_BARE_ID_RE.finditer(query))
             m = bare[0] if len(bare) == 1 else None
         if m and not hits:
             num = m.group(2).upper()

@@ -3,7 +3,8 @@
 Asks a question and sees a cited statement id, checks an essay and sees verdicts, finds
 evidence, browses an area; checks that every visible control has an accessible name, that Tab
 moves focus between controls, and that pasted markup never becomes live HTML. Screenshots go
-to eval/reports/screenshots/.
+to a temporary folder, so that a test run leaves the checkout as it was; to refresh the ones
+the reports show, run ``NPQ_SCREENSHOTS=eval/reports/screenshots make test``.
 """
 
 from __future__ import annotations
@@ -22,7 +23,6 @@ from tests.ui.test_app import Served, served  # noqa: F401  (the session app fix
 pytestmark = pytest.mark.browser
 
 CHROMIUM = shutil.which("chromium")
-SCREENSHOTS = Path(__file__).resolve().parents[2] / "eval" / "reports" / "screenshots"
 NODE_DIR = Path(tempfile.gettempdir()) / "npq-playwright"
 
 SCRIPT = r"""
@@ -183,10 +183,11 @@ def browser_run(served: Served, tmp_path_factory: pytest.TempPathFactory) -> dic
     work = tmp_path_factory.mktemp("browser")
     script = work / "run.js"
     script.write_text(SCRIPT, encoding="utf-8")
-    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    shots = Path(os.environ.get("NPQ_SCREENSHOTS") or work / "screenshots").resolve()
+    shots.mkdir(parents=True, exist_ok=True)
     env = {**os.environ, "NODE_PATH": str(node_dir / "node_modules")}
     proc = subprocess.run(
-        ["node", str(script), served.url, str(SCREENSHOTS), str(work / "profile")],
+        ["node", str(script), served.url, str(shots), str(work / "profile")],
         capture_output=True,
         text=True,
         timeout=420,
@@ -196,6 +197,7 @@ def browser_run(served: Served, tmp_path_factory: pytest.TempPathFactory) -> dic
     assert lines, f"no result from the browser script: {proc.stdout[-500:]} {proc.stderr[-1500:]}"
     result = json.loads(lines[-1])
     assert "error" not in result, result["error"]
+    result["shots"] = shots
     return result
 
 
@@ -204,7 +206,7 @@ def test_ask_shows_a_cited_statement(browser_run: dict) -> None:
     assert any(i.startswith("NPQSL 4.") for i in browser_run["chip_ids"])
     # the opened chip shows the statement, its area and its twin in another framework
     assert "Behaviour" in browser_run["chip_text"] and "Same text in" in browser_run["chip_text"]
-    assert (SCREENSHOTS / "ask.png").stat().st_size > 10_000
+    assert (browser_run["shots"] / "ask.png").stat().st_size > 10_000
 
 
 def test_check_shows_verdicts_and_pasted_markup_as_text(browser_run: dict) -> None:
@@ -212,19 +214,19 @@ def test_check_shows_verdicts_and_pasted_markup_as_text(browser_run: dict) -> No
     assert "<script>alert(1)</script>" in browser_run["check_text"]  # shown as text
     assert browser_run["check_live_markup"] == 0
     assert browser_run["alerts"] == 0
-    assert (SCREENSHOTS / "check.png").is_file()
+    assert (browser_run["shots"] / "check.png").is_file()
 
 
 def test_find_table_shows_markup_as_text(browser_run: dict) -> None:
     assert "strong" in browser_run["find_table"]
     assert "<script>alert(3)</script>" in browser_run["find_table"]
     assert browser_run["find_live_markup"] == 0
-    assert (SCREENSHOTS / "find.png").is_file()
+    assert (browser_run["shots"] / "find.png").is_file()
 
 
 def test_browse_lists_practice_headings(browser_run: dict) -> None:
     assert "NPQSL 1.P1" in browser_run["browse_text"]
-    assert (SCREENSHOTS / "browse.png").is_file()
+    assert (browser_run["shots"] / "browse.png").is_file()
 
 
 def test_every_control_has_an_accessible_name(browser_run: dict) -> None:

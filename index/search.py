@@ -210,7 +210,8 @@ CANDIDATES = 100
 SCOPE_MIN_PROVIDER_KEYWORDS = 0.5  # share of the question's keywords on the provider page
 EVIDENCE_PRIOR = 1.15
 # Provider pages in a question that does not read as a course one: weighed down, not left out
-# ("is the content tailored to my area?" has no course word). Plateau 0.7-0.9 on dev.
+# ("is the content tailored to my area?" has no course word). Plateau 0.7-0.9 on dev; 0 leaves
+# them out, as before.
 PROVIDER_PRIOR_NO_INTENT = 0.8
 SPELLING = True  # correct misspelt query words to corpus words (index/spelling.py)
 EXPANSION_WEIGHT = 1.0  # the ranking by users' wordings (expansions), next to the texts'
@@ -340,6 +341,7 @@ class SearchIndex:
         self._row = {s.id: i for i, s in enumerate(self.statements)}
         self._twins: dict[int, tuple[int, ...]] = {}
         self._counterparts: dict[int, tuple[int, ...]] = {}
+        self._row_words: dict[int, frozenset[str]] = {}  # keywords of a row, on first use
         self.scope_model: ScopeModel | None = load_scope_model(encoder.name, encoder.dim)
         self._speller: Speller | None = None
 
@@ -477,8 +479,10 @@ class SearchIndex:
         tokens = [t for t in tokenize(query) if t not in _FRAMEWORK_TOKENS]
         if not tokens:
             return 1.0
-        s = self.statements[row]
-        words = set(tokenize(f"{s.title}\n{s.text}"))
+        words = self._row_words.get(row)
+        if words is None:
+            s = self.statements[row]
+            words = self._row_words[row] = frozenset(tokenize(f"{s.title}\n{s.text}"))
         return sum(1 for t in tokens if t in words) / len(tokens)
 
     def get(self, sid: str) -> Statement | None:

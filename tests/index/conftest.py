@@ -6,7 +6,8 @@ from pathlib import Path
 import pytest
 
 from ingest.records import Statement
-from tests.index.fakes import KeywordEncoder
+from index.encoder import SentenceTransformerEncoder
+from tests.index.encoders import CountingEncoder
 
 SAMPLE = Path(__file__).resolve().parents[1] / "data" / "sample_statements.jsonl"
 CORPUS_HASH = "sample-corpus-v1"
@@ -18,6 +19,14 @@ def sample_statements() -> tuple[Statement, ...]:
     return tuple(Statement.from_json(json.loads(line)) for line in lines)
 
 
+@pytest.fixture(scope="session")
+def _shared_encoder(real_encoder: SentenceTransformerEncoder) -> CountingEncoder:
+    """The bundled MiniLM with its sample-statement vectors kept for the whole session."""
+    return CountingEncoder(real_encoder)
+
+
 @pytest.fixture
-def encoder() -> KeywordEncoder:
-    return KeywordEncoder()
+def encoder(_shared_encoder: CountingEncoder) -> CountingEncoder:
+    """The bundled MiniLM (vectors shared across tests), with a fresh call counter."""
+    _shared_encoder.document_calls = 0
+    return _shared_encoder

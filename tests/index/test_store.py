@@ -22,17 +22,17 @@ from index.store import (
 )
 from ingest.records import Statement
 from tests.index.conftest import CORPUS_HASH
-from tests.index.fakes import FailingEncoder, KeywordEncoder
+from tests.index.encoders import CountingEncoder, FailingEncoder
 
 Statements = tuple[Statement, ...]
 
 
-def build(statements: Statements, encoder: KeywordEncoder, out: Path) -> Path:
+def build(statements: Statements, encoder: CountingEncoder, out: Path) -> Path:
     build_index(statements, encoder, out, corpus_hash=CORPUS_HASH, show_progress=False)
     return out
 
 
-def load(out: Path, encoder: KeywordEncoder, corpus_hash: str | None = CORPUS_HASH) -> StoredIndex:
+def load(out: Path, encoder: CountingEncoder, corpus_hash: str | None = CORPUS_HASH) -> StoredIndex:
     return load_index(out, expected_model=encoder.name, expected_corpus_hash=corpus_hash)
 
 
@@ -88,7 +88,7 @@ def test_index_text_adds_area_title_and_practice_heading(sample_statements: Stat
 
 
 def test_build_load_round_trip(
-    tmp_path: Path, sample_statements: Statements, encoder: KeywordEncoder
+    tmp_path: Path, sample_statements: Statements, encoder: CountingEncoder
 ) -> None:
     out = build(sample_statements, encoder, tmp_path / "index")
     assert sorted(p.name for p in out.iterdir()) == [
@@ -104,7 +104,7 @@ def test_build_load_round_trip(
     )
     assert index.faiss_index.ntotal == len(sample_statements)
     m = index.manifest
-    assert (m["model"], m["dim"], m["count"]) == ("fake-keywords", encoder.dim, 17)
+    assert (m["model"], m["dim"], m["count"]) == (encoder.name, 384, 17)
     assert m["corpus_hash"] == CORPUS_HASH
     assert m["index_text_version"] == INDEX_TEXT_VERSION
     assert set(m["versions"]) == {"faiss", "bm25s", "sentence_transformers", "numpy", "python"}
@@ -116,7 +116,7 @@ def test_build_load_round_trip(
 
 
 def test_rebuild_replaces_previous_index(
-    tmp_path: Path, sample_statements: Statements, encoder: KeywordEncoder
+    tmp_path: Path, sample_statements: Statements, encoder: CountingEncoder
 ) -> None:
     out = build(sample_statements, encoder, tmp_path / "index")
     build_index(sample_statements[:5], encoder, out, corpus_hash="other", show_progress=False)
@@ -126,7 +126,7 @@ def test_rebuild_replaces_previous_index(
 
 
 def test_dense_search_ranks_by_cosine(
-    tmp_path: Path, sample_statements: Statements, encoder: KeywordEncoder
+    tmp_path: Path, sample_statements: Statements, encoder: CountingEncoder
 ) -> None:
     index = load(build(sample_statements, encoder, tmp_path / "index"), encoder)
 
@@ -148,19 +148,30 @@ def test_dense_search_ranks_by_cosine(
     assert len(dense("behaviour", 100)) == len(sample_statements)
 
 
-def test_dense_search_exact_order(
-    tmp_path: Path, sample_statements: Statements, encoder: KeywordEncoder
+def test_dense_search_finds_by_meaning(
+    tmp_path: Path, sample_statements: Statements, encoder: CountingEncoder
 ) -> None:
+    """No shared content word: only the model's sense of meaning can find these."""
     index = load(build(sample_statements, encoder, tmp_path / "index"), encoder)
-    q = encoder.encode_queries(["trust relationship culture"])[0]
-    assert ids(index, index.dense_search(q, 3)) == ["NPQLT 2.7", "NPQSL 4.P1.1", "NPQSL 4.P1.4"]
+
+    def top(query: str) -> str:
+        return ids(index, index.dense_search(encoder.encode_queries([query])[0], 1))[0]
+
+    assert top("kids keep forgetting what they were taught last term") in {
+        "NPQLT 3.8",
+        "NPQLT 3.4",
+        "NPQLT 3.P1.1",
+    }
+    assert top("colleagues who respect one another") == "NPQLT 2.7"
+    q = encoder.encode_queries(["sounding out letters when learning to read"])[0]
+    assert ids(index, index.dense_search(q, 1)) == ["NPQSL 3.P2.1"]
     # A (1, dim) row works too.
     assert index.dense_search(q.reshape(1, -1), 1) == index.dense_search(q, 1)
 
 
 @pytest.mark.parametrize("k", [0, -1])
 def test_searches_reject_bad_k(
-    tmp_path: Path, sample_statements: Statements, encoder: KeywordEncoder, k: int
+    tmp_path: Path, sample_statements: Statements, encoder: CountingEncoder, k: int
 ) -> None:
     index = load(build(sample_statements, encoder, tmp_path / "index"), encoder)
     with pytest.raises(ValueError, match=f"k is {k}"):
@@ -170,7 +181,7 @@ def test_searches_reject_bad_k(
 
 
 def test_dense_search_rejects_wrong_width(
-    tmp_path: Path, sample_statements: Statements, encoder: KeywordEncoder
+    tmp_path: Path, sample_statements: Statements, encoder: CountingEncoder
 ) -> None:
     index = load(build(sample_statements, encoder, tmp_path / "index"), encoder)
     with pytest.raises(ValueError, match=f"{encoder.dim} values"):
@@ -178,7 +189,7 @@ def test_dense_search_rejects_wrong_width(
 
 
 def test_bm25_search(
-    tmp_path: Path, sample_statements: Statements, encoder: KeywordEncoder
+    tmp_path: Path, sample_statements: Statements, encoder: CountingEncoder
 ) -> None:
     index = load(build(sample_statements, encoder, tmp_path / "index"), encoder)
     assert ids(index, index.bm25_search("synthetic phonics", 5)) == ["NPQSL 3.P2.1"]
@@ -198,7 +209,7 @@ def test_bm25_search(
 
 
 def test_bm25_matches_own_reference(
-    tmp_path: Path, sample_statements: Statements, encoder: KeywordEncoder
+    tmp_path: Path, sample_statements: Statements, encoder: CountingEncoder
 ) -> None:
     index = load(build(sample_statements, encoder, tmp_path / "index"), encoder)
     fresh = bm25s.BM25()
@@ -212,7 +223,7 @@ def test_bm25_matches_own_reference(
 
 
 def test_load_rejects_other_corpus(
-    tmp_path: Path, sample_statements: Statements, encoder: KeywordEncoder
+    tmp_path: Path, sample_statements: Statements, encoder: CountingEncoder
 ) -> None:
     out = build(sample_statements, encoder, tmp_path / "index")
     with pytest.raises(IndexMismatchError, match="corpus_hash") as err:
@@ -223,22 +234,22 @@ def test_load_rejects_other_corpus(
 
 
 def test_load_rejects_other_model(
-    tmp_path: Path, sample_statements: Statements, encoder: KeywordEncoder
+    tmp_path: Path, sample_statements: Statements, encoder: CountingEncoder
 ) -> None:
     out = build(sample_statements, encoder, tmp_path / "index")
     with pytest.raises(IndexMismatchError, match="model") as err:
         load_index(out, expected_model="other-model", expected_corpus_hash=CORPUS_HASH)
-    assert (err.value.field, err.value.found) == ("model", "fake-keywords")
+    assert (err.value.field, err.value.found) == ("model", encoder.name)
 
 
 @pytest.mark.parametrize(
     ("kwargs", "field"),
-    [({"expected_dim": 384}, "dim"), ({"expected_count": 3}, "count")],
+    [({"expected_dim": 768}, "dim"), ({"expected_count": 3}, "count")],
 )
 def test_load_rejects_other_dim_or_count(
     tmp_path: Path,
     sample_statements: Statements,
-    encoder: KeywordEncoder,
+    encoder: CountingEncoder,
     kwargs: dict[str, int],
     field: str,
 ) -> None:
@@ -249,7 +260,7 @@ def test_load_rejects_other_dim_or_count(
 
 
 def test_load_rejects_old_index_text_version(
-    tmp_path: Path, sample_statements: Statements, encoder: KeywordEncoder
+    tmp_path: Path, sample_statements: Statements, encoder: CountingEncoder
 ) -> None:
     out = build(sample_statements, encoder, tmp_path / "index")
     edit_manifest(out, index_text_version=INDEX_TEXT_VERSION - 1)
@@ -288,7 +299,9 @@ def drop_last_statement(out: Path) -> None:
 
 
 def garbage_faiss(out: Path) -> None:
-    (out / "faiss.index").write_bytes(b"this is not a faiss index" * 100)
+    path = out / "faiss.index"
+    size = path.stat().st_size
+    path.write_bytes((b"this is not a faiss index" * (size // 25 + 1))[:size])
 
 
 def truncate_faiss(out: Path) -> None:
@@ -305,7 +318,7 @@ def garbage_bm25_params(out: Path) -> None:
 
 
 def garbage_manifest(out: Path) -> None:
-    (out / "manifest.json").write_text('{"model": "fake-keyw', encoding="utf-8")
+    (out / "manifest.json").write_text('{"model": "sentence-transf', encoding="utf-8")
 
 
 def delete_manifest(out: Path) -> None:
@@ -328,7 +341,7 @@ CORRUPTIONS: list[tuple[Callable[[Path], None], str]] = [
 def test_load_names_the_corrupt_file(
     tmp_path: Path,
     sample_statements: Statements,
-    encoder: KeywordEncoder,
+    encoder: CountingEncoder,
     damage: Callable[[Path], None],
     file: str,
 ) -> None:
@@ -355,7 +368,7 @@ DEEP_CORRUPTIONS: list[tuple[Callable[[Path], None], str, str]] = [
 def test_load_checks_contents_not_only_checksums(
     tmp_path: Path,
     sample_statements: Statements,
-    encoder: KeywordEncoder,
+    encoder: CountingEncoder,
     damage: Callable[[Path], None],
     file: str,
     reason: str,
@@ -369,7 +382,7 @@ def test_load_checks_contents_not_only_checksums(
 
 
 def test_faiss_and_statements_must_agree(
-    tmp_path: Path, sample_statements: Statements, encoder: KeywordEncoder
+    tmp_path: Path, sample_statements: Statements, encoder: CountingEncoder
 ) -> None:
     """FAISS from one build and statements from another: ntotal != number of lines."""
     big = build(sample_statements, encoder, tmp_path / "big")
@@ -381,7 +394,7 @@ def test_faiss_and_statements_must_agree(
     assert err.value.path.name == "faiss.index"
 
 
-def test_load_missing_folder(tmp_path: Path, encoder: KeywordEncoder) -> None:
+def test_load_missing_folder(tmp_path: Path, encoder: CountingEncoder) -> None:
     with pytest.raises(IndexCorruptError, match="no index folder"):
         load(tmp_path / "nowhere", encoder)
 
@@ -390,7 +403,7 @@ def test_load_missing_folder(tmp_path: Path, encoder: KeywordEncoder) -> None:
 
 
 def test_ensure_index_builds_then_reuses(
-    tmp_path: Path, sample_statements: Statements, encoder: KeywordEncoder
+    tmp_path: Path, sample_statements: Statements, encoder: CountingEncoder
 ) -> None:
     out = tmp_path / "index"
     logs: list[str] = []
@@ -403,7 +416,7 @@ def test_ensure_index_builds_then_reuses(
 
 
 def test_ensure_index_rebuilds_for_another_corpus(
-    tmp_path: Path, sample_statements: Statements, encoder: KeywordEncoder
+    tmp_path: Path, sample_statements: Statements, encoder: CountingEncoder
 ) -> None:
     out = build(sample_statements[:5], encoder, tmp_path / "index")
     logs: list[str] = []
@@ -414,13 +427,13 @@ def test_ensure_index_rebuilds_for_another_corpus(
 
 
 def test_ensure_index_rebuilds_for_another_model(
-    tmp_path: Path, sample_statements: Statements, encoder: KeywordEncoder
+    tmp_path: Path, sample_statements: Statements, encoder: CountingEncoder
 ) -> None:
     out = build(sample_statements, encoder, tmp_path / "index")
     logs: list[str] = []
-    other = KeywordEncoder(name="other-model")
+    other = CountingEncoder(encoder.inner, name="other-model")
     index = ensure_index(sample_statements, other, out, CORPUS_HASH, log=logs.append)
-    assert logs == ["index was built with model 'fake-keywords', not 'other-model': rebuilding"]
+    assert logs == [f"index was built with model '{encoder.name}', not 'other-model': rebuilding"]
     assert index.manifest["model"] == "other-model"
 
 
@@ -428,7 +441,7 @@ def test_ensure_index_rebuilds_for_another_model(
 def test_ensure_index_rebuilds_when_corrupt(
     tmp_path: Path,
     sample_statements: Statements,
-    encoder: KeywordEncoder,
+    encoder: CountingEncoder,
     damage: Callable[[Path], None],
     file: str,
 ) -> None:
@@ -445,12 +458,12 @@ def test_ensure_index_rebuilds_when_corrupt(
 
 
 def test_failing_encoder_leaves_previous_index(
-    tmp_path: Path, sample_statements: Statements, encoder: KeywordEncoder
+    tmp_path: Path, sample_statements: Statements, encoder: CountingEncoder
 ) -> None:
     out = build(sample_statements[:5], encoder, tmp_path / "index")
     before = snapshot(out)
     with pytest.raises(RuntimeError, match="blew up"):
-        build_index(sample_statements, FailingEncoder(), out, corpus_hash="x", show_progress=False)
+        build_index(sample_statements, FailingEncoder(encoder.inner), out, corpus_hash="x", show_progress=False)
     assert snapshot(out) == before
     assert load(out, encoder).statements == sample_statements[:5]
     assert [p.name for p in tmp_path.iterdir()] == ["index"]
@@ -459,7 +472,7 @@ def test_failing_encoder_leaves_previous_index(
 def test_failure_while_writing_leaves_previous_index(
     tmp_path: Path,
     sample_statements: Statements,
-    encoder: KeywordEncoder,
+    encoder: CountingEncoder,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     """The disk fills up after statements.jsonl and faiss.index are written, before BM25."""
@@ -478,7 +491,7 @@ def test_failure_while_writing_leaves_previous_index(
 
 
 def test_build_refuses_to_replace_a_folder_that_is_not_an_index(
-    tmp_path: Path, sample_statements: Statements, encoder: KeywordEncoder
+    tmp_path: Path, sample_statements: Statements, encoder: CountingEncoder
 ) -> None:
     notes = tmp_path / "index" / "notes.txt"
     notes.parent.mkdir()
@@ -495,7 +508,7 @@ def test_build_refuses_to_replace_a_folder_that_is_not_an_index(
 def test_build_rejects_bad_input(
     tmp_path: Path,
     sample_statements: Statements,
-    encoder: KeywordEncoder,
+    encoder: CountingEncoder,
     statements: Statements | None,
     message: str,
 ) -> None:

@@ -14,6 +14,7 @@ Example:
 from __future__ import annotations
 
 import csv
+import html
 import io
 import re
 from collections.abc import Sequence
@@ -285,12 +286,27 @@ def _clauses(sentence: str) -> list[str]:
     return [p for p in parts if p]
 
 
+# Markup a pasted or Markdown essay carries: HTML tags, links, emphasis and code marks.
+_HTML_TAG_RE = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>")
+_MD_LINK_RE = re.compile(r"!?\[([^\[\]]*)\]\([^()\s]*\)")
+_MD_MARK_RE = re.compile(r"(?<![\w*_`])[*_`]+(?=\S)|(?<=\S)[*_`]+(?![\w*_`])")
+
+
+def plain_text(sentence: str) -> str:
+    """The sentence's words without HTML or Markdown markup ("<b>routines</b>", "**key**")."""
+    text = _MD_LINK_RE.sub(r"\1", sentence)
+    text = html.unescape(_HTML_TAG_RE.sub(" ", text))
+    text = _MD_MARK_RE.sub("", text)
+    return " ".join(text.split())
+
+
 def _strip_citations(sentence: str) -> str:
+    """The sentence as it is compared with statements: no citations, no markup."""
     text = sentence
     for c in sorted(find_citations(sentence), key=lambda c: -c.start):
         text = text[: c.start] + text[c.end :]
     text = re.sub(r"\(\s*(DfE|Department for Education)?[\s,;]*\d{0,4}[a-z]?[\s,;]*\)", "", text)
-    return re.sub(r"[\[(]\s*[;,]?\s*[\])]", "", text).strip()
+    return plain_text(re.sub(r"[\[(]\s*[;,]?\s*[\])]", "", text))
 
 
 def _with_twins(index: SearchIndex, s: Statement) -> tuple[str, ...]:

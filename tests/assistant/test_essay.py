@@ -76,6 +76,35 @@ def test_labelled_sample_essay(search_index: SearchIndex) -> None:
     assert right / len(labels) >= 0.75, [(c.raw, c.verdict) for c in got]
 
 
+@pytest.mark.parametrize(
+    "marked",
+    [
+        "Working memory <img src=x onerror=alert(2)> is limited and can be overloaded (NPQLT 3.4).",
+        "Working memory is <b>limited</b> and can be <em>overloaded</em> (NPQLT 3.4).",
+        "Working **memory** is limited and can be _overloaded_ (NPQLT 3.4).",
+        "[Working memory](https://example.org/wm) is limited and can be overloaded (NPQLT 3.4).",
+        "Working memory is limited &amp; can be overloaded (NPQLT 3.4).",
+    ],
+)
+def test_markup_in_a_pasted_sentence_does_not_change_its_check(
+    search_index: SearchIndex, marked: str
+) -> None:
+    plain = "Working memory is limited and can be overloaded (NPQLT 3.4)."
+    (want,) = essay.check_essay(plain, search_index).citations
+    (got,) = essay.check_essay(marked, search_index).citations
+    assert want.verdict == "supported"
+    assert got.verdict == want.verdict
+    assert got.score == pytest.approx(want.score, abs=0.03)
+    assert got.sentence.text == marked  # the user's own sentence is shown as typed
+
+
+def test_plain_text_keeps_what_is_not_markup() -> None:
+    assert essay.plain_text("3*4 = 12, a < b and c > d, snake_case") == (
+        "3*4 = 12, a < b and c > d, snake_case"
+    )
+    assert essay.plain_text("**Routines** <i>help</i> [pupils](x.html)") == "Routines help pupils"
+
+
 def test_ranges_and_lists_are_each_checked(search_index: SearchIndex) -> None:
     got = essay.check_essay(
         "Behaviour needs a whole-school, consistent approach (NPQSL 4.1–4.3).", search_index

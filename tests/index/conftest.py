@@ -5,8 +5,8 @@ from pathlib import Path
 
 import pytest
 
-from ingest.records import Statement
 from index.encoder import SentenceTransformerEncoder
+from ingest.records import Statement
 from tests.index.encoders import CountingEncoder
 
 SAMPLE = Path(__file__).resolve().parents[1] / "data" / "sample_statements.jsonl"

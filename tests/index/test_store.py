@@ -463,7 +463,13 @@ def test_failing_encoder_leaves_previous_index(
     out = build(sample_statements[:5], encoder, tmp_path / "index")
     before = snapshot(out)
     with pytest.raises(RuntimeError, match="blew up"):
-        build_index(sample_statements, FailingEncoder(encoder.inner), out, corpus_hash="x", show_progress=False)
+        build_index(
+            sample_statements,
+            FailingEncoder(encoder.inner),
+            out,
+            corpus_hash="x",
+            show_progress=False,
+        )
     assert snapshot(out) == before
     assert load(out, encoder).statements == sample_statements[:5]
     assert [p.name for p in tmp_path.iterdir()] == ["index"]

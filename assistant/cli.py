@@ -278,6 +278,8 @@ def cmd_search(args: argparse.Namespace) -> int:
     queries: list[str]
     if args.queries_file is not None:
         queries = [q for q in _read_lines(args.queries_file) if q.strip()]
+        if not queries:
+            raise CLIError(f"{args.queries_file}: no queries in it (one per line)")
         fmt = args.format or "jsonl"
     else:
         queries = [args.query]
@@ -348,6 +350,8 @@ def _read_lines(path: Path) -> list[str]:
         return path.read_text(encoding="utf-8").splitlines()
     except FileNotFoundError as exc:
         raise CLIError(f"{path}: no such file") from exc
+    except IsADirectoryError as exc:
+        raise CLIError(f"{path}: is a folder, not a file") from exc
     except UnicodeDecodeError as exc:
         raise CLIError(f"{path}: not UTF-8 text") from exc
     except OSError as exc:
@@ -382,11 +386,16 @@ def cmd_ask(args: argparse.Namespace) -> int:
         raise CLIError(str(exc)) from exc
     if args.questions_file is None and args.question is None:
         raise CLIError("give a QUESTION or --questions-file FILE")
+    questions: list[str] = []
+    if args.questions_file is not None:
+        questions = [q for q in _read_lines(args.questions_file) if q.strip()]
+        if not questions:
+            raise CLIError(f"{args.questions_file}: no questions in it (one per line)")
     services = _services(cfg)
     bot = services.assistant
     if args.questions_file is not None:
         status = 0
-        for q in (q for q in _read_lines(args.questions_file) if q.strip()):
+        for q in questions:
             try:
                 answer = bot.ask(q, framework=args.framework)
             except QueryError as exc:

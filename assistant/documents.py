@@ -23,6 +23,8 @@ def read_document(path: Path, *, max_bytes: int = MAX_UPLOAD_BYTES) -> str:
     """
     path = Path(path)
     suffix = path.suffix.lower()
+    if path.is_dir():
+        raise SourceError(path, "is a folder, not a file")
     if suffix not in SUFFIXES:
         raise SourceError(
             path, f"unsupported file type {suffix or '(none)'}; use {', '.join(SUFFIXES)}"

@@ -16,6 +16,8 @@ PDF_SUFFIXES = (".pdf",)
 
 def check_file(path: Path, max_bytes: int) -> int:
     """The file's size in bytes; `SourceError` if it is missing or over ``max_bytes``."""
+    if path.is_dir():
+        raise SourceError(path, "is a folder, not a file")
     if not path.is_file():
         raise SourceError(path, "file not found")
     size = path.stat().st_size

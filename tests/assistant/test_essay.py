@@ -210,6 +210,10 @@ def test_cli_check_json_and_bad_file(tmp_path: Path, capsys, search_index, monke
     bad.write_bytes(b"\x00\x00")
     assert main(["check", str(bad)]) == 2
     assert "binary file" in capsys.readouterr().err
+    folder = tmp_path / "essays.md"
+    folder.mkdir()
+    assert main(["check", str(folder)]) == 2
+    assert "essays.md: is a folder, not a file" in capsys.readouterr().err
 
 
 def test_cli_find_csv(tmp_path: Path, capsys, search_index, monkeypatch) -> None:  # type: ignore[no-untyped-def]

@@ -205,6 +205,26 @@ def test_cli_batch_search_jsonl(tmp_path, capsys, search_index, monkeypatch) -> 
     assert "no letters or numbers" in rows[2]["error"]
 
 
+@pytest.mark.parametrize(
+    ("make", "message"),
+    [
+        (lambda d: (d / "q.txt").write_text("\n  \n", encoding="utf-8"), "no queries in it"),
+        (lambda d: (d / "q.txt").mkdir(), "is a folder, not a file"),
+        (lambda d: (d / "q.txt").write_bytes(b"\xff\xfe\x00"), "not UTF-8 text"),
+        (lambda d: None, "no such file"),
+    ],
+)
+def test_cli_bad_queries_file(tmp_path, capsys, make, message) -> None:  # type: ignore[no-untyped-def]
+    make(tmp_path)
+    qfile = tmp_path / "q.txt"
+    assert main(["search", "--queries-file", str(qfile), "--format", "jsonl"]) == 2
+    err = capsys.readouterr().err
+    assert f"{qfile}: {message}" in err and "Traceback" not in err
+    assert main(["ask", "--questions-file", str(qfile)]) == 2
+    err = capsys.readouterr().err
+    assert message.replace("queries", "questions") in err and "Traceback" not in err
+
+
 def test_cli_search_bad_filter_message(capsys) -> None:  # type: ignore[no-untyped-def]
     assert main(["search", "x", "--framework", "NPQZ"]) == 2
     err = capsys.readouterr().err

@@ -27,7 +27,7 @@ from ingest.framework_text import (
     parse_framework_text,
     split_lines,
 )
-from ingest.manifest import SourceEntry, load_manifest
+from ingest.manifest import MANIFEST_NAME, SourceEntry, load_manifest
 from ingest.provider import parse_flattened_tables, parse_sections
 from ingest.readers import read_source_text
 from ingest.records import (
@@ -97,9 +97,7 @@ def ingest_corpus(corpus_dir: Path, *, progress: Progress | None = None) -> Inge
             and not p.name.startswith(".")
             and p.suffix.lower() != ".md"
         ):
-            warnings.append(
-                IngestWarning(p.name, "not listed in manifest.toml: skipped", "unreadable")
-            )
+            warnings.append(IngestWarning(p.name, _unlisted_hint(p.name), "unreadable"))
 
     reads: list[_Read] = []
     for entry in entries:
@@ -390,3 +388,29 @@ def _check_unique(statements: Sequence[Statement]) -> None:
         if s.id in seen:
             raise ValueError(f"duplicate statement id {s.id!r}: ingest must give each id once")
         seen.add(s.id)
+
+
+_FRAMEWORK_IN_NAME = (
+    ("NPQSL", re.compile(r"npq[\s_-]*sl|senior[\s_-]*leader", re.IGNORECASE)),
+    ("NPQEL", re.compile(r"npq[\s_-]*el|executive[\s_-]*leader", re.IGNORECASE)),
+    ("NPQLT", re.compile(r"npq[\s_-]*lt|leading[\s_-]*teaching", re.IGNORECASE)),
+)
+
+
+def _unlisted_hint(name: str) -> str:
+    """The skip message for a file with no manifest entry, with the entry to add.
+
+    A user who drops the DfE PDF of a framework in the corpus folder gets the three lines that
+    make it ingested; the framework is read from the file name when it names one.
+    """
+    named = [f for f, pattern in _FRAMEWORK_IN_NAME if pattern.search(name)]
+    suffix = Path(name).suffix.lower()
+    reader = "provider-page" if suffix in (".html", ".htm") else "dfe-framework"
+    frameworks = (
+        ", ".join(f'"{f}"' for f in named) if len(named) == 1 else '"NPQSL" or "NPQEL" or "NPQLT"'
+    )
+    return (
+        f"not listed in {MANIFEST_NAME}: skipped; to ingest it, add to {MANIFEST_NAME}: "
+        f'[[source]] file = "{name}", reader = "{reader}", frameworks = [{frameworks}] '
+        "(one per line; readers and the other fields are described at the top of the file)"
+    )

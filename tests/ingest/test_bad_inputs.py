@@ -86,6 +86,7 @@ def test_each_bad_source_gets_one_clear_warning_and_ingest_goes_on(tmp_path: Pat
     assert "no framework tables" in by_file["advert.html"][0]
     assert "not found" in by_file["missing.txt"][0]
     assert "not listed in manifest" in by_file["stray.txt"][0]
+    assert 'file = "stray.txt", reader = "dfe-framework"' in by_file["stray.txt"][0]
     assert all(len(msgs) == 1 for msgs in by_file.values())
     # The good source was still read in full.
     assert (
@@ -186,3 +187,32 @@ def test_cli_ingest_prints_counts_and_warnings(
     assert "'Torun' read as 'To run'" in out
     assert "NPQSL 8.10: text is cut off and cannot be completed" in out
     assert (tmp_path / STATEMENTS_FILE).is_file()
+
+
+def test_a_dropped_framework_pdf_with_no_entry_is_ingested_once_its_hint_is_followed(
+    tmp_path: Path,
+) -> None:
+    """The skip message names the entry to add; added as written, the PDF is read."""
+    import tomllib
+
+    from tests.pdf_factory import make_framework_pdf
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "manifest.toml").write_text(
+        '[[source]]\nfile = "seed.txt"\nreader = "dfe-framework"\nframeworks = ["NPQLT"]\n',
+        encoding="utf-8",
+    )
+    shutil.copy(CORPUS / "dfe-npqlt-framework-2020.txt", corpus / "seed.txt")
+    make_framework_pdf(corpus / "NPQ Senior Leadership framework.pdf")
+    (hint,) = [
+        w.message for w in ingest_corpus(corpus).warnings if w.file.endswith("framework.pdf")
+    ]
+    entry = hint.split("add to manifest.toml: ", 1)[1].split(" (one per line", 1)[0]
+    toml_entry = entry.replace("[[source]] ", "[[source]]\n").replace(", ", "\n")
+    assert tomllib.loads(toml_entry)["source"][0]["frameworks"] == ["NPQSL"]
+    with (corpus / "manifest.toml").open("a", encoding="utf-8") as f:
+        f.write("\n" + toml_entry + "\n")
+    result = ingest_corpus(corpus)
+    assert not [w for w in result.warnings if w.file.endswith("framework.pdf")]
+    assert any(s.framework == "NPQSL" for s in result.statements)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from index.search import provider_intent
+from index.search import SearchIndex, expand_keywords, provider_intent
 
 
 @pytest.mark.parametrize(
@@ -33,3 +33,19 @@ def test_course_questions_open_the_provider_pages(question: str) -> None:
 )
 def test_leadership_questions_do_not(question: str) -> None:
     assert not provider_intent(question)
+
+
+@pytest.mark.parametrize(
+    ("question", "words", "top_says"),
+    [
+        ("how should we deploy our TAs", "teaching assistants", "teaching assistants"),
+        ("what should the DSL do when a concern is raised", "safeguarding", "safeguard"),
+        ("working with the LA on a partnership", "local authority", "partnership"),
+    ],
+)
+def test_school_abbreviations_are_searched_in_the_frameworks_words(
+    search_index: SearchIndex, question: str, words: str, top_says: str
+) -> None:
+    assert words in expand_keywords(question)
+    top = search_index.search(question, k=3).hits
+    assert all(top_says in h.statement.text.lower() for h in top[:2]), [h.statement.id for h in top]

@@ -23,14 +23,12 @@ def read_document(path: Path, *, max_bytes: int = MAX_UPLOAD_BYTES) -> str:
     """
     path = Path(path)
     suffix = path.suffix.lower()
-    if path.is_dir():
-        raise SourceError(path, "is a folder, not a file")
+    check_file(path, max_bytes)  # missing, a folder, too big
     if suffix not in SUFFIXES:
         raise SourceError(
             path, f"unsupported file type {suffix or '(none)'}; use {', '.join(SUFFIXES)}"
         )
     if suffix == ".docx":
-        check_file(path, max_bytes)
         return _read_docx(path)
     return read_source_text(path, max_bytes=max_bytes)
 

@@ -27,6 +27,8 @@ from ingest.framework_text import (
     parse_framework_text,
     split_lines,
 )
+from ingest.frameworks import FRAMEWORK_NAMES
+from ingest.ids import frameworks_named
 from ingest.manifest import MANIFEST_NAME, SourceEntry, load_manifest
 from ingest.provider import parse_flattened_tables, parse_sections
 from ingest.readers import read_source_text
@@ -390,25 +392,20 @@ def _check_unique(statements: Sequence[Statement]) -> None:
         seen.add(s.id)
 
 
-_FRAMEWORK_IN_NAME = (
-    ("NPQSL", re.compile(r"npq[\s_-]*sl|senior[\s_-]*leader", re.IGNORECASE)),
-    ("NPQEL", re.compile(r"npq[\s_-]*el|executive[\s_-]*leader", re.IGNORECASE)),
-    ("NPQLT", re.compile(r"npq[\s_-]*lt|leading[\s_-]*teaching", re.IGNORECASE)),
-)
-
-
 def _unlisted_hint(name: str) -> str:
     """The skip message for a file with no manifest entry, with the entry to add.
 
     A user who drops the DfE PDF of a framework in the corpus folder gets the three lines that
     make it ingested; the framework is read from the file name when it names one.
     """
-    named = [f for f, pattern in _FRAMEWORK_IN_NAME if pattern.search(name)]
+    words = re.sub(r"[_\-.]+", " ", name)
+    named = frameworks_named(words) | {
+        fw for fw, title in FRAMEWORK_NAMES.items() if title.lower() in words.lower()
+    }
     suffix = Path(name).suffix.lower()
     reader = "provider-page" if suffix in (".html", ".htm") else "dfe-framework"
-    frameworks = (
-        ", ".join(f'"{f}"' for f in named) if len(named) == 1 else '"NPQSL" or "NPQEL" or "NPQLT"'
-    )
+    named &= set(FRAMEWORK_NAMES)  # not NPQH and the others the corpus cannot hold
+    frameworks = " or ".join(f'"{f}"' for f in (named if len(named) == 1 else FRAMEWORK_NAMES))
     return (
         f"not listed in {MANIFEST_NAME}: skipped; to ingest it, add to {MANIFEST_NAME}: "
         f'[[source]] file = "{name}", reader = "{reader}", frameworks = [{frameworks}] '

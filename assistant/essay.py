@@ -288,6 +288,7 @@ def _clauses(sentence: str) -> list[str]:
 
 # Markup a pasted or Markdown essay carries: HTML tags, links, emphasis and code marks.
 _HTML_TAG_RE = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>")
+_HTML_CODE_RE = re.compile(r"<(script|style)\b[^<>]*>.*?</\1\s*>", re.IGNORECASE | re.DOTALL)
 _MD_LINK_RE = re.compile(r"!?\[([^\[\]]*)\]\([^()\s]*\)")
 _MD_MARK_RE = re.compile(r"(?<![\w*_`])[*_`]+(?=\S)|(?<=\S)[*_`]+(?![\w*_`])")
 
@@ -295,7 +296,7 @@ _MD_MARK_RE = re.compile(r"(?<![\w*_`])[*_`]+(?=\S)|(?<=\S)[*_`]+(?![\w*_`])")
 def plain_text(sentence: str) -> str:
     """The sentence's words without HTML or Markdown markup ("<b>routines</b>", "**key**")."""
     text = _MD_LINK_RE.sub(r"\1", sentence)
-    text = html.unescape(_HTML_TAG_RE.sub(" ", text))
+    text = html.unescape(_HTML_TAG_RE.sub(" ", _HTML_CODE_RE.sub(" ", text)))
     text = _MD_MARK_RE.sub("", text)
     return " ".join(text.split())
 

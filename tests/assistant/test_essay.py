@@ -103,6 +103,10 @@ def test_plain_text_keeps_what_is_not_markup() -> None:
         "3*4 = 12, a < b and c > d, snake_case"
     )
     assert essay.plain_text("**Routines** <i>help</i> [pupils](x.html)") == "Routines help pupils"
+    # A script's or style's code is not the writer's words.
+    assert essay.plain_text("Routines <script>alert(1)</script> help <STYLE>p{}</STYLE>") == (
+        "Routines help"
+    )
 
 
 def test_ranges_and_lists_are_each_checked(search_index: SearchIndex) -> None:

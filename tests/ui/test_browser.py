@@ -131,7 +131,9 @@ function unnamedControls() {
     ].join(' '));
     await page.locator('#npq-find').click();
     await page.locator('#npq-find-status p').first().waitFor({ state: 'visible' });
-    await page.locator('#npq-find-table').getByText('strong').first().waitFor({ state: 'visible' });
+    // The grid's own cells (it also keeps a hidden sizing copy of each row).
+    await page.locator('#npq-find-table').getByRole('gridcell', { name: 'strong', exact: true })
+      .first().waitFor({ state: 'visible' });
     out.find_table = await page.locator('#npq-find-table').innerText();
     out.find_live_markup = await page.locator('#npq-find-table script, #npq-find-status script')
       .count();

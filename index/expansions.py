@@ -4,10 +4,11 @@ Teachers search in their words ("kids keep forgetting last term's topic"); the f
 theirs ("retrieval practice", "long-term memory"). ``index/data/expansions.jsonl`` holds, for
 every distinct statement text in the bundled frameworks, ten such texts (plain and indirect
 questions, school scenarios from different roles and phases, keywords, an essay-style claim),
-and for every provider page section eight (cost, eligibility, delivery…), all written for this
-project without reference to the evaluation questions. They are embedded as extra vectors and
-added to the keyword text of their statement (doc2query-style expansion); statements without
-expansions are searched as they are.
+and for every provider page section 32 (cost, eligibility, delivery…; 24 of them, most in
+indirect words such as "will I have to travel far for the sessions?", added later), all written
+for this project without reference to the evaluation questions. They are embedded as extra
+vectors and added to the keyword text of their statement (doc2query-style expansion);
+statements without expansions are searched as they are.
 """
 
 from __future__ import annotations

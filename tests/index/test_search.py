@@ -346,3 +346,37 @@ def test_provider_pages_are_weighed_down_not_left_out_without_a_course_word(
     # A leadership question still gets framework statements only.
     r = search_index.search("how do I make behaviour consistent across the school", k=10)
     assert all(h.statement.kind != "provider_section" for h in r.hits)
+
+
+@pytest.mark.parametrize(
+    ("question", "page"),
+    [
+        ("does the learning platform work on my phone", "#benefits-for-participants"),
+        (
+            "how much teaching experience do I need before I can start it",
+            "#applicants-must-have-completed-2-full-years",
+        ),
+        ("can I do the NPQSL without leaving home", "online"),
+    ],
+)
+def test_a_course_question_in_indirect_words_finds_its_page(
+    search_index: SearchIndex, question: str, page: str
+) -> None:
+    ids = [h.statement.id for h in search_index.search(question, k=5).hits]
+    assert any("#" in i and page in i for i in ids), ids
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "what are the benefits of retrieval practice",
+        "what does the NPQEL say about professional development programmes",
+        "how should I manage online safety across the school",
+    ],
+)
+def test_course_words_in_a_framework_question_do_not_bring_provider_pages_first(
+    search_index: SearchIndex, question: str
+) -> None:
+    hits = search_index.search(question, k=5).hits
+    assert hits[0].statement.kind != "provider_section"
+    assert sum(h.statement.kind == "provider_section" for h in hits) <= 1

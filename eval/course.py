@@ -1,0 +1,158 @@
+"""Questions about the course itself, and the questions a course-question reading must leave alone.
+
+``eval/data/course_questions.jsonl`` (see ``eval/data/README.md``) was written blind to the
+system: 70 questions the provider and old-programme pages answer (most in indirect words: "will
+I have to travel far for the sessions?", "who marks my work?"), 50 framework questions that use
+course words in their framework sense ("online safety", "the benefits of retrieval practice"),
+and 30 out-of-scope ones about other courses and fees. It is a development set for how a
+question is read as a course question (index/search.py); the retrieval test split stays the
+held-out measure.
+
+    npq eval course
+
+Writes ``eval/reports/course.md``, ``course.json`` and ``course.png``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+from typing import Any
+
+from eval.common import DATA, REPORTS, open_index, read_jsonl
+from eval.metrics import retrieval_metrics
+from eval.retrieval import figure_png, write_atomic_bytes
+
+COURSE_FILE = DATA / "course_questions.jsonl"
+
+
+def group_of(row: dict[str, Any]) -> str:
+    """``course``, ``framework`` or ``out_of_scope``."""
+    return str(row["group"])
+
+
+def run_course_eval() -> dict[str, Any]:
+    """Recall of the answering pages for course questions; intrusions and scope for the rest."""
+    from index.search import provider_intent
+
+    index = open_index()
+    rows = read_jsonl(COURSE_FILE)
+    gold: dict[str, set[str]] = {}
+    ranked: dict[str, list[str]] = {}
+    worded: dict[str, bool] = {}
+    counts = {g: {"n": 0, "in_scope": 0, "provider_top5": 0} for g in ("course", "framework")}
+    counts["out_of_scope"] = {"n": 0, "in_scope": 0, "provider_top5": 0}
+    misses: list[dict[str, Any]] = []
+    for i, row in enumerate(rows):
+        res = index.search(row["text"], k=10)
+        ids = [h.statement.id for h in res.hits]
+        c = counts[group_of(row)]
+        c["n"] += 1
+        c["in_scope"] += res.in_scope
+        c["provider_top5"] += any(h.statement.kind == "provider_section" for h in res.hits[:5])
+        if group_of(row) == "course":
+            qid = f"c{i:03d}"
+            gold[qid] = set(row["relevant"])
+            ranked[qid] = ids
+            worded[qid] = provider_intent(row["text"])
+            if not gold[qid] & set(ids[:5]):
+                misses.append({"text": row["text"], "got": ids[:3]})
+    overall = retrieval_metrics(gold, ranked)
+    by_wording = {
+        name: retrieval_metrics({q: g for q, g in gold.items() if worded[q] == flag}, ranked)
+        for name, flag in (("with a course word", True), ("without one", False))
+    }
+    return {
+        "questions": len(rows),
+        "course": overall,
+        "by_wording": by_wording,
+        "worded": sum(worded.values()),
+        "counts": counts,
+        "misses": misses,
+    }
+
+
+def write_report(results: dict[str, Any]) -> str:
+    """Markdown report and bar chart under eval/reports/."""
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    c, counts = results["course"], results["counts"]
+    n_course, n_fw, n_oos = (counts[g]["n"] for g in ("course", "framework", "out_of_scope"))
+    lines = [
+        "# Questions about the course",
+        "",
+        f"`npq eval course`: the {results['questions']} questions of "
+        "`eval/data/course_questions.jsonl` (written blind to the system; a development set "
+        "for reading a question as a course question).",
+        "",
+        "| course questions | n | recall@1 | recall@5 | recall@10 | MRR@10 |",
+        "|---|---:|---:|---:|---:|---:|",
+        f"| all | {n_course} | {c['recall@1']:.3f} | {c['recall@5']:.3f} "
+        f"| {c['recall@10']:.3f} | {c['mrr@10']:.3f} |",
+    ]
+    for name, m in results["by_wording"].items():
+        lines.append(
+            f"| {name} | {int(m['queries'])} | {m['recall@1']:.3f} | {m['recall@5']:.3f} "
+            f"| {m['recall@10']:.3f} | {m['mrr@10']:.3f} |"
+        )
+    lines += [
+        "",
+        "| group | n | judged in scope | a provider page in the top 5 |",
+        "|---|---:|---:|---:|",
+    ]
+    for g, label in (
+        ("course", "course questions"),
+        ("framework", "framework questions with course words"),
+        ("out_of_scope", "out of scope (other courses, fees, admin)"),
+    ):
+        k = counts[g]
+        lines.append(
+            f"| {label} | {k['n']} | {k['in_scope'] / k['n']:.3f} "
+            f"| {k['provider_top5'] / k['n']:.3f} |"
+        )
+    lines += [
+        "",
+        f"Course questions with no answering page in the top 5 ({len(results['misses'])}):",
+        "",
+    ]
+    lines += [f"- {m['text']} → {', '.join(m['got'])}" for m in results["misses"]]
+    text = "\n".join(lines) + "\n"
+    write_atomic_bytes(REPORTS / "course.md", text.encode("utf-8"))
+    write_atomic_bytes(REPORTS / "course.json", json.dumps(results, indent=1).encode("utf-8"))
+
+    fig, ax = plt.subplots(figsize=(7, 3.5))
+    labels = [
+        "course: recall@5",
+        "course: in scope",
+        "framework: no page\nin top 5",
+        "out of scope:\nflagged",
+    ]
+    values = [
+        c["recall@5"],
+        counts["course"]["in_scope"] / n_course,
+        1 - counts["framework"]["provider_top5"] / n_fw,
+        1 - counts["out_of_scope"]["in_scope"] / n_oos,
+    ]
+    bars = ax.bar(range(len(values)), values, color=["#2563eb", "#2563eb", "#16a34a", "#16a34a"])
+    ax.bar_label(bars, fmt="%.2f", fontsize=8)
+    ax.set_xticks(range(len(values)), labels, fontsize=8)
+    ax.set_ylim(0, 1.1)
+    ax.set_title("Course questions found; the others left alone", fontsize=10)
+    write_atomic_bytes(REPORTS / "course.png", figure_png(fig))
+    return text
+
+
+def main(argv: list[str] | None = None) -> int:
+    """``npq eval course``."""
+    ap = argparse.ArgumentParser(prog="npq eval course")
+    ap.add_argument("--split", default="all", help="ignored: the set has no splits")
+    ap.parse_args(argv)
+    print(write_report(run_course_eval()))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -230,6 +230,7 @@ EVIDENCE_PRIOR = 1.15
 # course questions (eval/reports/course.md): 0.8 -> 0.9 finds more pages, 1.0 lets them into
 # framework questions. 0 leaves them out.
 PROVIDER_PRIOR_NO_INTENT = 0.9
+SHORT_COURSE_KEYWORDS = 1  # a course question this short keeps its NPQ name when searched
 SPELLING = True  # correct misspelt query words to corpus words (index/spelling.py)
 EXPANSION_WEIGHT = 1.0  # the ranking by users' wordings (expansions), next to the texts'
 BARE_ID_MAX_WORDS = 8  # "what does 4.9 say?" reads 4.9 as an id; a longer text does not
@@ -602,6 +603,10 @@ class SearchIndex:
         id_hits = self._id_hits(q, citations, frameworks, mask)
         notes += self._missing_id_notes(citations)
         text = strip_framework_names(q) if frameworks or absent else q
+        if course_question and text != q and len(tokenize(text)) <= SHORT_COURSE_KEYWORDS:
+            # "who is the NPQSL aimed at?" without its NPQ name has nothing left to search
+            # for: the provider pages call the course by that name.
+            text = q
         if area_from_question is not None:
             text = " ".join(_AREA_RE.sub(" ", text).split()) or text
             if not re.search(r"\d", text) and all(

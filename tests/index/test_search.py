@@ -357,6 +357,7 @@ def test_provider_pages_are_weighed_down_not_left_out_without_a_course_word(
             "#applicants-must-have-completed-2-full-years",
         ),
         ("can I do the NPQSL without leaving home", "online"),
+        ("who is the NPQSL aimed at", "#who-is-this-for"),  # "who is the aimed at", stripped
     ],
 )
 def test_a_course_question_in_indirect_words_finds_its_page(

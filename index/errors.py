@@ -33,6 +33,10 @@ class IndexMismatchError(IndexStoreError):
     def reason(self) -> str:
         """A short, one-line reason for logs, e.g. ``index was built for another corpus``."""
         if self.field == "corpus_hash":
+            # "<corpus>+x<expansions>": say which of the two changed.
+            found, expected = (str(v).split("+x", 1)[0] for v in (self.found, self.expected))
+            if found == expected:
+                return "index was built with other user wordings (expansions)"
             return "index was built for another corpus"
         if self.field == "model":
             return f"index was built with model {self.found!r}, not {self.expected!r}"

@@ -426,6 +426,23 @@ def test_ensure_index_rebuilds_for_another_corpus(
     assert index.manifest["corpus_hash"] == "new-corpus"
 
 
+def test_ensure_index_says_when_only_the_expansions_changed(
+    tmp_path: Path, sample_statements: Statements, encoder: CountingEncoder
+) -> None:
+    out = tmp_path / "index"
+    first = {"NPQSL 4.9": ("do routines help behaviour",)}
+    ensure_index(
+        sample_statements, encoder, out, CORPUS_HASH, log=lambda _m: None, expansions=first
+    )
+    logs: list[str] = []
+    second = {"NPQSL 4.9": ("do routines help behaviour", "same routines every day")}
+    index = ensure_index(
+        sample_statements, encoder, out, CORPUS_HASH, log=logs.append, expansions=second
+    )
+    assert logs == ["index was built with other user wordings (expansions): rebuilding"]
+    assert index.manifest["expansions"] == 2
+
+
 def test_ensure_index_rebuilds_for_another_model(
     tmp_path: Path, sample_statements: Statements, encoder: CountingEncoder
 ) -> None:

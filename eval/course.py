@@ -24,11 +24,7 @@ from eval.metrics import retrieval_metrics
 from eval.retrieval import figure_png, write_atomic_bytes
 
 COURSE_FILE = DATA / "course_questions.jsonl"
-
-
-def group_of(row: dict[str, Any]) -> str:
-    """``course``, ``framework`` or ``out_of_scope``."""
-    return str(row["group"])
+GROUPS = ("course", "framework", "out_of_scope")
 
 
 def run_course_eval() -> dict[str, Any]:
@@ -40,17 +36,16 @@ def run_course_eval() -> dict[str, Any]:
     gold: dict[str, set[str]] = {}
     ranked: dict[str, list[str]] = {}
     worded: dict[str, bool] = {}
-    counts = {g: {"n": 0, "in_scope": 0, "provider_top5": 0} for g in ("course", "framework")}
-    counts["out_of_scope"] = {"n": 0, "in_scope": 0, "provider_top5": 0}
+    counts = {g: {"n": 0, "in_scope": 0, "provider_top5": 0} for g in GROUPS}
     misses: list[dict[str, Any]] = []
     for i, row in enumerate(rows):
         res = index.search(row["text"], k=10)
         ids = [h.statement.id for h in res.hits]
-        c = counts[group_of(row)]
+        c = counts[row["group"]]
         c["n"] += 1
         c["in_scope"] += res.in_scope
         c["provider_top5"] += any(h.statement.kind == "provider_section" for h in res.hits[:5])
-        if group_of(row) == "course":
+        if row["group"] == "course":
             qid = f"c{i:03d}"
             gold[qid] = set(row["relevant"])
             ranked[qid] = ids
@@ -80,7 +75,7 @@ def write_report(results: dict[str, Any]) -> str:
     import matplotlib.pyplot as plt
 
     c, counts = results["course"], results["counts"]
-    n_course, n_fw, n_oos = (counts[g]["n"] for g in ("course", "framework", "out_of_scope"))
+    n_course, n_fw, n_oos = (counts[g]["n"] for g in GROUPS)
     lines = [
         "# Questions about the course",
         "",

@@ -61,7 +61,6 @@ def run_course_eval() -> dict[str, Any]:
         "questions": len(rows),
         "course": overall,
         "by_wording": by_wording,
-        "worded": sum(worded.values()),
         "counts": counts,
         "misses": misses,
     }

@@ -7,7 +7,7 @@ npq ask QUESTION                answer with cited statements; --questions-file f
 npq find FILE|-                 statements that support each sentence of a text
 npq check FILE|-                check every citation in an essay
 npq ui                          start the Gradio app
-npq eval retrieval|answers|citations|typos|course   run an evaluation and write its report
+npq eval retrieval|answers|citations|typos|course|scenarios   run an evaluation and write its report
 """
 
 from __future__ import annotations
@@ -113,7 +113,10 @@ def _parser() -> argparse.ArgumentParser:
     s.set_defaults(func=cmd_ui)
 
     s = sub.add_parser("eval", help="run an evaluation and write its report to eval/reports/")
-    s.add_argument("what", choices=("retrieval", "answers", "citations", "typos", "course"))
+    s.add_argument(
+        "what",
+        choices=("retrieval", "answers", "citations", "typos", "course", "scenarios"),
+    )
     s.add_argument("--split", default="test", help="test, dev or all")
     s.add_argument(
         "--llm",
@@ -574,6 +577,8 @@ def cmd_eval(args: argparse.Namespace) -> int:
         from eval.typos import main as run
     elif args.what == "course":
         from eval.course import main as run
+    elif args.what == "scenarios":
+        from eval.scenarios import main as run
     else:
         from eval.citations import main as run
     return int(run(["--split", args.split]) or 0)

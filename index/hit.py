@@ -14,7 +14,12 @@ because the question asks what an area holds."""
 
 @dataclass(frozen=True, slots=True)
 class Hit:
-    """One retrieved statement with its score and the method that found it."""
+    """One retrieved statement with its score and the method that found it.
+
+    ``score`` is 1.0 for a statement found by its id (or listed for an area), and otherwise the
+    fused score as a share of the highest the fusion can give (so it stays below 1 and hits are
+    in score order).
+    """
 
     statement: Statement
     score: float

@@ -633,12 +633,17 @@ class SearchIndex:
             fused = fuse_scores([own, exp, sparse], SCORE_WEIGHTS)
         else:
             fused = fuse([own, exp, sparse], [DENSE_WEIGHT, EXPANSION_WEIGHT, BM25_WEIGHT])
-        if EVIDENCE_PRIOR != 1.0 or provider_prior != 1.0:
-            prior = {"evidence": EVIDENCE_PRIOR, "provider_section": provider_prior}
-            fused = sorted(
-                ((r, sc * prior.get(self._kind[r], 1.0)) for r, sc in fused),
-                key=lambda p: (-p[1], p[0]),
-            )
+        prior = {"evidence": EVIDENCE_PRIOR, "provider_section": provider_prior}
+        # Scores as a share of the highest the fusion can give: below an id hit's 1.0.
+        top = max(1.0, *prior.values()) * (
+            sum(SCORE_WEIGHTS)
+            if FUSION == "scores"
+            else (DENSE_WEIGHT + EXPANSION_WEIGHT + BM25_WEIGHT) / (RRF_K + 1)
+        )
+        fused = sorted(
+            ((r, sc * prior.get(self._kind[r], 1.0) / top) for r, sc in fused),
+            key=lambda p: (-p[1], p[0]),
+        )
         best_cos = max(own_cos, exp_cos)
         best_bm = sparse[0][1] if sparse else 0.0
         features = ScopeFeatures(

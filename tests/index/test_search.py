@@ -39,6 +39,19 @@ def test_id_lookup_comes_first(search_index: SearchIndex, query: str, first: str
     assert r.hits[0].method == "id"
 
 
+@pytest.mark.parametrize(
+    "query",
+    ["NPQSL Behaviour 9", "how do I help kids remember stuff long term?", "NPQEL 7.P3.3 economies"],
+)
+def test_scores_are_in_hit_order_with_an_id_at_one(search_index: SearchIndex, query: str) -> None:
+    hits = search_index.search(query, k=10).hits
+    scores = [h.score for h in hits]
+    assert scores == sorted(scores, reverse=True)
+    assert all(0 < s < 1 for h, s in zip(hits, scores, strict=True) if h.method != "id")
+    if "NPQ" in query:
+        assert hits[0].method == "id" and scores[0] == 1.0 and scores[1] < 1.0
+
+
 def test_bare_id_returns_every_framework(search_index: SearchIndex) -> None:
     r = search_index.search("4.P2", k=5)
     assert {"NPQSL 4.P2", "NPQEL 4.P2", "NPQLT 4.P2"} <= set(ids(r)[:3])

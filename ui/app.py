@@ -641,14 +641,14 @@ def build_app(services: Services) -> gr.Blocks:
                             label="Your question",
                             placeholder="e.g. How long before a behaviour policy shows impact?",
                             lines=2,
-                            scale=4,
+                            scale=3,
                             elem_id="npq-question",
                         )
-                        ask_fw = gr.Dropdown(
+                        ask_fw = gr.Radio(
                             FRAMEWORK_CHOICES,
                             value=ALL,
                             label="Framework",
-                            scale=1,
+                            scale=2,
                             elem_id="npq-ask-framework",
                         )
                     with gr.Row():
@@ -689,7 +689,7 @@ def build_app(services: Services) -> gr.Blocks:
                     find_file = gr.File(
                         label=upload_label, type="filepath", elem_id="npq-find-file"
                     )
-                    find_fw = gr.Dropdown(
+                    find_fw = gr.Radio(
                         FRAMEWORK_CHOICES,
                         value=ALL,
                         label="Framework",
@@ -745,7 +745,7 @@ def build_app(services: Services) -> gr.Blocks:
 
         with gr.Tab("Browse", id="browse"):
             with gr.Row():
-                browse_fw = gr.Dropdown(
+                browse_fw = gr.Radio(
                     list(FRAMEWORKS),
                     value=FRAMEWORKS[0],
                     label="Framework",

@@ -7,7 +7,8 @@ npq ask QUESTION                answer with cited statements; --questions-file f
 npq find FILE|-                 statements that support each sentence of a text
 npq check FILE|-                check every citation in an essay
 npq ui                          start the Gradio app
-npq eval retrieval|answers|citations|typos|course|scenarios   run an evaluation and write its report
+npq eval WHAT                   run an evaluation and write its report to eval/reports/
+                                (retrieval, answers, citations, typos, course, scenarios, find)
 """
 
 from __future__ import annotations
@@ -115,7 +116,7 @@ def _parser() -> argparse.ArgumentParser:
     s = sub.add_parser("eval", help="run an evaluation and write its report to eval/reports/")
     s.add_argument(
         "what",
-        choices=("retrieval", "answers", "citations", "typos", "course", "scenarios"),
+        choices=("retrieval", "answers", "citations", "typos", "course", "scenarios", "find"),
     )
     s.add_argument("--split", default="test", help="test, dev or all")
     s.add_argument(
@@ -579,6 +580,8 @@ def cmd_eval(args: argparse.Namespace) -> int:
         from eval.course import main as run
     elif args.what == "scenarios":
         from eval.scenarios import main as run
+    elif args.what == "find":
+        from eval.find import main as run
     else:
         from eval.citations import main as run
     return int(run(["--split", args.split]) or 0)

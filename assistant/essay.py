@@ -23,7 +23,7 @@ from typing import Literal
 
 import numpy as np
 
-from index.search import SearchIndex
+from index.search import QueryError, SearchIndex
 from ingest.frameworks import FRAMEWORK_NAMES, reference_entry
 from ingest.ids import Citation, find_citations, frameworks_named
 from ingest.records import Statement
@@ -259,6 +259,27 @@ class _Similarity:
             pos += len(group)
         return out
 
+    def searched(
+        self, sentence: str, vecs: np.ndarray, k: int, *, framework: str | None = None
+    ) -> list[tuple[Statement, float]]:
+        """Framework statements for a sentence in the hybrid search's order, with support scores.
+
+        The search (statement texts, users' wordings and keywords) finds the right statement
+        far more often than the sentence's embedding alone; the score shown is still the
+        sentence's own similarity with the statement's wording (see `support`).
+        """
+        try:
+            hits = self.index.search(
+                _strip_citations(sentence), k=k, framework=framework, read_frameworks=False
+            ).hits
+        except QueryError:
+            return self.best(vecs[0], k, framework=framework)
+        return [
+            (h.statement, self.support(vecs, h.statement.id))
+            for h in hits
+            if h.statement.kind != "provider_section"
+        ]
+
     def best(
         self, vec: np.ndarray, k: int, *, framework: str | None = None
     ) -> list[tuple[Statement, float]]:
@@ -346,12 +367,12 @@ def find_evidence(
     check_text(text)
     sim = _Similarity(index)
     sentences = [s for s in split_sentences(text) if is_claim(s.text)]
-    vecs = sim.encode([s.text for s in sentences])
+    all_vecs = sim.encode_with_clauses([s.text for s in sentences])
     out: list[FoundEvidence] = []
-    for sentence, vec in zip(sentences, vecs, strict=True):
+    for sentence, vecs in zip(sentences, all_vecs, strict=True):
         supports: list[Support] = []
         seen: set[str] = set()
-        for s, cos in sim.best(vec, 12, framework=framework):
+        for s, cos in sim.searched(sentence.text, vecs, 12, framework=framework):
             if s.id in seen:
                 continue
             ids = _with_twins(index, s) if framework is None else (s.id,)

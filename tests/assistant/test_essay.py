@@ -148,6 +148,22 @@ def test_find_evidence_rows_and_exports(search_index: SearchIndex) -> None:
     assert essay.rows_to_markdown(rows).startswith("| sentence |")
 
 
+def test_find_uses_the_hybrid_search_not_the_embedding_alone(search_index: SearchIndex) -> None:
+    # The sentence's embedding alone ranks the monitoring bullets (8.P5.1…) first and misses
+    # "repurposing existing processes" (8.3); the hybrid search, with users' wordings, finds it.
+    text = (
+        "A new initiative is more likely to last if the school reuses its existing meetings "
+        "and data systems for it."
+    )
+    (found,) = essay.find_evidence(text, search_index)
+    assert found.supports[0].ids == ("NPQSL 8.3", "NPQEL 8.3", "NPQLT 9.3")
+    sim = essay._Similarity(search_index)
+    assert "NPQSL 8.3" not in [s.id for s, _ in sim.best(sim.encode([text])[0], 5)]
+    # The score stays the sentence's similarity with the statement's own words.
+    vecs = sim.encode_with_clauses([text])[0]
+    assert found.supports[0].score == pytest.approx(sim.support(vecs, "NPQSL 8.3"))
+
+
 def test_find_within_one_framework(search_index: SearchIndex) -> None:
     found = essay.find_evidence(
         "Homework quality matters more than quantity.", search_index, framework="NPQLT"

@@ -1,0 +1,155 @@
+"""The evidence finder ("paste a paragraph, get the statements that support it"), measured.
+
+Questions: the essay sentences of ``eval/data/retrieval_questions.jsonl`` (kind ``essay``), each
+with the statements a tutor would cite for it. For each, `assistant.essay.find_evidence` lists
+its supports (three per sentence, each with its identical twins), and the ids it lists, in
+order, are scored like a ranking. Next to it, the same supports taken from the sentence's
+embedding alone (how the finder chose them before it used the hybrid search). Also: how often
+a support labelled strong / partial / weak is one of the relevant ids, and the time to go
+through a 2,500-word essay.
+
+    npq eval find [--split test|dev|all]
+
+Writes ``eval/reports/find.md``, ``find.json`` and ``find.png``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import time
+from typing import Any
+
+from assistant import essay
+from eval.common import DATA, REPORTS, gold_ids, open_index, questions
+from eval.metrics import retrieval_metrics
+from eval.retrieval import figure_png, write_atomic_bytes
+from index.search import SearchIndex
+
+SYSTEMS = ("find evidence", "sentence embedding alone")
+STRENGTHS = ("strong", "partial", "weak")
+KS = (1, 3, 5, 10)
+
+
+def _embedding_only(text: str, index: SearchIndex, per_sentence: int = 3) -> list[str]:
+    """Ids the finder listed when it ranked statements by the sentence's embedding alone."""
+    sim = essay._Similarity(index)
+    ids: list[str] = []
+    sentences = [s for s in essay.split_sentences(text) if essay.is_claim(s.text)]
+    for vec in sim.encode([s.text for s in sentences]):
+        groups = 0
+        for s, _cos in sim.best(vec, 12):
+            twins = essay._with_twins(index, s)
+            if twins[0] in ids:
+                continue
+            ids += [i for i in twins if i not in ids]
+            groups += 1
+            if groups >= per_sentence:
+                break
+    return ids
+
+
+def run_find_eval(split: str = "test") -> dict[str, Any]:
+    """Recall of the finder's supports, their labels' precision, and its speed."""
+    index = open_index()
+    qs = [q for q in questions(split) if q["kind"] == "essay"]
+    gold = {q["qid"]: gold_ids(q, index) for q in qs}
+    ranked: dict[str, dict[str, list[str]]] = {name: {} for name in SYSTEMS}
+    labels = {s: {"supports": 0, "relevant": 0} for s in STRENGTHS}
+    for q in qs:
+        found = essay.find_evidence(q["question"], index)
+        ids: list[str] = []
+        for f in found:
+            for sup in f.supports:
+                ids += [i for i in sup.ids if i not in ids]
+                labels[sup.strength]["supports"] += 1
+                labels[sup.strength]["relevant"] += bool(set(sup.ids) & gold[q["qid"]])
+        ranked["find evidence"][q["qid"]] = ids
+        ranked["sentence embedding alone"][q["qid"]] = _embedding_only(q["question"], index)
+    sample = (DATA / "essay_sample.md").read_text(encoding="utf-8").split()
+    long_text = " ".join((sample * (2500 // len(sample) + 1))[:2500])
+    essay.find_evidence(long_text[:2000], index)  # warm
+    t0 = time.perf_counter()
+    found_long = essay.find_evidence(long_text, index)
+    seconds = time.perf_counter() - t0
+    return {
+        "split": split,
+        "questions": len(qs),
+        "systems": {name: retrieval_metrics(gold, ranked[name], KS) for name in SYSTEMS},
+        "labels": labels,
+        "seconds_2500_words": seconds,
+        "sentences_2500_words": len(found_long),
+        "ranked": ranked,
+    }
+
+
+def write_report(results: dict[str, Any]) -> str:
+    """Markdown report and bar chart under eval/reports/."""
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    systems = results["systems"]
+    lines = [
+        "# Find evidence",
+        "",
+        f"`npq eval find --split {results['split']}`: the {results['questions']} essay "
+        "sentences of the retrieval set's split; the ids the finder lists (three supports per "
+        "sentence, each with its identical twins), in order, scored as a ranking.",
+        "",
+        "| supports from | recall@1 | recall@3 | recall@5 | MRR@10 |",
+        "|---|---:|---:|---:|---:|",
+    ]
+    lines += [
+        f"| {name} | {m['recall@1']:.3f} | {m['recall@3']:.3f} | {m['recall@5']:.3f} "
+        f"| {m['mrr@10']:.3f} |"
+        for name, m in systems.items()
+    ]
+    lines += [
+        "",
+        "How often a support with each label is one the question's tutor cited:",
+        "",
+        "| label | supports | relevant | share |",
+        "|---|---:|---:|---:|",
+    ]
+    for label, c in results["labels"].items():
+        share = c["relevant"] / c["supports"] if c["supports"] else 0.0
+        lines.append(f"| {label} | {c['supports']} | {c['relevant']} | {share:.2f} |")
+    lines += [
+        "",
+        f"A 2,500-word essay ({results['sentences_2500_words']} sentences making a claim), "
+        f"warm, 2 cores: **{results['seconds_2500_words']:.2f} s**.",
+        "",
+        "![recall of the finder](find.png)",
+    ]
+    text = "\n".join(lines) + "\n"
+    write_atomic_bytes(REPORTS / "find.md", text.encode("utf-8"))
+    write_atomic_bytes(REPORTS / "find.json", json.dumps(results, indent=1).encode("utf-8"))
+
+    fig, ax = plt.subplots(figsize=(6, 3.2))
+    metrics = ("recall@1", "recall@3", "recall@5", "mrr@10")
+    width = 0.38
+    for i, (name, colour) in enumerate(zip(SYSTEMS, ("#2563eb", "#9ca3af"), strict=True)):
+        xs = [j + (i - 0.5) * width for j in range(len(metrics))]
+        bars = ax.bar(xs, [systems[name][m] for m in metrics], width, label=name, color=colour)
+        ax.bar_label(bars, fmt="%.2f", fontsize=7)
+    ax.set_xticks(range(len(metrics)), metrics, fontsize=8)
+    ax.set_ylim(0, 1.12)
+    ax.legend(fontsize=7, loc="lower right")
+    ax.set_title(f"Find evidence on essay sentences ({results['split']} split)", fontsize=10)
+    write_atomic_bytes(REPORTS / "find.png", figure_png(fig))
+    return text
+
+
+def main(argv: list[str] | None = None) -> int:
+    """``npq eval find``."""
+    ap = argparse.ArgumentParser(prog="npq eval find")
+    ap.add_argument("--split", default="test", choices=("dev", "test", "all"))
+    args = ap.parse_args(argv)
+    print(write_report(run_find_eval(args.split)))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -464,8 +464,14 @@ def check_essay(text: str, index: SearchIndex) -> CheckReport:
     uncited_vecs = sim.encode([s.text for s in uncited_candidates])
     for s, vec in zip(uncited_candidates, uncited_vecs, strict=True):
         best = sim.best(vec, 1)
-        if best and best[0][1] >= SUGGEST_UNCITED_COSINE and not negated(s.text):
-            uncited.append((s, _with_twins(index, best[0][0])))
+        # No statement is closer than the nearest one: below the bar, nothing to suggest.
+        if not best or best[0][1] < SUGGEST_UNCITED_COSINE or negated(s.text):
+            continue
+        # The statement Find evidence would list first among those close enough.
+        close = [
+            st for st, cos in sim.searched(s.text, vec[None], 3) if cos >= SUGGEST_UNCITED_COSINE
+        ]
+        uncited.append((s, _with_twins(index, close[0] if close else best[0][0])))
     return CheckReport(tuple(checked), tuple(uncited))
 
 

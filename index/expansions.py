@@ -2,11 +2,13 @@
 
 Teachers search in their words ("kids keep forgetting last term's topic"); the frameworks use
 theirs ("retrieval practice", "long-term memory"). ``index/data/expansions.jsonl`` holds, for
-every distinct statement text in the bundled frameworks, ten such texts (plain and indirect
-questions, school scenarios from different roles and phases, keywords, an essay-style claim),
-and for every provider page section 32 (cost, eligibility, delivery…; 24 of them, most in
-indirect words such as "will I have to travel far for the sessions?", added later), all written
-for this project without reference to the evaluation questions. They are embedded as extra
+every distinct statement text in the bundled frameworks, fourteen such texts (plain and indirect
+questions, school scenarios from different roles and phases, keywords, an essay-style claim;
+the last four, added later, are first-person situations from a classroom, a senior leader, a
+trust or governing board, and a sceptical or "where do I start" question), and for every
+provider page section 32 (cost, eligibility, delivery…; 24 of them, most in indirect words such
+as "will I have to travel far for the sessions?", added later), all written for this project
+without reference to the evaluation questions. They are embedded as extra
 vectors and added to the keyword text of their statement (doc2query-style expansion);
 statements without expansions are searched as they are.
 """
@@ -55,10 +57,11 @@ def _texts_hash(texts: Sequence[str]) -> str:
 def cached_vectors(model_name: str, texts: Sequence[str]) -> np.ndarray | None:
     """Vectors of ``texts`` by ``model_name`` from the shipped cache, or None if not cached.
 
-    Embedding the ~7,800 expansion texts (5,600 distinct: identical statements share theirs)
-    takes about a minute on two cores; their vectors for the bundled model ship with the
-    package: float16, each distinct text once, checked against a hash of the texts, so edited
-    expansions or another model are simply encoded afresh.
+    Embedding the ~10,000 expansion texts (7,700 distinct: identical statements share theirs)
+    takes over a minute on two cores; their vectors for the bundled model ship with the
+    package: int8 with a scale per vector (cosine to the float vector > 0.9999), each distinct
+    text once, checked against a hash of the texts, so edited expansions or another model are
+    simply encoded afresh.
     """
     path = _cache_path(model_name)
     if not texts or not path.is_file():
@@ -67,7 +70,8 @@ def cached_vectors(model_name: str, texts: Sequence[str]) -> np.ndarray | None:
         with np.load(path, allow_pickle=False) as data:
             if str(data["texts_hash"]) != _texts_hash(texts):
                 return None
-            vectors = data["vectors"].astype(np.float32)[data["positions"]]
+            scaled = data["vectors"].astype(np.float32) * data["scales"][:, None]
+            vectors = scaled[data["positions"]]
     except (OSError, ValueError, KeyError, IndexError):
         return None
     if vectors.shape[0] != len(texts):
@@ -86,9 +90,12 @@ def write_cache(model_name: str, texts: Sequence[str], vectors: np.ndarray) -> P
     distinct = list(first.values())
     row_of = {i: r for r, i in enumerate(distinct)}
     positions = np.array([row_of[first[t]] for t in texts], dtype=np.int32)
+    kept = np.asarray(vectors[distinct], dtype=np.float32)
+    scales = np.maximum(np.abs(kept).max(axis=1), 1e-12) / 127.0
     np.savez_compressed(
         path,
-        vectors=vectors[distinct].astype(np.float16),
+        vectors=np.round(kept / scales[:, None]).astype(np.int8),
+        scales=scales.astype(np.float32),
         positions=positions,
         texts_hash=np.array(_texts_hash(texts)),
     )

@@ -201,6 +201,7 @@ _PROVIDER_INTENT_RE = re.compile(
     r"who is (it|this|the (npq\w*|course|programme|qualification)) for|"
     r"is (it|this|the npq\w*) (for|right|suitable|worth)|aimed at|suitable for|"
     r"right for (me|an?)|who should (do|take|apply)|"
+    r"(do|doing|take|taking|start|starting|study|studying|finish|complete) (the|my|an?) npq\w*|"
     r"npq\w*('s)?\s+(content|materials?|sessions?|tutors?|facilitators?|coach(es)?|cohorts?)|"
     r"deliver\w*|online(?!\s+(?:safety|bullying|harms?|abuse|grooming|risks?))|remote|"
     r"face[- ]to[- ]face|webinars?|events?|"
@@ -217,7 +218,7 @@ _FRAMEWORK_TOKEN_RE = re.compile(
 # Fusion and scope settings, chosen on the development split (see eval/reports).
 _FRAMEWORK_TOKENS = frozenset(tokenize("NPQ " + " ".join(FRAMEWORK_NAMES)))
 FUSION = "scores"  # "rrf" (weighted reciprocal rank) or "scores" (weighted normalised scores)
-SCORE_WEIGHTS = (1.0, 0.5, 0.5)  # cosine to texts, cosine to expansions, BM25 / best BM25
+SCORE_WEIGHTS = (1.0, 0.4, 0.5)  # cosine to texts, cosine to expansions, BM25 / best BM25
 RRF_K = 10
 DENSE_WEIGHT = 1.0
 BM25_WEIGHT = 1.5

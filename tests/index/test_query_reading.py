@@ -16,6 +16,8 @@ from index.search import SearchIndex, expand_keywords, provider_intent
         "does the NPQSL content get updated when new legislation comes in?",
         "are the NPQSL sessions run by serving heads?",
         "Can I do it completely online?",
+        "can I do the NPQSL without leaving home",
+        "should I take the NPQEL next year",
     ],
 )
 def test_course_questions_open_the_provider_pages(question: str) -> None:
@@ -29,6 +31,8 @@ def test_course_questions_open_the_provider_pages(question: str) -> None:
         "what does NPQSL say about curriculum content in science?",
         "NPQSL coaching conversations with a struggling head of department",
         "is it important that pupils know the rules?",
+        "what do the NPQSL statements say about routines?",
+        "how do the NPQSL and NPQEL differ on behaviour",
     ],
 )
 def test_leadership_questions_do_not(question: str) -> None:

@@ -270,7 +270,11 @@ class _Similarity:
         """
         try:
             hits = self.index.search(
-                _strip_citations(sentence), k=k, framework=framework, read_frameworks=False
+                _strip_citations(sentence),  # the text vecs[0] was encoded from
+                k=k,
+                framework=framework,
+                read_frameworks=False,
+                query_vector=vecs[0],
             ).hits
         except QueryError:
             return self.best(vecs[0], k, framework=framework)

@@ -556,6 +556,7 @@ class SearchIndex:
         area: int | None = None,
         kind: str | None = None,
         read_frameworks: bool = True,
+        query_vector: np.ndarray | None = None,
     ) -> SearchResult:
         """Search by id, words and meaning.
 
@@ -566,6 +567,9 @@ class SearchIndex:
             area: Only this area number.
             kind: ``evidence``, ``practice`` or ``provider``.
             read_frameworks: Restrict to frameworks the query names ("What does NPQEL say…").
+            query_vector: The query's embedding, when the caller has it already (the essay
+                tools encode every sentence in one batch). Used only if the text searched is
+                the query as given (no framework name taken out, no spelling corrected).
 
         Raises:
             QueryError: The query or a filter is unusable; the message says why.
@@ -627,7 +631,10 @@ class SearchIndex:
                     "searched for "
                     + ", ".join(f"“{f.searched}” (typed “{f.typed}”)" for f in fixes)
                 )
-        vec = self.encoder.encode_queries([text])[0]
+        if query_vector is not None and text == q:
+            vec = np.asarray(query_vector, dtype=np.float32)
+        else:
+            vec = self.encoder.encode_queries([text])[0]
         own, exp = self._dense(vec, mask)
         own_cos = own[0][1] if own else 0.0
         exp_cos = exp[0][1] if exp else 0.0

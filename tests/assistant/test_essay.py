@@ -164,6 +164,27 @@ def test_find_uses_the_hybrid_search_not_the_embedding_alone(search_index: Searc
     assert found.supports[0].score == pytest.approx(sim.support(vecs, "NPQSL 8.3"))
 
 
+def test_find_encodes_the_text_once(search_index: SearchIndex, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Pupils remember more when they are asked to recall material after a gap. "
+        "Whole-school consistency matters more than individual classroom strategies. "
+        "Leaders should stop ineffective practices before introducing new ones."
+    )
+    want = essay.find_evidence(text, search_index)
+    calls: list[int] = []
+    encode = search_index.encoder.encode_queries
+
+    def counting(texts):  # type: ignore[no-untyped-def]
+        calls.append(len(texts))
+        return encode(texts)
+
+    monkeypatch.setattr(search_index.encoder, "encode_queries", counting)
+    got = essay.find_evidence(text, search_index)
+    # One batch for the sentences and their clauses; the search reuses the sentences' vectors.
+    assert len(calls) == 1 and calls[0] >= 3
+    assert [[s.ids for s in f.supports] for f in got] == [[s.ids for s in f.supports] for f in want]
+
+
 def test_find_within_one_framework(search_index: SearchIndex) -> None:
     found = essay.find_evidence(
         "Homework quality matters more than quantity.", search_index, framework="NPQLT"

@@ -52,6 +52,18 @@ def test_scores_are_in_hit_order_with_an_id_at_one(search_index: SearchIndex, qu
         assert hits[0].method == "id" and scores[0] == 1.0 and scores[1] < 1.0
 
 
+def test_a_given_query_vector_is_used_only_for_the_text_as_given(
+    search_index: SearchIndex,
+) -> None:
+    q = "how do I help kids remember stuff long term?"
+    vec = search_index.encoder.encode_queries([q])[0]
+    assert ids(search_index.search(q, query_vector=vec)) == ids(search_index.search(q))
+    # The question names a framework, so another text is searched: the vector is not used.
+    named = "what does NPQSL say about routines?"
+    wrong = search_index.encoder.encode_queries(["school budget and finance"])[0]
+    assert ids(search_index.search(named, query_vector=wrong)) == ids(search_index.search(named))
+
+
 def test_bare_id_returns_every_framework(search_index: SearchIndex) -> None:
     r = search_index.search("4.P2", k=5)
     assert {"NPQSL 4.P2", "NPQEL 4.P2", "NPQLT 4.P2"} <= set(ids(r)[:3])

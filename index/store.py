@@ -46,7 +46,7 @@ logger = logging.getLogger(__name__)
 
 # A query against a flat index of some thousand vectors is one pass over memory: FAISS's
 # OpenMP threads gain nothing there and contend with torch's query encoding for the same
-# cores (warm p50 14.3 -> 10.0 ms on 2 cores with the 10,000 expansion vectors).
+# cores (`make bench`, 2 cores, 10,000 expansion vectors: warm p50 14.3 -> 11.0 ms).
 FAISS_THREADS = 1
 faiss.omp_set_num_threads(FAISS_THREADS)
 

@@ -39,6 +39,10 @@ WRONG_NUMBER_MIN = 0.55  # and at least this close to the sentence
 STRONG_COSINE = 0.62
 PARTIAL_COSINE = 0.50
 SUGGEST_UNCITED_COSINE = 0.66
+# A suggestion comes from the framework the essay cites when one of its statements is this close
+# to the best (an NPQEL essay wants an NPQEL number). Citation cases, dev: suggestion accuracy
+# flat for 0.01-0.08, lower from 0.1 (a statement only another framework has is then missed).
+SUGGEST_FRAMEWORK_MARGIN = 0.05
 MAX_TEXT_CHARS = 2_000_000
 # Uncited sentences are scanned for "consider citing" hints up to this many (an assessed essay
 # has a few hundred sentences; a 1 MB paste would otherwise take minutes).
@@ -473,9 +477,13 @@ def check_essay(text: str, index: SearchIndex) -> CheckReport:
             continue
         # The statement Find evidence would list first among those close enough.
         close = [
-            st for st, cos in sim.searched(s.text, vec[None], 3) if cos >= SUGGEST_UNCITED_COSINE
+            (st, cos)
+            for st, cos in sim.searched(s.text, vec[None], 3)
+            if cos >= SUGGEST_UNCITED_COSINE
         ]
-        uncited.append((s, _with_twins(index, close[0] if close else best[0][0])))
+        # An essay that names one framework is offered that framework's numbers first.
+        fw = next(iter(named)) if len(named) == 1 else None
+        uncited.append((s, _suggest(close, fw, index) if close else _with_twins(index, best[0][0])))
     return CheckReport(tuple(checked), tuple(uncited))
 
 
@@ -521,7 +529,8 @@ def _verdict(
     sid = c.id or ""
     statement = index.by_id.get(sid)
     if statement is None:
-        suggested = _suggest(best, c.framework, index)
+        # What Find evidence would list first for the sentence, the cited framework's if close.
+        suggested = _suggest(sim.searched(sentence.text, vecs, 3) or best, c.framework, index)
         why = index.explain_missing(sid)
         return CheckedCitation(c.raw, sid, sentence, "nonexistent", 0.0, suggested, reason=why)
 
@@ -599,10 +608,24 @@ def overclaims(sentence: str, statement: str) -> bool:
 def _suggest(
     ranked: Sequence[tuple[Statement, float]], framework: str | None, index: SearchIndex
 ) -> tuple[str, ...]:
-    """The best alternative's ids, the cited framework's first."""
+    """The best alternative's ids, the cited framework's first.
+
+    The best is the first of ``ranked`` that the cited framework has (itself or as a twin)
+    within `SUGGEST_FRAMEWORK_MARGIN` of the top score; otherwise the top one, whatever its
+    framework (a statement only NPQEL has is still the one to cite).
+    """
     if not ranked:
         return ()
-    ids = list(_with_twins(index, ranked[0][0]))
+    pick = ranked[0][0]
+    if framework:
+        prefix = framework + " "
+        for s, score in ranked:
+            if score < ranked[0][1] - SUGGEST_FRAMEWORK_MARGIN:
+                break
+            if any(i.startswith(prefix) for i in _with_twins(index, s)):
+                pick = s
+                break
+    ids = list(_with_twins(index, pick))
     if framework:
         ids.sort(key=lambda i: 0 if i.startswith(framework + " ") else 1)
     return tuple(ids)

@@ -126,6 +126,47 @@ def test_uncited_sentence_gets_a_suggestion(search_index: SearchIndex) -> None:
     assert report.uncited and "NPQSL 6.9" in report.uncited[0][1]
 
 
+def test_a_missing_number_is_replaced_from_the_cited_framework(search_index: SearchIndex) -> None:
+    # The nearest wording is NPQSL's (2.P1.2, lesson plans); what Find evidence lists first,
+    # and NPQEL has, is the statement about time to collaborate with peers.
+    (c,) = essay.check_essay(
+        "Teachers need time to collaborate on planning [NPQEL 6.99].", search_index
+    ).citations
+    assert c.verdict == "nonexistent"
+    assert c.suggested[0] == "NPQEL 6.8"
+    assert "collaborate with peers" in search_index.by_id[c.suggested[0]].text
+
+
+def test_suggestions_prefer_the_cited_framework_only_when_close(
+    search_index: SearchIndex,
+) -> None:
+    only_sl = search_index.by_id["NPQSL 2.P1.2"]  # no NPQEL twin
+    el = search_index.by_id["NPQEL 2.P1.2"]
+    assert essay._with_twins(search_index, only_sl) == ("NPQSL 2.P1.2",)
+    close = [(only_sl, 0.76), (el, 0.76 - essay.SUGGEST_FRAMEWORK_MARGIN + 0.01)]
+    far = [(only_sl, 0.76), (el, 0.76 - essay.SUGGEST_FRAMEWORK_MARGIN - 0.01)]
+    assert essay._suggest(close, "NPQEL", search_index)[0] == "NPQEL 2.P1.2"
+    assert essay._suggest(close, "NPQSL", search_index)[0] == "NPQSL 2.P1.2"
+    # A statement only another framework has is still the one to cite.
+    assert essay._suggest(far, "NPQEL", search_index)[0] == "NPQSL 2.P1.2"
+    assert essay._suggest(close, None, search_index)[0] == "NPQSL 2.P1.2"
+
+
+@pytest.mark.parametrize(
+    ("framework", "first"), [("NPQSL", "NPQSL 3.P2.1"), ("NPQEL", "NPQEL 3.11")]
+)
+def test_uncited_suggestion_follows_the_framework_the_essay_names(
+    search_index: SearchIndex, framework: str, first: str
+) -> None:
+    report = essay.check_essay(
+        f"This essay draws on the {framework} framework. Every school should use systematic "
+        "synthetic phonics, the most effective approach for teaching pupils to decode.",
+        search_index,
+    )
+    ((_sentence, ids),) = report.uncited
+    assert ids[0] == first
+
+
 def test_find_evidence_rows_and_exports(search_index: SearchIndex) -> None:
     text = (
         "Pupils remember more when they are asked to recall material after a gap. "

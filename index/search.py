@@ -250,6 +250,9 @@ _BARE_ID_CUE_RE = re.compile(
 _BARE_ID_RE = re.compile(r"(?<![\w.£$])(\d{1,2})\.([Pp]?\d{1,2}(?:\.\d{1,2})?)(?![\w.%£$]|\.\d)")
 NEAR_IDENTICAL_COSINE = 0.95  # statements this close across frameworks are shown together
 COUNTERPART_COSINE = 0.75  # the matching statement of another framework (trust-level wording)
+# ...looked for among this many nearest statements: twins and a framework's own neighbours fill
+# the first dozen, so 12 missed 31 counterparts above the cosine (NPQSL 5.P2 -> NPQLT 6.P2).
+COUNTERPART_POOL = 40
 
 
 class QueryError(ValueError):
@@ -434,7 +437,7 @@ class SearchIndex:
         vec = self.stored.faiss_index.reconstruct(row)
         twins = set(self.twins(row))
         by_fw: dict[str, int] = {}
-        for r, cos in self.stored.dense_search(vec, 12):
+        for r, cos in self.stored.dense_search(vec, COUNTERPART_POOL):
             o = self.statements[r]
             if (
                 cos >= COUNTERPART_COSINE

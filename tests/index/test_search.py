@@ -8,6 +8,7 @@ import pytest
 
 from assistant.cli import main
 from index.search import (
+    COUNTERPART_COSINE,
     QueryError,
     SearchIndex,
     expand_keywords,
@@ -144,6 +145,21 @@ def test_counterparts_in_other_frameworks_follow_but_stay_separate(
     # A framework named in the question still means that framework only.
     named = ids(search_index.search("NPQEL monitoring grouping practices across the trust", k=5))
     assert all(i.startswith("NPQEL") for i in named)
+
+
+def test_counterparts_are_found_past_the_first_dozen_neighbours(search_index: SearchIndex) -> None:
+    # NPQSL 5.P2 and NPQLT 6.P2 ("Support colleagues to adapt their teaching to different pupil
+    # needs…") are the same heading in other words; NPQSL's own bullets and NPQEL's identical
+    # wordings crowd the 12 nearest statements, where the search used to stop looking.
+    row = search_index.row("NPQSL 5.P2")
+    assert row is not None
+    found = {search_index.statements[r].id for r in search_index.counterparts(row)}
+    assert "NPQLT 6.P2" in found
+    # ...and it is a real counterpart: above the cosine bar, same kind.
+    lt = search_index.row("NPQLT 6.P2")
+    vecs = search_index.stored.faiss_index.reconstruct_n(0, len(search_index.statements))
+    assert float(vecs[row] @ vecs[lt]) >= COUNTERPART_COSINE
+    assert search_index.statements[lt].kind == "practice_heading"
 
 
 def test_scope_signal(search_index: SearchIndex) -> None:

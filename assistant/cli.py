@@ -337,6 +337,9 @@ def _print_search_text(result) -> None:
 
     for note in result.notes:
         print(f"({note})")
+    if not result.hits:
+        print("No statement matches this search and its filters.")
+        return
     if not result.in_scope:
         print("The frameworks here don't seem to cover this. Closest statements:")
     for n, (hit, ids) in enumerate(group_identical(result.hits), start=1):

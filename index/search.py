@@ -366,6 +366,16 @@ class SearchIndex:
         self._kind = np.array([s.kind for s in self.statements])
         self._area_title = np.array([s.area_title.lower() for s in self.statements])
         self._frameworks_held = {s.framework for s in self.statements}
+        # The NPQs a provider section is about: those its page's title or its own text names
+        # (an NPQSL page's section on NPQLT delivery is about both); none named, any NPQ.
+        self._about = [
+            frozenset(
+                frameworks_named(f"{s.area_title}\n{s.title}\n{s.text}") & set(FRAMEWORK_NAMES)
+            )
+            if s.kind == "provider_section"
+            else frozenset()
+            for s in self.statements
+        ]
         self._row = {s.id: i for i, s in enumerate(self.statements)}
         self._twins: dict[int, tuple[int, ...]] = {}
         self._counterparts: dict[int, tuple[int, ...]] = {}
@@ -513,6 +523,22 @@ class SearchIndex:
             words = self._row_words[row] = frozenset(tokenize(f"{s.title}\n{s.text}"))
         return sum(1 for t in tokens if t in words) / len(tokens)
 
+    def _provider_about(self, frameworks: Sequence[str]) -> np.ndarray:
+        """Provider rows about one of ``frameworks``, or about no NPQ in particular."""
+        want = set(frameworks)
+        return np.array(
+            [
+                s.kind == "provider_section" and (not about or bool(about & want))
+                for s, about in zip(self.statements, self._about, strict=True)
+            ],
+            dtype=bool,
+        )
+
+    def provider_frameworks(self) -> list[str]:
+        """The NPQs the corpus's provider pages are about, in framework order."""
+        about = set().union(*self._about)
+        return [f for f in FRAMEWORK_NAMES if f in about]
+
     def get(self, sid: str) -> Statement | None:
         """The statement with this canonical id, or None."""
         return self.by_id.get(sid)
@@ -522,8 +548,9 @@ class SearchIndex:
     ) -> np.ndarray:
         mask = np.ones(len(self.statements), dtype=bool)
         if frameworks:
-            # Provider sections stay searchable when a framework is named ("NPQSL cost").
-            mask &= np.isin(self._fw, list(frameworks)) | (self._kind == "provider_section")
+            # Provider sections about that NPQ stay searchable when it is named ("NPQSL cost");
+            # an NPQSL page's price is no answer to "NPQEL cost".
+            mask &= np.isin(self._fw, list(frameworks)) | self._provider_about(frameworks)
         if area is not None:
             mask &= self._area == area
         if kinds:
@@ -566,7 +593,8 @@ class SearchIndex:
         Args:
             query: A question, keywords, an essay sentence, or an id in any spelling.
             k: How many hits at most (> 0).
-            framework: Only this framework (provider sections stay in).
+            framework: Only this framework (and provider sections about it, or about no NPQ
+                in particular).
             area: Only this area number.
             kind: ``evidence``, ``practice`` or ``provider``.
             read_frameworks: Restrict to frameworks the query names ("What does NPQEL say…").
@@ -611,6 +639,14 @@ class SearchIndex:
         wants_provider = kinds is not None and "provider_section" in kinds
         course_question = wants_provider or provider_intent(q)
         provider_prior = PROVIDER_PRIOR_COURSE if course_question else PROVIDER_PRIOR_NO_INTENT
+        if course_question and frameworks and not self._provider_about(frameworks).any():
+            covered = self.provider_frameworks()
+            if covered:
+                notes.append(
+                    f"the provider pages in this corpus are about {' and '.join(covered)} only; "
+                    f"for {' and '.join(frameworks)} courses (cost, funding, delivery) ask an NPQ "
+                    "provider"
+                )
         if provider_prior <= 0.0:
             mask &= self._kind != "provider_section"
 

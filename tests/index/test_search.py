@@ -162,6 +162,30 @@ def test_counterparts_are_found_past_the_first_dozen_neighbours(search_index: Se
     assert search_index.statements[lt].kind == "practice_heading"
 
 
+def test_provider_pages_about_another_npq_do_not_answer_for_the_named_one(
+    search_index: SearchIndex,
+) -> None:
+    # The corpus's provider pages are about NPQSL (one section also about NPQLT delivery): an
+    # NPQSL price is no answer to an NPQEL funding question, and the search says why.
+    r = search_index.search("is there funding for the NPQEL", k=10)
+    assert all(h.statement.kind != "provider_section" for h in r.hits)
+    assert any("about NPQSL and NPQLT only" in n and "NPQEL" in n for n in r.notes), r.notes
+    # The named NPQ's own pages still come first...
+    sl = search_index.search("how much does the NPQSL cost", k=3)
+    assert ids(sl)[0].endswith("#what-does-it-cost")
+    assert not any("provider pages in this corpus" in n for n in sl.notes)
+    # ...and so does a section of another NPQ's page that is about the named one.
+    lt = search_index.search("how many training events for NPQLT abroad", k=3)
+    assert (
+        ids(lt)[0]
+        == "provider-olp-npqsl-international#remote-online-delivery-for-international-schools"
+    )
+    # A framework question that happens to use a course word is unaffected.
+    ev = search_index.search("NPQEL: succession planning across the trust", k=5)
+    assert ids(ev)[0] == "NPQEL 7.P4.8"
+    assert all(h.statement.kind != "provider_section" for h in ev.hits)
+
+
 def test_scope_signal(search_index: SearchIndex) -> None:
     assert not search_index.search("good lasagne recipe for 6 people").in_scope
     assert not search_index.search("What's the capital of Australia?").in_scope
@@ -264,6 +288,15 @@ def test_cli_bad_queries_file(tmp_path, capsys, make, message) -> None:  # type:
     assert main(["ask", "--questions-file", str(qfile)]) == 2
     err = capsys.readouterr().err
     assert message.replace("queries", "questions") in err and "Traceback" not in err
+
+
+def test_cli_search_with_no_hits_says_so(capsys, search_index, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.setattr("assistant.cli.open_search", lambda cfg: search_index)
+    assert main(["search", "cost", "--framework", "NPQEL", "--kind", "provider"]) == 0
+    out = capsys.readouterr().out
+    assert "No statement matches this search and its filters." in out
+    assert "Closest statements" not in out  # no heading over an empty list
+    assert "about NPQSL and NPQLT only" in out
 
 
 def test_cli_search_bad_filter_message(capsys) -> None:  # type: ignore[no-untyped-def]

@@ -19,10 +19,23 @@ from dataclasses import dataclass
 
 from ingest.frameworks import AREA_ALIASES, AREA_TITLES, FRAMEWORK_NAMES, OTHER_NPQS, area_number
 
-_FW = r"NPQ\s?-?\s?(?P<fw>SL|EL|LT|H|LTD|LBC|ML|EYL|LL|LPM|SENCO)\b"
+# "NPQSL", "NPQ SL", "NPQ-SL", "NPQ(SL)", "NPQSL4.9" (no space), and the long names "NPQ for
+# Senior Leadership", "National Professional Qualification in Leading Teaching".
+_FW = (
+    r"(?:NPQ\s?(?:-\s?|\(\s?)?(?P<fw>SL|EL|LT|H|LTD|LBC|ML|EYL|LL|LPM|SENCO)(?:\s?\))?"
+    r"(?![A-Za-z])"
+    r"|(?:NPQ|National\s+Professional\s+Qualification)\s+(?:for|in)\s+(?:the\s+)?"
+    r"(?P<long>Senior\s+Leadership|Executive\s+Leadership|Leading\s+Teaching)\b)"
+)
+_LONG_NAMES = {"senior": "NPQSL", "executive": "NPQEL", "leading": "NPQLT"}
 _NUM = r"(?P<area>\d{1,2})\s?\.\s?(?P<num>[Pp]\s?\d{1,2}(?:\.\d{1,2})?|\d{1,2})(?![\d%])"
 _NUM2 = r"(?:(?P<area2>\d{1,2})\.)?(?P<num2>[Pp]?\d{1,2}(?:\.\d{1,2})?)(?![\d%])"
-_SEP = r"[\s,;:]*(?:(?:statements?|stmt|area|section|s\.)\s*)?"
+# Between the framework and the number: punctuation, an opening bracket ("NPQSL (4.9)"), a
+# year ("NPQEL (2020) 2.12") and a word ("statement", "section").
+_SEP = (
+    r"[\s,;:(]*(?:(?:19|20)\d{2}\)?[\s,;:(]*)?"
+    r"(?:(?:statements?|stmt|area|section|s\.)\s*)?"
+)
 _AREA_WORDS = sorted(
     {t for titles in AREA_TITLES.values() for t in titles.values()} | set(AREA_ALIASES),
     key=len,
@@ -43,12 +56,25 @@ _FW_AREA_RE = re.compile(
     _FW + r"[\s,;:]+" + _AREA_NAME + r"[\s,;:]+(?:statement\s*)?(?P<n>\d{1,2})\b(?!\.\d)",
     re.IGNORECASE,
 )
+# "NPQSL area 4, statement 9": the framework's own evidence statement number.
+_FW_AREA_NUM_RE = re.compile(
+    _FW
+    + r"[\s,;:]+area\s+(?P<area>\d{1,2})[\s,;:]+(?:evidence\s+)?statement\s+(?P<n>\d{1,2})\b"
+    + r"(?!\.\d)",
+    re.IGNORECASE,
+)
 # A bare number is read only where it is clearly a citation: inside brackets, or after
 # "statement".
 _BARE_RE = re.compile(
     r"(?:(?<=[(\[;,])\s*|(?<=\bstatement\s)|(?<=\bstatements\s)|(?<=\bsee\s))"
     r"(?P<area>\d{1,2})\.(?P<num>[Pp]\d{1,2}(?:\.\d{1,2})?|\d{1,2})"
     r"(?=\s*[)\];,]|\s+(?:and|&)\s|\s*$|\s)",
+    re.IGNORECASE,
+)
+# A number followed by a unit is a quantity: money, times, durations, percentages.
+_UNIT_AFTER_RE = re.compile(
+    r"\s?(?:%|am\b|pm\b|hours?\b|hrs?\b|minutes?\b|mins?\b|days?\b|weeks?\b|months?\b"
+    r"|years?\b|m\b|k\b|per\s?cent)",
     re.IGNORECASE,
 )
 _CANONICAL_RE = re.compile(r"^(NPQ[A-Z]{2,6}) (\d{1,2})\.(\d{1,2}|P\d{1,2}(?:\.\d{1,2})?)$")
@@ -96,6 +122,13 @@ def _fw(token: str) -> str:
     return "NPQ" + token.upper()
 
 
+def _fw_of(m: re.Match[str]) -> str:
+    """The framework a `_FW` match names, short ("SL") or long ("Senior Leadership")."""
+    if m["fw"]:
+        return _fw(m["fw"])
+    return _LONG_NAMES[m["long"].split()[0].lower()]
+
+
 def _number(token: str) -> str:
     t = token.replace(" ", "")
     return "P" + t[1:] if t[:1] in "Pp" else str(int(t)) if t.isdigit() else t
@@ -112,8 +145,15 @@ def find_citations(text: str) -> list[Citation]:
     def free(a: int, b: int) -> bool:
         return all(b <= s or a >= e for s, e in taken)
 
+    for m in _FW_AREA_NUM_RE.finditer(text):
+        found.append(
+            Citation(m.group(0), m.start(), m.end(), _fw_of(m), int(m["area"]), str(int(m["n"])))
+        )
+        taken.append((m.start(), m.end()))
     for m in _FW_AREA_RE.finditer(text):
-        fw = _fw(m["fw"])
+        if not free(m.start(), m.end()):
+            continue
+        fw = _fw_of(m)
         area = area_number(fw, m["aname"])
         if area is None:
             continue
@@ -122,7 +162,9 @@ def find_citations(text: str) -> list[Citation]:
     for m in _FW_NUM_RE.finditer(text):
         if not free(m.start(), m.end()):
             continue
-        fw = _fw(m["fw"])
+        if _UNIT_AFTER_RE.match(text, m.end()) and not (m["more"] or "").strip():
+            continue  # "the NPQSL (4.5 hours a week)" is a duration, not a statement
+        fw = _fw_of(m)
         area = int(m["area"])
         first = _number(m["num"])
         raw = m.group(0)
@@ -133,8 +175,7 @@ def find_citations(text: str) -> list[Citation]:
         if not free(m.start(), m.end()):
             continue
         # Skip money, times, versions: a number followed by a unit or a percent sign.
-        after = text[m.end() : m.end() + 3]
-        if re.match(r"\s?(%|am|pm|hours?|m\b|k\b)", after, re.I):
+        if _UNIT_AFTER_RE.match(text, m.end()):
             continue
         found.append(
             Citation(m.group(0), m.start(), m.end(), None, int(m["area"]), _number(m["num"]))
@@ -176,7 +217,7 @@ def _expand_more(
 
 def frameworks_named(text: str) -> set[str]:
     """The NPQ frameworks a text names anywhere ("NPQSL", "NPQ SL", …)."""
-    return {_fw(m["fw"]) for m in re.finditer(_FW, text, re.IGNORECASE)}
+    return {_fw_of(m) for m in re.finditer(_FW, text, re.IGNORECASE)}
 
 
 def resolve_bare(citations: list[Citation], text: str) -> list[Citation]:

@@ -34,6 +34,16 @@ from ingest.ids import find_citations, parse_id, resolve_bare
         ("(DfE, 2020a, p.12; NPQEL 3.4)", ["NPQEL 3.4"]),
         ("NPQH 2.3", ["NPQH 2.3"]),
         ("NPQSL 0.1", ["NPQSL 0.1"]),
+        ("NPQSL4.9", ["NPQSL 4.9"]),
+        ("NPQSL (4.9)", ["NPQSL 4.9"]),
+        ("NPQSL(4.9)", ["NPQSL 4.9"]),
+        ("NPQ(SL) 4.9", ["NPQSL 4.9"]),
+        ("NPQ-SL 4.9", ["NPQSL 4.9"]),
+        ("NPQEL (2020) 2.12", ["NPQEL 2.12"]),
+        ("DfE (2020) NPQSL 4.9", ["NPQSL 4.9"]),
+        ("NPQSL area 4, statement 9", ["NPQSL 4.9"]),
+        ("NPQ for Senior Leadership 4.9", ["NPQSL 4.9"]),
+        ("National Professional Qualification in Leading Teaching 3.8", ["NPQLT 3.8"]),
     ],
 )
 def test_spellings(text: str, ids: list[str]) -> None:
@@ -48,6 +58,9 @@ def test_spellings(text: str, ids: list[str]) -> None:
         "we met at 3.30 pm",
         "version 2.1 of the policy",
         "see page 4.",
+        "the NPQSL (4.5 hours a week)",
+        "NPQSL 4.5 hours of study",
+        "the NPQSL 2021 cohort of 12",
     ],
 )
 def test_not_citations(text: str) -> None:

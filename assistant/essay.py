@@ -469,6 +469,8 @@ def check_essay(text: str, index: SearchIndex) -> CheckReport:
         checked.append(_verdict(c, sentence, vecs, sim, index, named))
 
     uncited: list[tuple[Sentence, tuple[str, ...]]] = []
+    # An essay that names one framework is offered that framework's numbers first.
+    essay_framework = next(iter(named)) if len(named) == 1 else None
     uncited_vecs = sim.encode([s.text for s in uncited_candidates])
     for s, vec in zip(uncited_candidates, uncited_vecs, strict=True):
         best = sim.best(vec, 1)
@@ -481,9 +483,14 @@ def check_essay(text: str, index: SearchIndex) -> CheckReport:
             for st, cos in sim.searched(s.text, vec[None], 3)
             if cos >= SUGGEST_UNCITED_COSINE
         ]
-        # An essay that names one framework is offered that framework's numbers first.
-        fw = next(iter(named)) if len(named) == 1 else None
-        uncited.append((s, _suggest(close, fw, index) if close else _with_twins(index, best[0][0])))
+        uncited.append(
+            (
+                s,
+                _suggest(close, essay_framework, index)
+                if close
+                else _with_twins(index, best[0][0]),
+            )
+        )
     return CheckReport(tuple(checked), tuple(uncited))
 
 

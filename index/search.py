@@ -376,6 +376,12 @@ class SearchIndex:
             else frozenset()
             for s in self.statements
         ]
+        provider = self._kind == "provider_section"
+        self._provider_generic = provider & np.array([not a for a in self._about], dtype=bool)
+        self._provider_for = {
+            f: self._provider_generic | np.array([f in a for a in self._about], dtype=bool)
+            for f in FRAMEWORK_NAMES
+        }
         self._row = {s.id: i for i, s in enumerate(self.statements)}
         self._twins: dict[int, tuple[int, ...]] = {}
         self._counterparts: dict[int, tuple[int, ...]] = {}
@@ -525,14 +531,10 @@ class SearchIndex:
 
     def _provider_about(self, frameworks: Sequence[str]) -> np.ndarray:
         """Provider rows about one of ``frameworks``, or about no NPQ in particular."""
-        want = set(frameworks)
-        return np.array(
-            [
-                s.kind == "provider_section" and (not about or bool(about & want))
-                for s, about in zip(self.statements, self._about, strict=True)
-            ],
-            dtype=bool,
-        )
+        rows = self._provider_generic.copy()
+        for f in frameworks:
+            rows |= self._provider_for.get(f, self._provider_generic)
+        return rows
 
     def provider_frameworks(self) -> list[str]:
         """The NPQs the corpus's provider pages are about, in framework order."""

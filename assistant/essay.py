@@ -376,6 +376,9 @@ def find_evidence(
     sim = _Similarity(index)
     sentences = [s for s in split_sentences(text) if is_claim(s.text)]
     all_vecs = sim.encode_with_clauses([s.text for s in sentences])
+    # A text written for one NPQ ("In my NPQEL assessment…") gets its ids first in each group.
+    named = frameworks_named(text) & set(FRAMEWORK_NAMES)
+    first = next(iter(named)) if framework is None and len(named) == 1 else None
     out: list[FoundEvidence] = []
     for sentence, vecs in zip(sentences, all_vecs, strict=True):
         supports: list[Support] = []
@@ -384,6 +387,8 @@ def find_evidence(
             if s.id in seen:
                 continue
             ids = _with_twins(index, s) if framework is None else (s.id,)
+            if first:
+                ids = tuple(sorted(ids, key=lambda i: not i.startswith(first + " ")))
             seen.update(ids)
             if negated(sentence.text) != negated(s.text) and cos < STRONG_COSINE:
                 continue  # says the opposite of the statement

@@ -167,6 +167,21 @@ def test_uncited_suggestion_follows_the_framework_the_essay_names(
     assert ids[0] == first
 
 
+@pytest.mark.parametrize("framework", ["NPQEL", "NPQSL"])
+def test_find_evidence_puts_the_texts_framework_first(
+    search_index: SearchIndex, framework: str
+) -> None:
+    text = (
+        f"In my {framework} assignment I argue this. Consistency across the whole school "
+        "matters more than individual classroom strategies for behaviour."
+    )
+    found = essay.find_evidence(text, search_index)
+    top = found[-1].supports[0]
+    assert set(top.ids) == {"NPQSL 4.1", "NPQEL 4.1"}
+    assert top.ids[0] == f"{framework} 4.1"
+    assert top.in_text.startswith(f"({framework} 4.1")
+
+
 def test_find_evidence_rows_and_exports(search_index: SearchIndex) -> None:
     text = (
         "Pupils remember more when they are asked to recall material after a gap. "

@@ -30,7 +30,7 @@ from typing import Any
 
 import numpy as np
 
-from eval.common import REPORTS, open_index, questions
+from eval.common import REPORTS, open_index, pyplot, questions
 from eval.retrieval import figure_png, write_atomic_bytes
 from index.encoder import Encoder, Vectors
 from ingest.records import Statement
@@ -537,10 +537,7 @@ RSS (MiB) | p50 (ms) | p95 (ms) | p50, 1 thread | p95, 1 thread |
 
 
 def _report_png(res: dict[str, Any]) -> bytes:
-    import matplotlib
-
-    matplotlib.use("Agg")
-    import matplotlib.pyplot as plt
+    plt = pyplot()
 
     g = res["growth"]
     n = [r["statements"] for r in g]

@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from assistant import essay
-from eval.common import DATA, REPORTS, open_index, read_jsonl
+from eval.common import DATA, REPORTS, open_index, pyplot, read_jsonl
 
 VERDICTS = ("supported", "wrong_number", "unsupported", "nonexistent", "ambiguous")
 
@@ -154,10 +154,7 @@ def write_report(
 
 def _plot(summary: dict[str, Any], path: Path) -> None:
     """Bar charts of accuracy per verdict and per slip (written atomically)."""
-    import matplotlib
-
-    matplotlib.use("Agg")
-    import matplotlib.pyplot as plt
+    plt = pyplot()
 
     fig, axes = plt.subplots(1, 2, figsize=(11, 3.8))
     for ax, key, title in (

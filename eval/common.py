@@ -75,3 +75,13 @@ def gold_ids(question: dict[str, Any], index: SearchIndex) -> set[str]:
             if s.kind == "provider_section" and s.id.startswith(stem + "#") and phrase in s.text:
                 rel.add(s.id)
     return rel
+
+
+def pyplot() -> Any:
+    """Matplotlib's pyplot on the file-only Agg backend (reports are written, never shown)."""
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    return plt

@@ -19,7 +19,7 @@ import argparse
 import json
 from typing import Any
 
-from eval.common import DATA, REPORTS, open_index, read_jsonl
+from eval.common import DATA, REPORTS, open_index, pyplot, read_jsonl
 from eval.metrics import retrieval_metrics
 from eval.retrieval import figure_png, write_atomic_bytes
 
@@ -68,10 +68,7 @@ def run_course_eval() -> dict[str, Any]:
 
 def write_report(results: dict[str, Any]) -> str:
     """Markdown report and bar chart under eval/reports/."""
-    import matplotlib
-
-    matplotlib.use("Agg")
-    import matplotlib.pyplot as plt
+    plt = pyplot()
 
     c, counts = results["course"], results["counts"]
     n_course, n_fw, n_oos = (counts[g]["n"] for g in GROUPS)

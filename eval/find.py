@@ -21,7 +21,7 @@ import time
 from typing import Any
 
 from assistant import essay
-from eval.common import DATA, REPORTS, gold_ids, open_index, questions
+from eval.common import DATA, REPORTS, gold_ids, open_index, pyplot, questions
 from eval.metrics import retrieval_metrics
 from eval.retrieval import figure_png, write_atomic_bytes
 from index.search import SearchIndex
@@ -85,10 +85,7 @@ def run_find_eval(split: str = "test") -> dict[str, Any]:
 
 def write_report(results: dict[str, Any]) -> str:
     """Markdown report and bar chart under eval/reports/."""
-    import matplotlib
-
-    matplotlib.use("Agg")
-    import matplotlib.pyplot as plt
+    plt = pyplot()
 
     systems = results["systems"]
     lines = [

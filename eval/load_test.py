@@ -31,7 +31,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from eval.common import REPORTS
+from eval.common import REPORTS, pyplot
 from eval.retrieval import figure_png, write_atomic_bytes
 
 HOST = "127.0.0.1"
@@ -376,10 +376,7 @@ def report_markdown(run: Run, s: dict[str, Any], log_tail: str) -> str:
 
 def report_figure(run: Run) -> bytes:
     """Latency histograms per endpoint, and server RSS over time."""
-    import matplotlib
-
-    matplotlib.use("Agg")
-    import matplotlib.pyplot as plt
+    plt = pyplot()
 
     fig, (ax1, ax2) = plt.subplots(1, 2, figsize=(12, 4.2))
     for name, colour in (("ask", "#2563eb"), ("check", "#d97706")):

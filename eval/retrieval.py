@@ -32,7 +32,7 @@ from typing import Any
 
 import numpy as np
 
-from eval.common import BATCHES, REPORTS, batch_of, gold_ids, open_index, questions
+from eval.common import BATCHES, REPORTS, batch_of, gold_ids, open_index, pyplot, questions
 from eval.metrics import retrieval_metrics, scope_metrics
 from index.search import SearchIndex
 from ingest.records import Statement
@@ -516,10 +516,7 @@ RECALL5_TARGET = 0.90  # the search issue's target on the test split
 
 
 def _report_png(results: Mapping[str, Any]) -> bytes:
-    import matplotlib
-
-    matplotlib.use("Agg")
-    import matplotlib.pyplot as plt
+    plt = pyplot()
 
     systems = results["systems"]
     base = best_baseline(results)

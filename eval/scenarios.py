@@ -21,7 +21,7 @@ import json
 from collections.abc import Iterable
 from typing import Any
 
-from eval.common import DATA, REPORTS, gold_ids, open_index, questions, read_jsonl
+from eval.common import DATA, REPORTS, gold_ids, open_index, pyplot, questions, read_jsonl
 from eval.metrics import retrieval_metrics
 from eval.retrieval import figure_png, write_atomic_bytes
 from index.search import SearchIndex
@@ -98,10 +98,7 @@ def _row(name: str, m: dict[str, Any]) -> str:
 
 def write_report(results: dict[str, Any]) -> str:
     """Markdown report and a stacked bar chart of rank bands under eval/reports/."""
-    import matplotlib
-
-    matplotlib.use("Agg")
-    import matplotlib.pyplot as plt
+    plt = pyplot()
 
     head = "| {} | n | recall@1 | recall@5 | recall@10 | recall@20 | MRR@10 |"
     rule = "|---|---:|---:|---:|---:|---:|---:|"

@@ -20,7 +20,7 @@ import random
 import re
 from typing import Any
 
-from eval.common import REPORTS, gold_ids, open_index, questions
+from eval.common import REPORTS, gold_ids, open_index, pyplot, questions
 from eval.metrics import retrieval_metrics
 from eval.retrieval import figure_png, write_atomic_bytes
 
@@ -104,10 +104,7 @@ def run_typo_eval(split: str = "all", rate: float = 0.3, seed: int = 0) -> dict[
 
 def write_report(results: dict[str, Any]) -> str:
     """Markdown report and bar chart under eval/reports/."""
-    import matplotlib
-
-    matplotlib.use("Agg")
-    import matplotlib.pyplot as plt
+    plt = pyplot()
 
     runs = results["runs"]
     lines = [

@@ -681,7 +681,9 @@ class SearchIndex:
         exp_cos = exp[0][1] if exp else 0.0
         sparse = self.bm25_ranking(text, mask)
         if FUSION == "scores":
-            fused = fuse_scores([own, exp, sparse], SCORE_WEIGHTS)
+            # Fewer BM25 rows than candidates: every row with a query word is there.
+            bm25_complete = len(sparse) < CANDIDATES
+            fused = fuse_scores([own, exp, sparse], SCORE_WEIGHTS, (False, False, bm25_complete))
         else:
             fused = fuse([own, exp, sparse], [DENSE_WEIGHT, EXPANSION_WEIGHT, BM25_WEIGHT])
         prior = {"evidence": EVIDENCE_PRIOR, "provider_section": provider_prior}
@@ -871,13 +873,18 @@ def fuse(
 
 
 def fuse_scores(
-    rankings: Sequence[Sequence[tuple[int, float]]], weights: Sequence[float]
+    rankings: Sequence[Sequence[tuple[int, float]]],
+    weights: Sequence[float],
+    complete: Sequence[bool] = (),
 ) -> list[tuple[int, float]]:
     """Weighted sum of scores, each ranking's divided by its best (cosines are left as they are).
 
     A row missing from a ranking's candidates gets that ranking's lowest candidate score (it
-    scored at most that). The first two rankings are cosines, in [-1, 1] already; the others
-    (BM25) are divided by their best score so that they lie in [0, 1].
+    scored at most that), or 0 when the ranking is ``complete``: BM25 lists every row sharing
+    a word with the query when fewer than ``CANDIDATES`` do, and a row it leaves out shares
+    none ("mnemonics" is in two statements; the others must not score as if it were in theirs).
+    The first two rankings are cosines, in [-1, 1] already; the others (BM25) are divided by
+    their best score so that they lie in [0, 1].
     """
     rows = {r for ranking in rankings for r, _ in ranking}
     total = dict.fromkeys(rows, 0.0)
@@ -885,7 +892,7 @@ def fuse_scores(
         if not ranking:
             continue
         top = ranking[0][1] if i >= 2 and ranking[0][1] > 0 else 1.0
-        floor = ranking[-1][1] / top
+        floor = 0.0 if i < len(complete) and complete[i] else ranking[-1][1] / top
         got = {r: s / top for r, s in ranking}
         for r in rows:
             total[r] += weight * got.get(r, floor)

@@ -257,6 +257,22 @@ def test_score_fusion_scales_bm25_and_fills_gaps_with_the_lowest_candidate() -> 
     assert [r for r, _ in fuse_scores([own, expansions, bm25], (1.0, 0.5, 0.5))] == [3, 2, 1]
 
 
+def test_a_row_outside_a_complete_bm25_list_has_no_keyword_score() -> None:
+    own = [(1, 0.8), (2, 0.7)]
+    expansions = [(2, 0.9), (1, 0.5)]
+    bm25 = [(3, 10.0), (1, 4.0)]
+    # Complete: rows 1 and 3 are the only ones sharing a word with the query; row 2 gets 0.
+    got = dict(fuse_scores([own, expansions, bm25], (1.0, 0.5, 0.5), (False, False, True)))
+    assert got[2] == pytest.approx(0.7 + 0.45)
+    assert got[1] == pytest.approx(0.8 + 0.25 + 0.2)
+
+
+def test_a_rare_word_finds_the_statements_that_use_it(search_index: SearchIndex) -> None:
+    # Only the two modelling bullets say "mnemonics"; retrieval practice is nearer in meaning,
+    # and used to come first because a statement without the word got BM25's lowest score.
+    assert set(ids(search_index.search("mnemonics", k=2))) == {"NPQSL 2.P2.2", "NPQLT 5.P2.2"}
+
+
 def test_cli_batch_search_jsonl(tmp_path, capsys, search_index, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     monkeypatch.setattr("assistant.cli.open_search", lambda cfg: search_index)
     qfile = tmp_path / "q.txt"

@@ -41,7 +41,7 @@ from index.scope import FEATURE_THRESHOLD, ScopeFeatures, ScopeModel, load_scope
 from index.spelling import Speller, words_of
 from index.store import StoredIndex, tokenize
 from ingest.frameworks import AREA_ALIASES, AREA_TITLES, FRAMEWORK_NAMES
-from ingest.ids import Citation, find_citations, frameworks_named
+from ingest.ids import Citation, find_citations, frameworks_named, strip_framework_mentions
 from ingest.records import Statement
 
 MAX_QUERY_CHARS = 2000
@@ -336,7 +336,7 @@ def provider_intent(query: str) -> bool:
 
 def strip_framework_names(query: str) -> str:
     """The query without framework names, once they have become filters."""
-    stripped = _FRAMEWORK_TOKEN_RE.sub(" ", _FW_PHRASE_RE.sub(" ", query))
+    stripped = strip_framework_mentions(_FRAMEWORK_TOKEN_RE.sub(" ", _FW_PHRASE_RE.sub(" ", query)))
     return " ".join(stripped.split()) or query
 
 

@@ -25,9 +25,29 @@ _FW = (
     r"(?:NPQ\s?(?:-\s?|\(\s?)?(?P<fw>SL|EL|LT|H|LTD|LBC|ML|EYL|LL|LPM|SENCO)(?:\s?\))?"
     r"(?![A-Za-z])"
     r"|(?:NPQ|National\s+Professional\s+Qualification)\s+(?:for|in)\s+(?:the\s+)?"
-    r"(?P<long>Senior\s+Leadership|Executive\s+Leadership|Leading\s+Teaching)\b)"
+    r"(?P<long>Senior\s+Leadership|Executive\s+Leadership|Leading\s+Teaching|"
+    r"Leading\s+Teacher\s+Development|Leading\s+Behaviou?r\s+and\s+Culture|Leading\s+Literacy|"
+    r"Early\s+Years\s+Leadership|Leading\s+Primary\s+Math(?:s|ematics)|Headship|"
+    r"Special\s+Educational\s+Needs\s+Co-?ordinators?)\b"
+    # Other NPQs by their names alone, as a user on those courses writes them ("the leading
+    # teacher development framework"): named so that a note can say they are not held.
+    r"|(?P<other>Leading\s+Teacher\s+Development|Leading\s+Behaviou?r\s+and\s+Culture|"
+    r"Leading\s+Literacy|Early\s+Years\s+Leadership|Leading\s+Primary\s+Math(?:s|ematics))"
+    r"\s+(?:NPQ|framework|qualification)\b)"
 )
-_LONG_NAMES = {"senior": "NPQSL", "executive": "NPQEL", "leading": "NPQLT"}
+_LONG_NAMES = {
+    "senior leadership": "NPQSL",
+    "executive leadership": "NPQEL",
+    "leading teaching": "NPQLT",
+    "leading teacher development": "NPQLTD",
+    "leading behaviour and culture": "NPQLBC",
+    "leading behavior and culture": "NPQLBC",
+    "leading literacy": "NPQLL",
+    "early years leadership": "NPQEYL",
+    "leading primary maths": "NPQLPM",
+    "leading primary mathematics": "NPQLPM",
+    "headship": "NPQH",
+}
 _NUM = r"(?P<area>\d{1,2})\s?\.\s?(?P<num>[Pp]\s?\d{1,2}(?:\.\d{1,2})?|\d{1,2})(?![\d%])"
 _NUM2 = r"(?:(?P<area2>\d{1,2})\.)?(?P<num2>[Pp]?\d{1,2}(?:\.\d{1,2})?)(?![\d%])"
 # Between the framework and the number: punctuation, an opening bracket ("NPQSL (4.9)"), a
@@ -126,7 +146,8 @@ def _fw_of(m: re.Match[str]) -> str:
     """The framework a `_FW` match names, short ("SL") or long ("Senior Leadership")."""
     if m["fw"]:
         return _fw(m["fw"])
-    return _LONG_NAMES[m["long"].split()[0].lower()]
+    name = " ".join((m["long"] or m["other"]).lower().split())
+    return _LONG_NAMES.get(name, "NPQSENCO")
 
 
 def _number(token: str) -> str:
@@ -213,6 +234,11 @@ def _expand_more(
             out.append(Citation(raw, start, end, fw, a, n))
         prev_area, prev_num = a, n
     return out
+
+
+def strip_framework_mentions(text: str) -> str:
+    """``text`` without the NPQ names in it ("NPQSL", "the NPQ for Headship"), spaces tidied."""
+    return " ".join(re.sub(rf"(?:\bthe\s+)?{_FW}", " ", text, flags=re.IGNORECASE).split())
 
 
 def frameworks_named(text: str) -> set[str]:

@@ -15,6 +15,7 @@ from index.search import (
     fuse,
     fuse_scores,
     group_identical,
+    strip_framework_names,
 )
 
 pytestmark = pytest.mark.slow
@@ -345,6 +346,31 @@ def test_a_missing_id_is_explained_with_what_exists(
     search_index: SearchIndex, sid: str, says: str
 ) -> None:
     assert says in search_index.explain_missing(sid)
+
+
+@pytest.mark.parametrize(
+    ("question", "named"),
+    [
+        ("In the leading teacher development framework, how do I check learning?", "NPQLTD"),
+        ("What does the NPQ in Leading Behaviour and Culture say about routines?", "NPQLBC"),
+        ("National Professional Qualification for Headship: governance", "NPQH"),
+        ("early years leadership NPQ on transitions", "NPQEYL"),
+    ],
+)
+def test_other_npqs_by_their_full_names_get_the_not_held_note(
+    search_index: SearchIndex, question: str, named: str
+) -> None:
+    r = search_index.search(question, k=5)
+    assert any(n.startswith(f"{named} is not in this corpus") for n in r.notes), r.notes
+    # The full name is the other course's, not NPQLT's "Leading Teaching".
+    assert "NPQLT" not in r.frameworks and r.hits
+
+
+def test_a_full_npq_name_is_not_searched_as_words() -> None:
+    assert strip_framework_names("In the leading teacher development framework, can I") == (
+        "In , can I"
+    )
+    assert strip_framework_names("the NPQ for Senior Leadership on workload") == "on workload"
 
 
 def test_a_mistyped_id_in_a_query_gets_a_note_and_the_answer_says_so_first(

@@ -8,7 +8,8 @@ npq find FILE|-                 statements that support each sentence of a text
 npq check FILE|-                check every citation in an essay
 npq ui                          start the Gradio app
 npq eval WHAT                   run an evaluation and write its report to eval/reports/
-                                (retrieval, answers, citations, typos, course, scenarios, find)
+                                (retrieval, answers, citations, typos, course, scenarios, find,
+                                blind)
 """
 
 from __future__ import annotations
@@ -116,7 +117,16 @@ def _parser() -> argparse.ArgumentParser:
     s = sub.add_parser("eval", help="run an evaluation and write its report to eval/reports/")
     s.add_argument(
         "what",
-        choices=("retrieval", "answers", "citations", "typos", "course", "scenarios", "find"),
+        choices=(
+            "retrieval",
+            "answers",
+            "citations",
+            "typos",
+            "course",
+            "scenarios",
+            "find",
+            "blind",
+        ),
     )
     s.add_argument("--split", default="test", help="test, dev or all")
     s.add_argument(
@@ -585,6 +595,8 @@ def cmd_eval(args: argparse.Namespace) -> int:
         from eval.scenarios import main as run
     elif args.what == "find":
         from eval.find import main as run
+    elif args.what == "blind":
+        from eval.blind import main as run
     else:
         from eval.citations import main as run
     return int(run(["--split", args.split]) or 0)

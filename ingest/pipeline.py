@@ -12,6 +12,7 @@ Example:
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import re
 from collections import defaultdict
@@ -57,9 +58,24 @@ class _Read:
     areas: list[ParsedArea]
 
 
-def corpus_hash(corpus_dir: Path, entries: Sequence[SourceEntry]) -> str:
-    """A hash of the manifest and every listed file's bytes: changes when the corpus changes."""
+@functools.cache
+def _parser_stamp() -> bytes:
+    """A hash of the ingest code: statements parsed by an older parser are parsed again."""
     h = hashlib.sha256()
+    for path in sorted(Path(__file__).resolve().parent.glob("*.py")):
+        h.update(path.name.encode())
+        h.update(path.read_bytes())
+    return h.digest()
+
+
+def corpus_hash(corpus_dir: Path, entries: Sequence[SourceEntry]) -> str:
+    """A hash of the manifest, every listed file's bytes and the parser's code.
+
+    It changes when the corpus changes, and when an upgrade changes how it is read, so a
+    store parsed by an older version is never served as current.
+    """
+    h = hashlib.sha256()
+    h.update(_parser_stamp())
     manifest = corpus_dir / "manifest.toml"
     if manifest.is_file():
         h.update(manifest.read_bytes())
@@ -327,13 +343,22 @@ def _repair_cut(statements: list[Statement], warnings: list[IngestWarning]) -> l
     return out
 
 
+def _same_words(text: str) -> str:
+    """The words of a text, lower-cased, without its punctuation.
+
+    Identical statements differ at most in punctuation across frameworks ("what the time is
+    used for, is more important" in NPQSL 6.4, no comma in NPQEL 6.4).
+    """
+    return " ".join(re.findall(r"\w+", _norm(text)))
+
+
 def _link_identical(statements: list[Statement]) -> list[Statement]:
     groups: dict[tuple[str, str], list[str]] = defaultdict(list)
     for s in statements:
-        groups[(s.kind, _norm(s.text))].append(s.id)
+        groups[(s.kind, _same_words(s.text))].append(s.id)
     out: list[Statement] = []
     for s in statements:
-        ids = [i for i in groups[(s.kind, _norm(s.text))] if i.split()[0] != s.framework]
+        ids = [i for i in groups[(s.kind, _same_words(s.text))] if i.split()[0] != s.framework]
         out.append(replace(s, same_as=tuple(sorted(ids, key=_id_order))) if ids else s)
     return out
 

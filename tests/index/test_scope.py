@@ -70,7 +70,9 @@ def test_model_round_trips_through_json(tmp_path: Path) -> None:
         "What is the pension contribution rate for teachers this year?",
         "how do I book supply cover for a teacher off sick tomorrow",
         "When do year 6 SATs results come out?",
-        "teacher pay",  # a short keyword search is judged too
+        # A short keyword search is judged too. ("teacher pay" alone is not in this list: NPQSL
+        # 7.P4.4 covers "policy and processes related to pay and conditions".)
+        "upper pay spine",
         "football",
     ],
 )

@@ -146,6 +146,21 @@ def test_identical_statements_linked(corpus_result: IngestResult) -> None:
     assert "NPQEL 4.1" in by_id["NPQSL 4.1"].same_as
     assert "NPQSL 4.1" in by_id["NPQEL 4.1"].same_as
     assert by_id["NPQLT 2.7"].same_as == ()  # "supports effective relationships": different
+    # Punctuation is no difference: NPQSL 6.4 has a comma ("used for, is") NPQEL 6.4 lacks.
+    assert by_id["NPQSL 6.4"].text != by_id["NPQEL 6.4"].text
+    assert by_id["NPQSL 6.4"].same_as == ("NPQEL 6.4", "NPQLT 8.5")
+    assert "NPQSL 6.4" in by_id["NPQEL 6.4"].same_as
+    # A cut-off statement is no twin of the complete one it may have said.
+    assert by_id["NPQSL 8.10"].same_as == ()
+
+
+def test_a_parser_change_is_a_corpus_change(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    import ingest.pipeline as pipeline
+
+    (tmp_path / "manifest.toml").write_text("", encoding="utf-8")
+    before = pipeline.corpus_hash(tmp_path, [])
+    monkeypatch.setattr(pipeline, "_parser_stamp", lambda: b"another parser")
+    assert pipeline.corpus_hash(tmp_path, []) != before
 
 
 def test_ocr_slips_fixed_and_logged(corpus_result: IngestResult) -> None:

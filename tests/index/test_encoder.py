@@ -71,3 +71,22 @@ def test_real_model_ranks_paraphrase_first(
     index = load_index(out, expected_model=real_encoder.name, expected_corpus_hash="s")
     hits = index.dense_search(real_encoder.encode_queries([question])[0], 3)
     assert index.statements[hits[0][0]].id == expected
+
+
+@pytest.mark.slow
+def test_a_few_queries_take_the_plain_path_with_the_librarys_vectors(
+    real_encoder: SentenceTransformerEncoder,
+) -> None:
+    # all-MiniLM-L6-v2 is a transformer, mean pooling and normalisation: a question is encoded
+    # by those steps directly, and must get the vector the library's own encode gives.
+    assert real_encoder._plain is not None
+    long = "Consistency of approach across the whole school matters for behaviour. " * 40
+    texts = ["how do kids remember things?", "NPQSL", long, "é – “quotes” & emoji 🙂"]
+    fast = real_encoder.encode_queries(texts)  # 4 texts: the plain path
+    library = real_encoder._model.encode_query(
+        texts, convert_to_numpy=True, normalize_embeddings=True
+    )
+    assert fast.dtype == np.float32 and fast.shape == (4, 384)
+    assert np.abs(fast - library).max() < 1e-5
+    # Five or more (the essay tools' batches) go through the library.
+    assert np.abs(real_encoder.encode_queries(texts + texts[:1])[:4] - library).max() < 1e-5

@@ -741,9 +741,14 @@ class SearchIndex:
                 continue
             add(row, score, "hybrid")
             if COUNTERPART_COSINE < 1.0 and not frameworks:
-                # Other frameworks' own wording of it follows, each as its own group.
-                for other in self.counterparts(row):
-                    if self.statements[other].id not in seen:
+                # Other frameworks' own wording of it follows, each as its own group: the
+                # counterparts of the hit or of any identical statement, one per framework
+                # (NPQLT 8.P2 has no close NPQEL wording; its twin NPQSL 6.P2 has NPQEL 6.P2).
+                group = (row, *self.twins(row))
+                covered = {self._fw[r] for r in group}
+                for other in (o for r in group for o in self.counterparts(r)):
+                    if self._fw[other] not in covered and self.statements[other].id not in seen:
+                        covered.add(self._fw[other])
                         add(other, score, "counterpart")
             if len(hits) >= k:
                 break

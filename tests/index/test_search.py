@@ -163,6 +163,13 @@ def test_counterparts_are_found_past_the_first_dozen_neighbours(search_index: Se
     assert search_index.statements[lt].kind == "practice_heading"
 
 
+def test_a_twin_s_counterpart_follows_too(search_index: SearchIndex) -> None:
+    # NPQLT 8.P2 comes first; NPQSL 6.P2 is its identical twin; NPQEL says it for trusts in
+    # its own words, close to NPQSL's wording but not to NPQLT's, and must follow the group.
+    got = ids(search_index.search("coaching staff", k=5))
+    assert {"NPQLT 8.P2", "NPQSL 6.P2", "NPQEL 6.P2"} <= set(got[:3]), got
+
+
 def test_provider_pages_about_another_npq_do_not_answer_for_the_named_one(
     search_index: SearchIndex,
 ) -> None:

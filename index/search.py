@@ -745,10 +745,10 @@ class SearchIndex:
                 # counterparts of the hit or of any identical statement, one per framework
                 # (NPQLT 8.P2 has no close NPQEL wording; its twin NPQSL 6.P2 has NPQEL 6.P2).
                 group = (row, *self.twins(row))
-                covered = {self._fw[r] for r in group}
+                said_in = {str(self._fw[r]) for r in group}
                 for other in (o for r in group for o in self.counterparts(r)):
-                    if self._fw[other] not in covered and self.statements[other].id not in seen:
-                        covered.add(self._fw[other])
+                    if self._fw[other] not in said_in and self.statements[other].id not in seen:
+                        said_in.add(str(self._fw[other]))
                         add(other, score, "counterpart")
             if len(hits) >= k:
                 break

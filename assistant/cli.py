@@ -362,9 +362,9 @@ def _print_search_text(result) -> None:
 
 def _read_lines(path: Path) -> list[str]:
     if str(path) == "-":
-        return sys.stdin.read().splitlines()
+        return sys.stdin.read().removeprefix("\ufeff").splitlines()
     try:
-        return path.read_text(encoding="utf-8").splitlines()
+        return path.read_text(encoding="utf-8-sig").splitlines()
     except FileNotFoundError as exc:
         raise CLIError(f"{path}: no such file") from exc
     except IsADirectoryError as exc:

@@ -283,11 +283,16 @@ class SearchResult:
     scope_probability: float = 1.0
 
 
+_INVISIBLE_RE = re.compile("[\ufeff\u200b\u200c\u200d\u2060\u00ad]")
+
+
 def check_query(query: str) -> str:
     """Return the query stripped, or raise `QueryError` saying what is wrong with it."""
     if not isinstance(query, str):
         raise QueryError(f"query must be text, not {type(query).__name__}")
-    q = query.strip()
+    # Invisible characters that pasted or saved text carries (a byte-order mark, zero-width
+    # spaces and joiners) are no part of the question.
+    q = _INVISIBLE_RE.sub("", query).strip()
     if not q:
         raise QueryError("the query is empty: type a question, some keywords or an id")
     if not re.search(r"[^\W_]", q):

@@ -294,6 +294,18 @@ def test_cli_batch_search_jsonl(tmp_path, capsys, search_index, monkeypatch) -> 
     assert "no letters or numbers" in rows[2]["error"]
 
 
+def test_cli_batch_reads_a_windows_file(tmp_path, capsys, search_index, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    # Notepad's UTF-8: a byte-order mark and CRLF line ends; and a zero-width space pasted
+    # from a web page. None of them is part of a query.
+    monkeypatch.setattr("assistant.cli.open_search", lambda cfg: search_index)
+    qfile = tmp_path / "q.txt"
+    qfile.write_bytes("\ufeffNPQSL 4.9\r\nretrieval\u200b practice\r\n".encode())
+    assert main(["search", "--queries-file", str(qfile), "--top-k", "1", "--format", "jsonl"]) == 0
+    rows = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert [r["query"] for r in rows] == ["NPQSL 4.9", "retrieval practice"]
+    assert rows[0]["results"][0]["id"] == "NPQSL 4.9"
+
+
 @pytest.mark.parametrize(
     ("make", "message"),
     [

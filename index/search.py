@@ -508,8 +508,45 @@ class SearchIndex:
             heading = f"{fw} {area}.{m.group(3)}"
             if n := last("practice", heading):
                 held.append(f"{heading} has bullets {area}.{m.group(3)}.1–{area}.{m.group(3)}.{n}")
-        text = f"{sid} does not exist: {fw} area {area} ({title}) has " + " and ".join(held[:2])
-        return text + "".join(f"; {h}" for h in held[2:])
+        lead = f"{sid} does not exist"
+        if (other := self._parallel_beyond(fw, area, m.group(3), last("evidence"))) is not None:
+            # The copy held may stop short: the other framework's identical area goes on.
+            lead = f"{sid} is not in the {fw} text held here"
+        text = f"{lead}: {fw} area {area} ({title}) has " + " and ".join(held[:2])
+        text += "".join(f"; {h}" for h in held[2:])
+        if other is not None:
+            text += (
+                f". {other.framework} has the same statements up to {fw} {area}.{last('evidence')} "
+                f"and goes on to {other.id}, so the {fw} source may be incomplete: check the "
+                f"DfE framework, or cite {other.id}"
+            )
+        return text
+
+    def _parallel_beyond(self, fw: str, area: int, number: str, held_last: int) -> Statement | None:
+        """Another framework's statement with this number, when its area is identical so far.
+
+        ``fw``'s last held evidence statement ``area.held_last`` has an identical twin with the
+        same number, in an area of the same title in another framework, and that area goes on
+        to ``number``: the copy of
+        ``fw`` in the corpus probably stops short (a provider page that drops rows), and the
+        number may well exist in the full framework.
+        """
+        if not number.isdigit() or not held_last or int(number) <= held_last:
+            return None
+        last = self.get(f"{fw} {area}.{held_last}")
+        if last is None:
+            return None
+        for twin in last.same_as:
+            other = self.get(twin)
+            if (
+                other is not None
+                and other.number == str(held_last)
+                and other.area_title.lower() == last.area_title.lower()
+            ):
+                found = self.get(f"{other.framework} {other.area}.{number}")
+                if found is not None:
+                    return found
+        return None
 
     def row(self, sid: str) -> int | None:
         """The index row of a statement id, or None."""

@@ -154,6 +154,7 @@ def ingest_corpus(corpus_dir: Path, *, progress: Progress | None = None) -> Inge
     statements = _merge(reads, vocab, warnings)
     statements = _repair_cut(statements, warnings)
     statements = _link_identical(statements)
+    _warn_short_areas(statements, warnings)
     statements.extend(_sections(reads, corpus_dir))
     statements.sort(key=statement_sort_key)
     _check_unique(statements)
@@ -350,6 +351,47 @@ def _same_words(text: str) -> str:
     used for, is more important" in NPQSL 6.4, no comma in NPQEL 6.4).
     """
     return " ".join(re.findall(r"\w+", _norm(text)))
+
+
+def _warn_short_areas(statements: list[Statement], warnings: list[IngestWarning]) -> None:
+    """Warn when a framework's area stops where another framework's identical area goes on.
+
+    The NPQSL provider page keeps evidence statements 3.1–3.6 of Curriculum and Assessment;
+    NPQEL's area 3 has the same six, numbered alike, then 3.7–3.19. The page has probably
+    dropped rows: a user's citation of NPQSL 3.13 may be right, and the DfE PDF would fill it.
+    """
+    by_id = {s.id: s for s in statements}
+    last: dict[tuple[str, int], Statement] = {}
+    count: dict[tuple[str, int], int] = defaultdict(int)
+    for s in statements:
+        if s.kind == "evidence" and s.number.isdigit():
+            key = (s.framework, s.area)
+            count[key] += 1
+            if key not in last or int(s.number) > int(last[key].number):
+                last[key] = s
+    for (fw, area), s in sorted(last.items()):
+        for twin in s.same_as:
+            other = by_id.get(twin)
+            # Alike: the same number in an area of the same title (NPQLT's areas are cut
+            # differently: its Subject and Curriculum stops where its Assessment area begins).
+            if (
+                other is None
+                or other.number != s.number
+                or other.area_title.lower() != s.area_title.lower()
+            ):
+                continue
+            theirs = last.get((other.framework, other.area))
+            if theirs is not None and int(theirs.number) > int(s.number):
+                warnings.append(
+                    IngestWarning(
+                        s.sources[0].file if s.sources else "",
+                        f"{fw} area {area} stops at {s.id}, where {other.framework} area "
+                        f"{other.area} has the same statements and goes on to {theirs.id}: "
+                        f"the {fw} source may be missing rows (add the DfE {fw} PDF to corpus/)",
+                        "incomplete",
+                    )
+                )
+                break
 
 
 def _link_identical(statements: list[Statement]) -> list[Statement]:

@@ -61,7 +61,7 @@ VERDICT_STYLE: dict[str, tuple[str, str, str]] = {
     "supported": ("Supported", "#1a7f37", "#ffffff"),
     "wrong_number": ("Wrong number", "#f0b429", "#2b2100"),
     "unsupported": ("Unsupported", "#c62828", "#ffffff"),
-    "nonexistent": ("Nonexistent id", "#c62828", "#ffffff"),
+    "nonexistent": ("Id not found", "#c62828", "#ffffff"),
     "ambiguous": ("Ambiguous", "#6b7280", "#ffffff"),
 }
 STRENGTH_HELP = "strong: says the same; partial: related, check it; weak: loosely related"
@@ -377,7 +377,7 @@ def _citation_card(c: CheckedCitation, by_id: Mapping[str, Statement]) -> str:
     if c.cited_text:
         statement = f"<p>{esc(c.cited_text)}</p>"
     elif c.verdict == "nonexistent":
-        statement = f"<p><em>No statement {cited} exists.</em></p>"
+        statement = f"<p><em>No statement {cited} in the framework text held here.</em></p>"
     else:
         statement = "<p><em>Which statement is meant is unclear.</em></p>"
     reason = f'<p class="npq-reason"><strong>Why:</strong> {esc(c.reason)}</p>' if c.reason else ""

@@ -359,6 +359,16 @@ def test_an_npq_missing_from_the_corpus_is_named_in_a_note(search_index: SearchI
         ("NPQSL 4.P2.9", "; NPQSL 4.P2 has bullets 4.P2.1–4.P2.3"),
         ("NPQSL 12.1", "NPQSL 12.1 does not exist: NPQSL has areas 1–10"),
         ("NPQH 1.1", "NPQH is not in this corpus"),
+        # The NPQSL page keeps 3.1-3.6; NPQEL's Curriculum and Assessment, the same so far,
+        # goes on to 3.19: 3.13 may be right, and the user is told so, not that it is wrong.
+        (
+            "NPQSL 3.13",
+            "NPQSL 3.13 is not in the NPQSL text held here: NPQSL area 3 (Curriculum and "
+            "Assessment) has evidence statements 3.1–3.6",
+        ),
+        ("NPQSL 3.13", "so the NPQSL source may be incomplete: check the DfE framework, or cite "),
+        ("NPQSL 3.25", "NPQSL 3.25 does not exist"),  # beyond NPQEL's too
+        ("NPQLT 4.13", "NPQLT 4.13 does not exist"),  # NPQLT's areas are cut differently
     ],
 )
 def test_a_missing_id_is_explained_with_what_exists(

@@ -206,3 +206,13 @@ def test_flattened_table_numbers_agree_with_the_full_framework(corpus_result: In
             assert full.startswith(item.text.rstrip(" .")[:40]), (area.number, item.number)
             checked += 1
     assert checked > 60
+
+
+def test_an_area_that_stops_short_of_its_twin_is_reported(corpus_result: IngestResult) -> None:
+    short = [w for w in corpus_result.warnings if "stops at" in w.message]
+    assert [w.message.split(":")[0] for w in short] == [
+        "NPQSL area 3 stops at NPQSL 3.6, where NPQEL area 3 has the same statements and goes "
+        "on to NPQEL 3.19"
+    ]
+    assert short[0].category == "incomplete"
+    assert short[0].file == "provider-olp-npqsl-international.txt"

@@ -21,9 +21,8 @@ import json
 from collections import defaultdict
 from typing import Any
 
-from eval.common import DATA, REPORTS, gold_ids, open_index, questions
+from eval.common import DATA, REPORTS, gold_ids, open_index, questions, write_atomic_bytes
 from eval.metrics import retrieval_metrics
-from eval.retrieval import write_atomic_bytes
 
 JUDGMENTS = DATA / "test_judgments_audit.jsonl"
 SYSTEMS = ("npq-assistant", "bm25", "dense")

@@ -30,8 +30,7 @@ from typing import Any
 
 import numpy as np
 
-from eval.common import REPORTS, open_index, pyplot, questions
-from eval.retrieval import figure_png, write_atomic_bytes
+from eval.common import REPORTS, figure_png, open_index, pyplot, questions, write_atomic_bytes
 from index.encoder import Encoder, Vectors
 from ingest.records import Statement
 

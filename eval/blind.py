@@ -15,12 +15,10 @@ Writes ``eval/reports/blind.md``, ``blind.json`` and ``blind.png``.
 from __future__ import annotations
 
 import argparse
-import json
 from typing import Any
 
-from eval.common import DATA, REPORTS, gold_ids, open_index, pyplot, read_jsonl
+from eval.common import DATA, gold_ids, open_index, pyplot, read_jsonl, save_report
 from eval.metrics import retrieval_metrics, scope_metrics
-from eval.retrieval import figure_png, write_atomic_bytes
 
 BLIND_FILE = DATA / "blind_questions.jsonl"
 # The first run (2026-11-23, commit ef6c579), before the changes this set led to.
@@ -99,8 +97,6 @@ def write_report(results: dict[str, Any]) -> str:
         for m in results["misses"]
     ]
     text = "\n".join(lines) + "\n"
-    write_atomic_bytes(REPORTS / "blind.md", text.encode("utf-8"))
-    write_atomic_bytes(REPORTS / "blind.json", json.dumps(results, indent=1).encode("utf-8"))
 
     fig, ax = plt.subplots(figsize=(7, 3.2))
     names = list(results["by_kind"])
@@ -125,7 +121,7 @@ def write_report(results: dict[str, Any]) -> str:
     ax.legend(fontsize=7, loc="lower left")
     ax.set_title("Blind third batch: search by question kind", fontsize=10)
     fig.tight_layout()
-    write_atomic_bytes(REPORTS / "blind.png", figure_png(fig))
+    save_report("blind", text, results, fig)
     return text
 
 

@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import functools
+import io
 import json
+import os
+import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -85,3 +88,36 @@ def pyplot() -> Any:
     import matplotlib.pyplot as plt
 
     return plt
+
+
+def write_atomic_bytes(path: Path, data: bytes) -> None:
+    """Write ``data`` to ``path`` via a temporary file in the same folder and `os.replace`."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.chmod(tmp, 0o644)  # mkstemp makes it private; reports are for everyone to read
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def figure_png(fig: Any) -> bytes:
+    """A matplotlib figure as PNG bytes (then closed)."""
+    import matplotlib.pyplot as plt
+
+    buf = io.BytesIO()
+    fig.savefig(buf, format="png", dpi=120, bbox_inches="tight")
+    plt.close(fig)
+    return buf.getvalue()
+
+
+def save_report(name: str, text: str, results: Any, fig: Any) -> None:
+    """Write ``name``.md, ``name``.json and ``name``.png under eval/reports/, each atomically."""
+    write_atomic_bytes(REPORTS / f"{name}.md", text.encode("utf-8"))
+    write_atomic_bytes(REPORTS / f"{name}.json", json.dumps(results, indent=1).encode("utf-8"))
+    write_atomic_bytes(REPORTS / f"{name}.png", figure_png(fig))

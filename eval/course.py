@@ -16,12 +16,10 @@ Writes ``eval/reports/course.md``, ``course.json`` and ``course.png``.
 from __future__ import annotations
 
 import argparse
-import json
 from typing import Any
 
-from eval.common import DATA, REPORTS, open_index, pyplot, read_jsonl
+from eval.common import DATA, open_index, pyplot, read_jsonl, save_report
 from eval.metrics import retrieval_metrics
-from eval.retrieval import figure_png, write_atomic_bytes
 
 COURSE_FILE = DATA / "course_questions.jsonl"
 GROUPS = ("course", "framework", "out_of_scope")
@@ -111,8 +109,6 @@ def write_report(results: dict[str, Any]) -> str:
     ]
     lines += [f"- {m['text']} → {', '.join(m['got'])}" for m in results["misses"]]
     text = "\n".join(lines) + "\n"
-    write_atomic_bytes(REPORTS / "course.md", text.encode("utf-8"))
-    write_atomic_bytes(REPORTS / "course.json", json.dumps(results, indent=1).encode("utf-8"))
 
     fig, ax = plt.subplots(figsize=(7, 3.5))
     labels = [
@@ -132,7 +128,7 @@ def write_report(results: dict[str, Any]) -> str:
     ax.set_xticks(range(len(values)), labels, fontsize=8)
     ax.set_ylim(0, 1.1)
     ax.set_title("Course questions found; the others left alone", fontsize=10)
-    write_atomic_bytes(REPORTS / "course.png", figure_png(fig))
+    save_report("course", text, results, fig)
     return text
 
 

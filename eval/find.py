@@ -16,14 +16,12 @@ Writes ``eval/reports/find.md``, ``find.json`` and ``find.png``.
 from __future__ import annotations
 
 import argparse
-import json
 import time
 from typing import Any
 
 from assistant import essay
-from eval.common import DATA, REPORTS, gold_ids, open_index, pyplot, questions
+from eval.common import DATA, gold_ids, open_index, pyplot, questions, save_report
 from eval.metrics import retrieval_metrics
-from eval.retrieval import figure_png, write_atomic_bytes
 from index.search import SearchIndex
 
 SYSTEMS = ("find evidence", "sentence embedding alone")
@@ -121,8 +119,6 @@ def write_report(results: dict[str, Any]) -> str:
         "![recall of the finder](find.png)",
     ]
     text = "\n".join(lines) + "\n"
-    write_atomic_bytes(REPORTS / "find.md", text.encode("utf-8"))
-    write_atomic_bytes(REPORTS / "find.json", json.dumps(results, indent=1).encode("utf-8"))
 
     fig, ax = plt.subplots(figsize=(6, 3.2))
     metrics = ("recall@1", "recall@3", "recall@5", "mrr@10")
@@ -135,7 +131,7 @@ def write_report(results: dict[str, Any]) -> str:
     ax.set_ylim(0, 1.12)
     ax.legend(fontsize=7, loc="lower right")
     ax.set_title(f"Find evidence on essay sentences ({results['split']} split)", fontsize=10)
-    write_atomic_bytes(REPORTS / "find.png", figure_png(fig))
+    save_report("find", text, results, fig)
     return text
 
 

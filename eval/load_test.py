@@ -31,8 +31,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from eval.common import REPORTS, pyplot
-from eval.retrieval import figure_png, write_atomic_bytes
+from eval.common import REPORTS, figure_png, pyplot, write_atomic_bytes
 
 HOST = "127.0.0.1"
 START_TIMEOUT_S = 300.0

@@ -19,11 +19,9 @@ Usage:
 from __future__ import annotations
 
 import argparse
-import io
 import json
 import logging
 import os
-import tempfile
 import time
 from collections.abc import Mapping, Sequence
 from datetime import UTC, datetime
@@ -32,7 +30,17 @@ from typing import Any
 
 import numpy as np
 
-from eval.common import BATCHES, REPORTS, batch_of, gold_ids, open_index, pyplot, questions
+from eval.common import (
+    BATCHES,
+    REPORTS,
+    batch_of,
+    figure_png,
+    gold_ids,
+    open_index,
+    pyplot,
+    questions,
+    write_atomic_bytes,
+)
 from eval.metrics import retrieval_metrics, scope_metrics
 from index.search import SearchIndex
 from ingest.records import Statement
@@ -350,32 +358,6 @@ def run_retrieval_eval(split: str = "test", k: int = 10) -> dict[str, Any]:
 
 
 # --------------------------------------------------------------------------- the report
-
-
-def write_atomic_bytes(path: Path, data: bytes) -> None:
-    """Write ``data`` to ``path`` via a temporary file in the same folder and `os.replace`."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.chmod(tmp, 0o644)  # mkstemp makes it private; reports are for everyone to read
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-
-
-def figure_png(fig: Any) -> bytes:
-    """A matplotlib figure as PNG bytes (then closed)."""
-    import matplotlib.pyplot as plt
-
-    buf = io.BytesIO()
-    fig.savefig(buf, format="png", dpi=120, bbox_inches="tight")
-    plt.close(fig)
-    return buf.getvalue()
 
 
 def best_baseline(results: Mapping[str, Any]) -> str:

@@ -17,13 +17,19 @@ Writes ``eval/reports/scenarios.md``, ``scenarios.json`` and ``scenarios.png``.
 from __future__ import annotations
 
 import argparse
-import json
 from collections.abc import Iterable
 from typing import Any
 
-from eval.common import DATA, REPORTS, gold_ids, open_index, pyplot, questions, read_jsonl
+from eval.common import (
+    DATA,
+    gold_ids,
+    open_index,
+    pyplot,
+    questions,
+    read_jsonl,
+    save_report,
+)
 from eval.metrics import retrieval_metrics
-from eval.retrieval import figure_png, write_atomic_bytes
 from index.search import SearchIndex
 
 SCENARIO_FILE = DATA / "scenario_questions.jsonl"
@@ -140,8 +146,6 @@ def write_report(results: dict[str, Any]) -> str:
         for m in results["misses"]
     ]
     text = "\n".join(lines) + "\n"
-    write_atomic_bytes(REPORTS / "scenarios.md", text.encode("utf-8"))
-    write_atomic_bytes(REPORTS / "scenarios.json", json.dumps(results, indent=1).encode("utf-8"))
 
     groups = {**results["by_area"], **{f"all ({k})": v for k, v in results["by_set"].items()}}
     fig, ax = plt.subplots(figsize=(8, 0.35 * len(groups) + 1.5))
@@ -158,7 +162,7 @@ def write_report(results: dict[str, Any]) -> str:
     ax.legend(fontsize=7, ncol=5, loc="lower center", bbox_to_anchor=(0.5, 1.0), frameon=False)
     ax.set_title("Scenario questions: where the relevant statements rank", fontsize=10, pad=22)
     fig.tight_layout()
-    write_atomic_bytes(REPORTS / "scenarios.png", figure_png(fig))
+    save_report("scenarios", text, results, fig)
     return text
 
 

@@ -15,14 +15,12 @@ Writes ``eval/reports/typos.md`` and ``typos.png``.
 from __future__ import annotations
 
 import argparse
-import json
 import random
 import re
 from typing import Any
 
-from eval.common import REPORTS, gold_ids, open_index, pyplot, questions
+from eval.common import gold_ids, open_index, pyplot, questions, save_report
 from eval.metrics import retrieval_metrics
-from eval.retrieval import figure_png, write_atomic_bytes
 
 _QWERTY = ["qwertyuiop", "asdfghjkl", "zxcvbnm"]
 _NEIGHBOURS = {
@@ -128,8 +126,6 @@ def write_report(results: dict[str, Any]) -> str:
     for ex in results["examples"]:
         lines.append(f"- `{ex['typed']}` — {ex['notes'] or '(no correction)'}")
     text = "\n".join(lines) + "\n"
-    write_atomic_bytes(REPORTS / "typos.md", text.encode("utf-8"))
-    write_atomic_bytes(REPORTS / "typos.json", json.dumps(results, indent=1).encode("utf-8"))
 
     fig, ax = plt.subplots(figsize=(7, 3.5))
     names = list(runs)
@@ -143,7 +139,7 @@ def write_report(results: dict[str, Any]) -> str:
     ax.set_ylim(0, 1.1)
     ax.set_title("Misspelt questions: spelling correction on and off")
     ax.legend(fontsize=8, loc="lower right")
-    write_atomic_bytes(REPORTS / "typos.png", figure_png(fig))
+    save_report("typos", text, results, fig)
     return text
 
 

@@ -14,10 +14,9 @@ Writes ``eval/reports/blind.md``, ``blind.json`` and ``blind.png``.
 
 from __future__ import annotations
 
-import argparse
 from typing import Any
 
-from eval.common import DATA, gold_ids, open_index, pyplot, read_jsonl, save_report
+from eval.common import DATA, gold_ids, open_index, pyplot, read_jsonl, save_report, set_eval_main
 from eval.metrics import retrieval_metrics, scope_metrics
 
 BLIND_FILE = DATA / "blind_questions.jsonl"
@@ -127,11 +126,7 @@ def write_report(results: dict[str, Any]) -> str:
 
 def main(argv: list[str] | None = None) -> int:
     """``npq eval blind``."""
-    ap = argparse.ArgumentParser(prog="npq eval blind")
-    ap.add_argument("--split", default="all", help="ignored: the set has no splits")
-    ap.parse_args(argv)
-    print(write_report(run_blind_eval()))
-    return 0
+    return set_eval_main("npq eval blind", lambda: write_report(run_blind_eval()), argv)
 
 
 if __name__ == "__main__":

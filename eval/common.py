@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import argparse
 import functools
 import io
 import json
 import os
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -121,3 +123,15 @@ def save_report(name: str, text: str, results: Any, fig: Any) -> None:
     write_atomic_bytes(REPORTS / f"{name}.md", text.encode("utf-8"))
     write_atomic_bytes(REPORTS / f"{name}.json", json.dumps(results, indent=1).encode("utf-8"))
     write_atomic_bytes(REPORTS / f"{name}.png", figure_png(fig))
+
+
+def set_eval_main(prog: str, report: Callable[[], str], argv: list[str] | None) -> int:
+    """``npq eval NAME`` for a question set without splits: run, write and print its report.
+
+    ``--split`` is accepted (``npq eval`` passes one to every evaluation) and ignored.
+    """
+    ap = argparse.ArgumentParser(prog=prog)
+    ap.add_argument("--split", default="all", help="ignored: the set has no splits")
+    ap.parse_args(argv)
+    print(report())
+    return 0

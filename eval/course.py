@@ -15,10 +15,9 @@ Writes ``eval/reports/course.md``, ``course.json`` and ``course.png``.
 
 from __future__ import annotations
 
-import argparse
 from typing import Any
 
-from eval.common import DATA, open_index, pyplot, read_jsonl, save_report
+from eval.common import DATA, open_index, pyplot, read_jsonl, save_report, set_eval_main
 from eval.metrics import retrieval_metrics
 
 COURSE_FILE = DATA / "course_questions.jsonl"
@@ -134,11 +133,7 @@ def write_report(results: dict[str, Any]) -> str:
 
 def main(argv: list[str] | None = None) -> int:
     """``npq eval course``."""
-    ap = argparse.ArgumentParser(prog="npq eval course")
-    ap.add_argument("--split", default="all", help="ignored: the set has no splits")
-    ap.parse_args(argv)
-    print(write_report(run_course_eval()))
-    return 0
+    return set_eval_main("npq eval course", lambda: write_report(run_course_eval()), argv)
 
 
 if __name__ == "__main__":

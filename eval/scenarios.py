@@ -16,7 +16,6 @@ Writes ``eval/reports/scenarios.md``, ``scenarios.json`` and ``scenarios.png``.
 
 from __future__ import annotations
 
-import argparse
 from collections.abc import Iterable
 from typing import Any
 
@@ -28,6 +27,7 @@ from eval.common import (
     questions,
     read_jsonl,
     save_report,
+    set_eval_main,
 )
 from eval.metrics import retrieval_metrics
 from index.search import SearchIndex
@@ -168,11 +168,7 @@ def write_report(results: dict[str, Any]) -> str:
 
 def main(argv: list[str] | None = None) -> int:
     """``npq eval scenarios``."""
-    ap = argparse.ArgumentParser(prog="npq eval scenarios")
-    ap.add_argument("--split", default="all", help="ignored: the set has no splits")
-    ap.parse_args(argv)
-    print(write_report(run_scenario_eval()))
-    return 0
+    return set_eval_main("npq eval scenarios", lambda: write_report(run_scenario_eval()), argv)
 
 
 if __name__ == "__main__":

@@ -106,3 +106,28 @@ def test_embedding_keeps_a_question_the_match_features_would_drop(search_index) 
     r = search_index.search("what should I do when a new policy isn't sticking")
     assert r.scope is not None and r.scope.probability() < FEATURE_THRESHOLD
     assert r.in_scope
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "question",
+    [
+        # The question's frame ("what does … say about") makes the scope model doubt it; every
+        # word it asks about is in NPQEL 7.P3.3, at the top.
+        "what does the NPQEL say about economies of scale",
+        "Academies Financial Handbook",
+    ],
+)
+def test_a_statement_holding_every_keyword_makes_a_question_covered(
+    search_index, question: str
+) -> None:  # type: ignore[no-untyped-def]
+    r = search_index.search(question)
+    assert r.scope_probability < search_index.scope_threshold  # the model alone would abstain
+    assert r.in_scope
+
+
+@pytest.mark.slow
+def test_one_keyword_in_a_statement_is_not_enough(search_index) -> None:  # type: ignore[no-untyped-def]
+    # "pension" is in no statement; "teachers" is in many: a single shared word proves nothing.
+    r = search_index.search("how much is the teachers pension contribution")
+    assert not r.in_scope

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 import numpy as np
 import numpy.typing as npt
 
+from index.bert import PlainBert, load_plain_bert
 from index.errors import ModelLoadError
 
 # Set before sentence_transformers / huggingface_hub are first imported (they read it then).
@@ -89,28 +90,17 @@ class SentenceTransformerEncoder:
         self._location, self._name = _resolve_model(model)
         self._asked = model
         self._library: SentenceTransformer | None = None
-        self._plain: tuple[Any, Any, int] | None = None
-        plain = _plain_model_config(self._location)
+        self._plain: PlainBert | None = None
+        plain = _plain_model_config(self._location) if device == "cpu" else None
         if plain is not None:
-            # A transformer, mean pooling and normalisation (the bundled MiniLM is): questions
-            # are encoded by those steps on the transformer itself. Importing
-            # sentence-transformers takes seconds (it imports scikit-learn and SciPy), so the
-            # library is loaded only to encode documents, when an index is built.
-            subdir, max_len, self._dim = plain
-            try:
-                from transformers import AutoModel, AutoTokenizer
-
-                path = str(Path(self._location) / subdir)
-                with _quiet_weight_loading():
-                    tokenizer = AutoTokenizer.from_pretrained(path, local_files_only=True)
-                    net = AutoModel.from_pretrained(path, local_files_only=True).to(device)
-                net.eval()
-                self._plain = (tokenizer, net, max_len)
-            except Exception as exc:  # loading can fail in many libraries' ways
-                raise ModelLoadError(
-                    model or self._location, f"{type(exc).__name__}: {exc}"
-                ) from exc
-        else:
+            # A BERT, mean pooling and normalisation (the bundled MiniLM is): questions are
+            # encoded by index.bert with torch alone. Importing sentence-transformers takes
+            # seconds (it imports scikit-learn and SciPy), so the library is loaded only to
+            # encode documents, when an index is built.
+            subdir, max_len, dim = plain
+            self._plain = load_plain_bert(Path(self._location) / subdir, max_len)
+            self._dim = dim
+        if self._plain is None:
             self._dim = _embedding_dimension(self._st())
 
     def _st(self) -> SentenceTransformer:
@@ -160,32 +150,17 @@ class SentenceTransformerEncoder:
         return _as_vectors(out)
 
     def _encode_plain(self, texts: Sequence[str]) -> Vectors:
-        """Encode with the model's own steps: tokenize, forward, mean-pool, normalise.
+        """Encode with `index.bert`, in batches of similar length as sentence-transformers does.
 
-        The vectors sentence-transformers gives (to 1e-5; tested), in batches of similar
-        length as it makes them, without its import time and per-call machinery.
+        The same vectors as the library's (to 1e-5; tested), without its import time and
+        per-call machinery.
         """
-        import torch
-
         assert self._plain is not None
-        tokenizer, net, max_len = self._plain
         order = sorted(range(len(texts)), key=lambda i: -len(texts[i]))
         out = np.zeros((len(texts), self._dim), dtype=np.float32)
-        with torch.inference_mode():
-            for start in range(0, len(order), self.batch_size):
-                rows = order[start : start + self.batch_size]
-                feats = tokenizer(
-                    [texts[i] for i in rows],
-                    padding=True,
-                    truncation=True,
-                    max_length=max_len,
-                    return_tensors="pt",
-                ).to(net.device)
-                hidden = net(**feats).last_hidden_state
-                mask = feats["attention_mask"].unsqueeze(-1).to(hidden.dtype)
-                pooled = (hidden * mask).sum(1) / mask.sum(1).clamp(min=1e-9)
-                vecs = torch.nn.functional.normalize(pooled, p=2.0, dim=1)
-                out[rows] = vecs.float().cpu().numpy()
+        for start in range(0, len(order), self.batch_size):
+            rows = order[start : start + self.batch_size]
+            out[rows] = self._plain.encode([texts[i] for i in rows])
         return out
 
     def encode_documents(self, texts: Sequence[str], *, show_progress: bool = False) -> Vectors:

@@ -93,19 +93,35 @@ def test_queries_take_the_plain_path_with_the_librarys_vectors(
 
 @pytest.mark.slow
 def test_searching_needs_no_sentence_transformers_import() -> None:
-    # Importing sentence-transformers costs seconds of cold start (scikit-learn, SciPy); a
-    # process that only encodes questions does not pay it.
+    # Importing sentence-transformers or transformers costs seconds of cold start
+    # (scikit-learn, SciPy, the model zoo); a process that only encodes questions pays neither.
     import subprocess
     import sys
 
     code = (
         "import sys; from index.encoder import SentenceTransformerEncoder as E; "
         "v = E().encode_queries(['how do pupils remember?']); "
-        "print(v.shape, 'sentence_transformers' in sys.modules)"
+        "print(v.shape, 'sentence_transformers' in sys.modules, 'transformers' in sys.modules)"
     )
     root = Path(__file__).resolve().parents[2]
     out = subprocess.run(
         [sys.executable, "-c", code], cwd=root, capture_output=True, text=True, timeout=120
     )
     assert out.returncode == 0, out.stderr
-    assert out.stdout.strip() == "(1, 384) False"
+    assert out.stdout.strip() == "(1, 384) False False"
+
+
+def test_only_a_bert_it_knows_takes_the_plain_path(tmp_path: Path) -> None:
+    from index.bert import load_plain_bert
+
+    assert load_plain_bert(tmp_path, 256) is None  # no files
+    (tmp_path / "config.json").write_text('{"model_type": "mpnet"}', encoding="utf-8")
+    assert load_plain_bert(tmp_path, 256) is None  # another architecture
+    (tmp_path / "config.json").write_text(
+        '{"model_type": "bert", "hidden_act": "gelu", "num_attention_heads": 12, '
+        '"layer_norm_eps": 1e-12, "num_hidden_layers": 6}',
+        encoding="utf-8",
+    )
+    (tmp_path / "tokenizer.json").write_text("{}", encoding="utf-8")
+    (tmp_path / "model.safetensors").write_bytes(b"not weights")
+    assert load_plain_bert(tmp_path, 256) is None  # unreadable weights: the library decides

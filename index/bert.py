@@ -108,9 +108,10 @@ def load_plain_bert(folder: Path, max_len: int) -> PlainBert | None:
     """
     try:
         config = json.loads((folder / "config.json").read_text(encoding="utf-8"))
-        if any(config.get(k, v) != v for k, v in _SUPPORTED.items()):
-            return None
-        if config.get("model_type") != "bert":
+        # model_type must say so; the other two default to what BERT's config means by absent.
+        if config.get("model_type") != "bert" or any(
+            config.get(k, v) != v for k, v in _SUPPORTED.items()
+        ):
             return None
         if (
             not (folder / "model.safetensors").is_file()

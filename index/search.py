@@ -42,7 +42,7 @@ from index.spelling import Speller, words_of
 from index.store import StoredIndex, tokenize
 from ingest.frameworks import AREA_ALIASES, AREA_TITLES, FRAMEWORK_NAMES
 from ingest.ids import Citation, find_citations, frameworks_named, strip_framework_mentions
-from ingest.records import Statement
+from ingest.records import Statement, aligned_twins
 
 MAX_QUERY_CHARS = 2000
 KIND_FILTERS: dict[str, tuple[str, ...]] = {
@@ -355,6 +355,13 @@ def strip_framework_names(query: str) -> str:
     return " ".join(stripped.split()) or query
 
 
+def asked_keywords(query: str) -> frozenset[str]:
+    """The query's keywords, framework names and the words of asking ("say", "mean") aside."""
+    return frozenset(
+        t for t in tokenize(query) if t not in _FRAMEWORK_TOKENS and t not in _ASKING_TOKENS
+    )
+
+
 def frameworks_in_question(query: str) -> set[str]:
     """Frameworks a question names: "NPQEL", "NPQ EL", "executive leadership"."""
     named = frameworks_named(query) & set(FRAMEWORK_NAMES)
@@ -535,27 +542,18 @@ class SearchIndex:
     def _parallel_beyond(self, fw: str, area: int, number: str, held_last: int) -> Statement | None:
         """Another framework's statement with this number, when its area is identical so far.
 
-        ``fw``'s last held evidence statement ``area.held_last`` has an identical twin with the
-        same number, in an area of the same title in another framework, and that area goes on
-        to ``number``: the copy of
-        ``fw`` in the corpus probably stops short (a provider page that drops rows), and the
-        number may well exist in the full framework.
+        ``fw``'s last held evidence statement ``area.held_last`` has an aligned twin (see
+        `aligned_twins`) whose area goes on to ``number``: the copy of ``fw`` in the corpus
+        probably stops short (a provider page that drops rows), and the number may well exist
+        in the full framework.
         """
         if not number.isdigit() or not held_last or int(number) <= held_last:
             return None
         last = self.get(f"{fw} {area}.{held_last}")
-        if last is None:
-            return None
-        for twin in last.same_as:
-            other = self.get(twin)
-            if (
-                other is not None
-                and other.number == str(held_last)
-                and other.area_title.lower() == last.area_title.lower()
-            ):
-                found = self.get(f"{other.framework} {other.area}.{number}")
-                if found is not None:
-                    return found
+        for other in aligned_twins(last, self.get) if last is not None else []:
+            found = self.get(f"{other.framework} {other.area}.{number}")
+            if found is not None:
+                return found
         return None
 
     def row(self, sid: str) -> int | None:
@@ -570,31 +568,35 @@ class SearchIndex:
         vocab = self.stored.bm25.vocab_dict
         return sum(1 for t in tokens if t not in vocab) / len(tokens)
 
-    def _says_every_keyword(self, query: str, row: int) -> bool:
-        """Whether framework statement ``row`` holds each of the query's keywords (two or more).
+    def _says_every_keyword(self, keywords: frozenset[str], row: int) -> bool:
+        """Whether framework statement ``row`` holds every one of ``keywords`` (two or more).
 
-        Framework names and the words of asking ("say", "mean", "statement") aside. On the 412
-        uncovered questions of the evaluation and calibration sets this never holds for any of
-        the top three statements; for covered questions the scope model doubts
-        ("Academies Financial Handbook") it does.
+        ``keywords``: the question's, framework names and the words of asking ("say", "mean",
+        "statement") aside (`asked_keywords`). On the 412 uncovered questions of the evaluation
+        and calibration sets this never holds for any of the top three statements; for covered
+        questions the scope model doubts ("Academies Financial Handbook") it does.
         """
-        if self._kind[row] == "provider_section":
-            return False
-        tokens = {
-            t for t in tokenize(query) if t not in _FRAMEWORK_TOKENS and t not in _ASKING_TOKENS
-        }
-        return len(tokens) >= SCOPE_MIN_KEYWORDS and self.keywords_on(" ".join(tokens), row) == 1.0
+        return (
+            len(keywords) >= SCOPE_MIN_KEYWORDS
+            and self._kind[row] != "provider_section"
+            and keywords <= self._words_of(row)
+        )
 
     def keywords_on(self, query: str, row: int) -> float:
         """Share of the query's keywords (framework names aside) in the text of ``row``."""
         tokens = [t for t in tokenize(query) if t not in _FRAMEWORK_TOKENS]
         if not tokens:
             return 1.0
+        words = self._words_of(row)
+        return sum(1 for t in tokens if t in words) / len(tokens)
+
+    def _words_of(self, row: int) -> frozenset[str]:
+        """The keywords of a row's title and text (cached on first use)."""
         words = self._row_words.get(row)
         if words is None:
             s = self.statements[row]
             words = self._row_words[row] = frozenset(tokenize(f"{s.title}\n{s.text}"))
-        return sum(1 for t in tokens if t in words) / len(tokens)
+        return words
 
     def _provider_about(self, frameworks: Sequence[str]) -> np.ndarray:
         """Provider rows about one of ``frameworks``, or about no NPQ in particular."""
@@ -774,6 +776,7 @@ class SearchIndex:
             self.unknown_word_share(text),
         )
         scope_p = self.scope_probability(features, vec)
+        asked = asked_keywords(text)
         in_scope = (
             bool(id_hits)
             or scope_p >= self.scope_threshold
@@ -788,7 +791,7 @@ class SearchIndex:
             )
             # Every word the question asks about is in one framework statement near the top
             # ("what does the NPQEL say about economies of scale": NPQEL 7.P3.3 says it).
-            or any(self._says_every_keyword(text, r) for r, _ in fused[:SCOPE_WORDS_IN_TOP])
+            or any(self._says_every_keyword(asked, r) for r, _ in fused[:SCOPE_WORDS_IN_TOP])
         )
         hits: list[Hit] = list(id_hits)
         groups: list[tuple[str, ...]] = [(h.statement.id,) for h in id_hits]

@@ -38,6 +38,7 @@ from ingest.records import (
     IngestWarning,
     SourceRef,
     Statement,
+    aligned_twins,
     statement_sort_key,
 )
 from ingest.siblings import Siblings
@@ -362,24 +363,13 @@ def _warn_short_areas(statements: list[Statement], warnings: list[IngestWarning]
     """
     by_id = {s.id: s for s in statements}
     last: dict[tuple[str, int], Statement] = {}
-    count: dict[tuple[str, int], int] = defaultdict(int)
     for s in statements:
         if s.kind == "evidence" and s.number.isdigit():
             key = (s.framework, s.area)
-            count[key] += 1
             if key not in last or int(s.number) > int(last[key].number):
                 last[key] = s
     for (fw, area), s in sorted(last.items()):
-        for twin in s.same_as:
-            other = by_id.get(twin)
-            # Alike: the same number in an area of the same title (NPQLT's areas are cut
-            # differently: its Subject and Curriculum stops where its Assessment area begins).
-            if (
-                other is None
-                or other.number != s.number
-                or other.area_title.lower() != s.area_title.lower()
-            ):
-                continue
+        for other in aligned_twins(s, by_id.get):
             theirs = last.get((other.framework, other.area))
             if theirs is not None and int(theirs.number) > int(s.number):
                 warnings.append(

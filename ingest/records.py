@@ -13,6 +13,7 @@ Citation ids (the contract every part of the product shares):
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -172,6 +173,25 @@ def _as_kind(value: str) -> Kind:
         if kind == value:
             return kind
     raise ValueError(f"unknown statement kind {value!r}; expected one of {KINDS}")
+
+
+def aligned_twins(s: Statement, get: Callable[[str], Statement | None]) -> list[Statement]:
+    """``s``'s identical statements that carry its number in an area of the same title.
+
+    NPQSL 3.6 and NPQEL 3.6 (both Curriculum and Assessment) are aligned: their areas are numbered
+    alike, so where one stops short the other shows what is missing. NPQLT 4.12 and NPQEL 3.12
+    are not: NPQLT cuts its areas differently.
+    """
+    out = []
+    for sid in s.same_as:
+        other = get(sid)
+        if (
+            other is not None
+            and other.number == s.number
+            and other.area_title.lower() == s.area_title.lower()
+        ):
+            out.append(other)
+    return out
 
 
 def statement_sort_key(s: Statement) -> tuple[int, int, int, int, int, str]:

@@ -154,13 +154,50 @@ def test_counterparts_are_found_past_the_first_dozen_neighbours(search_index: Se
     # wordings crowd the 12 nearest statements, where the search used to stop looking.
     row = search_index.row("NPQSL 5.P2")
     assert row is not None
-    found = {search_index.statements[r].id for r in search_index.counterparts(row)}
-    assert "NPQLT 6.P2" in found
+    linked = (*search_index.counterparts(row), *search_index.twins(row))
+    assert "NPQLT 6.P2" in {search_index.statements[r].id for r in linked}
+    # (its words make it a twin now: "…pupil needs, including by:" / "…pupil needs by:")
     # ...and it is a real counterpart: above the cosine bar, same kind.
     lt = search_index.row("NPQLT 6.P2")
     vecs = search_index.stored.faiss_index.reconstruct_n(0, len(search_index.statements))
     assert float(vecs[row] @ vecs[lt]) >= COUNTERPART_COSINE
     assert search_index.statements[lt].kind == "practice_heading"
+
+
+@pytest.mark.parametrize(
+    ("sid", "other"),
+    [
+        # One word apart ("school's" / "trust's"), under headings worded differently: cosine
+        # of the indexed texts 0.70, below the bar, so only the words found them.
+        ("NPQSL 1.P1.3", "NPQEL 1.P1.4"),
+        ("NPQSL 1.8", "NPQEL 1.8"),
+        ("NPQSL 1.P2.3", "NPQEL 1.P2.3"),
+        # "Promoting use of…" / "Promoting the use of…": one statement, two area titles.
+        ("NPQSL 5.P3.1", "NPQLT 6.P3.1"),
+    ],
+)
+def test_the_same_statement_reworded_is_found_by_its_words(
+    search_index: SearchIndex, sid: str, other: str
+) -> None:
+    def linked(a: str) -> set[str]:
+        row = search_index.row(a)
+        assert row is not None
+        rows = (*search_index.twins(row), *search_index.counterparts(row))
+        return {search_index.statements[r].id for r in rows}
+
+    assert other in linked(sid), linked(sid)
+    assert sid in linked(other)  # both ways
+
+
+def test_statements_that_only_share_a_topic_are_not_counterparts(
+    search_index: SearchIndex,
+) -> None:
+    # NPQSL 7.5 (public money) and NPQEL 7.3 (resource management) share area 7's words
+    # (0.59 overlap) but say different things.
+    row = search_index.row("NPQSL 7.5")
+    assert row is not None
+    found = {search_index.statements[r].id for r in search_index.counterparts(row)}
+    assert "NPQEL 7.3" not in found
 
 
 def test_a_twin_s_counterpart_follows_too(search_index: SearchIndex) -> None:

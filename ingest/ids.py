@@ -3,8 +3,9 @@
 Canonical forms: ``NPQSL 4.9`` (evidence), ``NPQSL 4.P2`` (practice heading), ``NPQSL 4.P2.3``
 (practice bullet). Recognised in text: ``(NPQSL 4.9)``, ``(NPQSL, 4.9)``, ``NPQ SL 4.9``,
 ``[NPQEL 2.12]``, ``npqsl 4.9``, ``NPQSL Behaviour 9``, ``(NPQLT, Assessment, 2)``,
-``(DfE, 2020, NPQSL 4.9)``, ``NPQLT 9.P2.1``, ranges ``NPQSL 4.9–4.11`` and lists
-``NPQSL 4.9 and 4.10``, ``NPQSL statement 2.8``. A bare ``(4.9)`` names no framework: it is
+``(DfE, 2020, NPQSL 4.9)``, ``NPQSL (DfE, 2020) 4.9``, ``NPQSL §4.9``, ``NPQLT 9.P2.1``,
+``NPQSL 4.P2 bullet 3``, ranges ``NPQSL 4.9–4.11`` and lists ``NPQSL 4.9 and 4.10``,
+``NPQSL 4.9/4.10``, ``NPQSL statement 2.8``. A bare ``(4.9)`` names no framework: it is
 returned with ``framework=None`` unless the caller says which framework is in reach.
 
 Example:
@@ -53,7 +54,8 @@ _NUM2 = r"(?:(?P<area2>\d{1,2})\.)?(?P<num2>[Pp]?\d{1,2}(?:\.\d{1,2})?)(?![\d%])
 # Between the framework and the number: punctuation, an opening bracket ("NPQSL (4.9)"), a
 # year ("NPQEL (2020) 2.12") and a word ("statement", "section").
 _SEP = (
-    r"[\s,;:(]*(?:(?:19|20)\d{2}\)?[\s,;:(]*)?"
+    r"[\s,;:(§]*(?:(?:DfE|Department\s+for\s+Education)[\s,]*)?"
+    r"(?:(?:19|20)\d{2}\)?[\s,;:(§]*)?"
     r"(?:(?:statements?|stmt|area|section|s\.)\s*)?"
 )
 _AREA_WORDS = sorted(
@@ -69,7 +71,7 @@ _FW_NUM_RE = re.compile(
     + _NUM
     + r"(?P<more>(?:\s*(?:[–—-]|to)\s*"
     + r"(?:\d{1,2}\.)?[Pp]?\d{1,2}(?:\.\d{1,2})?"
-    r"|\s*(?:,|and|&|;)\s*(?:\d{1,2}\.)[Pp]?\d{1,2}(?:\.\d{1,2})?(?![\d%]))*)",
+    r"|\s*(?:,|and|&|;|/|or)\s*(?:\d{1,2}\.)[Pp]?\d{1,2}(?:\.\d{1,2})?(?![\d%]))*)",
     re.IGNORECASE,
 )
 _FW_AREA_RE = re.compile(
@@ -95,6 +97,12 @@ _BARE_RE = re.compile(
 _UNIT_AFTER_RE = re.compile(
     r"\s?(?:%|am\b|pm\b|hours?\b|hrs?\b|minutes?\b|mins?\b|days?\b|weeks?\b|months?\b"
     r"|years?\b|m\b|k\b|per\s?cent)",
+    re.IGNORECASE,
+)
+# A practice heading's bullet written after it: "NPQSL 4.P2 bullet 3", "4.P2, point 3", "4.P2(3)".
+_BULLET_AFTER_RE = re.compile(
+    r"\s*,?\s*(?:(?:bullet|point|item)\s*(?:point\s*)?(?:no\.?\s*)?(?P<n>\d{1,2})\b(?!\.\d)"
+    r"|\((?P<p>\d{1,2})\))",
     re.IGNORECASE,
 )
 _CANONICAL_RE = re.compile(r"^(NPQ[A-Z]{2,6}) (\d{1,2})\.(\d{1,2}|P\d{1,2}(?:\.\d{1,2})?)$")
@@ -188,10 +196,15 @@ def find_citations(text: str) -> list[Citation]:
         fw = _fw_of(m)
         area = int(m["area"])
         first = _number(m["num"])
-        raw = m.group(0)
-        found.append(Citation(raw, m.start(), m.end(), fw, area, first))
-        found.extend(_expand_more(m["more"] or "", raw, m.start(), m.end(), fw, area, first))
-        taken.append((m.start(), m.end()))
+        end = m.end()
+        bullet = _BULLET_AFTER_RE.match(text, end) if re.fullmatch(r"P\d+", first) else None
+        if bullet and not (m["more"] or "").strip():
+            first = f"{first}.{int(bullet['n'] or bullet['p'])}"
+            end = bullet.end()
+        raw = text[m.start() : end]
+        found.append(Citation(raw, m.start(), end, fw, area, first))
+        found.extend(_expand_more(m["more"] or "", raw, m.start(), end, fw, area, first))
+        taken.append((m.start(), end))
     for m in _BARE_RE.finditer(text):
         if not free(m.start(), m.end()):
             continue
@@ -219,7 +232,7 @@ def _expand_more(
 ) -> list[Citation]:
     out: list[Citation] = []
     prev_area, prev_num = area, first
-    for m in re.finditer(r"(?P<op>[–—-]|to|,|and|&|;)\s*" + _NUM2, more, re.IGNORECASE):
+    for m in re.finditer(r"(?P<op>[–—-]|to|,|and|&|;|/|or)\s*" + _NUM2, more, re.IGNORECASE):
         a = int(m["area2"]) if m["area2"] else prev_area
         n = _number(m["num2"])
         if (

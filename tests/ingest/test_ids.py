@@ -44,6 +44,18 @@ from ingest.ids import find_citations, parse_id, resolve_bare
         ("NPQSL area 4, statement 9", ["NPQSL 4.9"]),
         ("NPQ for Senior Leadership 4.9", ["NPQSL 4.9"]),
         ("National Professional Qualification in Leading Teaching 3.8", ["NPQLT 3.8"]),
+        ("NPQSL 4.9/4.10", ["NPQSL 4.9", "NPQSL 4.10"]),
+        ("NPQSL 4.9 or 4.10", ["NPQSL 4.9", "NPQSL 4.10"]),
+        ("NPQSL §4.9", ["NPQSL 4.9"]),
+        ("NPQSL (DfE, 2020) 4.9", ["NPQSL 4.9"]),
+        ("NPQSL 4.P2 bullet 3", ["NPQSL 4.P2.3"]),
+        ("NPQSL 4.P2, bullet point 3", ["NPQSL 4.P2.3"]),
+        ("NPQSL 4.P2(3)", ["NPQSL 4.P2.3"]),
+        # a bullet number after an evidence statement or a bullet is no bullet of it
+        ("NPQSL 4.9 (3)", ["NPQSL 4.9"]),
+        ("NPQSL 4.P2.3 bullet 2", ["NPQSL 4.P2.3"]),
+        ("NPQSL 4.P2 (3 bullets)", ["NPQSL 4.P2"]),
+        ("NPQSL 4.9 or 10 pupils", ["NPQSL 4.9"]),
     ],
 )
 def test_spellings(text: str, ids: list[str]) -> None:

@@ -88,6 +88,54 @@ def summarise(rows: list[dict[str, Any]]) -> dict[str, Any]:
     }
 
 
+def essay_sentence_cases() -> dict[str, Any]:
+    """The checker on the essay sentences of the retrieval and blind sets, cited two ways.
+
+    Each sentence is cited once with its first relevant id (a correct citation: it should be
+    supported, and above all never called a wrong number) and once with another statement of
+    the same framework area, picked at random with the question id as seed (it should be
+    called a wrong number, with a relevant id suggested first).
+    """
+    import random
+
+    index = open_index()
+    rows = [
+        q
+        for name in ("retrieval_questions.jsonl", "blind_questions.jsonl")
+        for q in read_jsonl(DATA / name)
+        if q["kind"] == "essay" and q["relevant"]
+    ]
+    right: Counter[str] = Counter()
+    wrong: Counter[str] = Counter()
+    suggestion_ok = 0
+    for q in rows:
+        gold = set(q["relevant"])
+        text = q["question"].rstrip(". ")
+        first = index.by_id[q["relevant"][0]]
+        (c,) = essay.check_essay(f"{text} ({first.id}).", index).citations
+        right[c.verdict] += 1
+        others = sorted(
+            s.id
+            for s in index.statements
+            if s.framework == first.framework
+            and s.area == first.area
+            and s.kind != "provider_section"
+            and s.id not in gold
+        )
+        other = random.Random(q["qid"]).choice(others)
+        (c,) = essay.check_essay(f"{text} ({other}).", index).citations
+        wrong[c.verdict] += 1
+        suggestion_ok += (
+            c.verdict == "wrong_number" and bool(c.suggested) and c.suggested[0] in gold
+        )
+    return {
+        "sentences": len(rows),
+        "correct_cited": dict(right),
+        "wrong_cited": dict(wrong),
+        "wrong_cited_suggestion_right": suggestion_ok,
+    }
+
+
 def timing_2500_words() -> float:
     """Seconds to check a 2,500-word essay with 30 citations (warm)."""
     sample = (DATA / "essay_sample.md").read_text(encoding="utf-8")
@@ -104,7 +152,11 @@ def timing_2500_words() -> float:
 
 
 def write_report(
-    split: str, summary: dict[str, Any], seconds: float, out_dir: Path = REPORTS
+    split: str,
+    summary: dict[str, Any],
+    seconds: float,
+    out_dir: Path = REPORTS,
+    sentences: dict[str, Any] | None = None,
 ) -> Path:
     """eval/reports/citations.md and .json (written atomically)."""
     out_dir.mkdir(parents=True, exist_ok=True)
@@ -135,6 +187,30 @@ def write_report(
     lines.append(
         f"Checking a 2,500-word essay with 30+ citations (warm, 2 cores): **{seconds:.2f} s**"
     )
+    if sentences:
+        n = sentences["sentences"]
+        r, w = sentences["correct_cited"], sentences["wrong_cited"]
+        lines += [
+            "",
+            f"## Essay sentences cited right and wrong ({n})",
+            "",
+            "The essay sentences of the retrieval and blind question sets (written by tutors, each "
+            "with the statements it needs), cited with their first relevant id, then with another "
+            "statement of the same framework area (random, seeded by the question id). Dev and "
+            "test questions alike: the checker's rules were set on the citation cases' dev split "
+            "and on the dev and blind sentences here.",
+            "",
+            "| cited | n | supported | wrong_number | unsupported | suggestion right |",
+            "|---|---:|---:|---:|---:|---:|",
+            f"| a relevant id | {n} | {r.get('supported', 0)} | **{r.get('wrong_number', 0)}** "
+            f"| {r.get('unsupported', 0)} | — |",
+            f"| another id of its area | {n} | {w.get('supported', 0)} "
+            f"| {w.get('wrong_number', 0)} "
+            f"| {w.get('unsupported', 0)} | {sentences['wrong_cited_suggestion_right']} |",
+            "",
+            "A correct citation called a wrong number is the worst error here: the user would "
+            "replace a right number with the suggested one.",
+        ]
     lines += ["", "![accuracy per verdict and slip](citations.png)"]
     _plot(summary, out_dir / "citations.png")
     path = out_dir / "citations.md"
@@ -142,7 +218,15 @@ def write_report(
         (path, "\n".join(lines) + "\n"),
         (
             out_dir / "citations.json",
-            json.dumps({"split": split, **summary, "seconds_2500_words": seconds}, indent=1),
+            json.dumps(
+                {
+                    "split": split,
+                    **summary,
+                    "seconds_2500_words": seconds,
+                    "essay_sentences": sentences,
+                },
+                indent=1,
+            ),
         ),
     ):
         fd, tmp = tempfile.mkstemp(dir=out_dir, suffix=".tmp")
@@ -209,7 +293,8 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     summary = summarise(run_cases(cases))
     seconds = timing_2500_words()
-    path = write_report(args.split, summary, seconds)
+    sentences = essay_sentence_cases()
+    path = write_report(args.split, summary, seconds, sentences=sentences)
     print(json.dumps(summary, indent=1))
     print(f"2,500 words: {seconds:.2f}s; report: {path}")
     return 0

@@ -324,3 +324,37 @@ def test_cli_find_csv(tmp_path: Path, capsys, search_index, monkeypatch) -> None
     assert main(["find", str(p), "--format", "csv"]) == 0
     rows = list(csv.DictReader(io.StringIO(capsys.readouterr().out)))
     assert rows and rows[0]["strength"] in ("strong", "partial", "weak")
+
+
+def test_a_citation_the_search_puts_first_is_not_called_a_wrong_number(
+    search_index: SearchIndex,
+) -> None:
+    # NPQEL 6.8 says staff need time to collaborate with peers; the sentence's embedding alone
+    # prefers NPQEL 6.5 (what makes CPD effective), the hybrid search puts 6.8 first.
+    report = essay.check_essay(
+        "We also recognised that staff need time to collaborate with peers, which makes "
+        "professional development more likely to succeed (NPQEL 6.8).",
+        search_index,
+    )
+    (c,) = report.citations
+    assert c.verdict != "wrong_number", c
+    assert not c.suggested
+
+
+def test_a_wrong_number_is_offered_what_the_search_finds(search_index: SearchIndex) -> None:
+    report = essay.check_essay(
+        "Consistent behaviour routines help pupils learn (NPQSL 4.P2.2).", search_index
+    )
+    (c,) = report.citations
+    assert c.verdict == "wrong_number"
+    assert c.suggested[0] == "NPQSL 4.9", c.suggested  # routines, not 4.P4.3 (interventions)
+
+
+def test_an_unsupported_citation_names_the_nearest_statement(search_index: SearchIndex) -> None:
+    report = essay.check_essay(
+        "Our budget planning linked curriculum and finance (NPQSL 7.P3.9).", search_index
+    )
+    (c,) = report.citations
+    assert c.verdict == "unsupported"
+    assert "NPQSL 7.P3.2" in c.reason  # curriculum and financial planning
+    assert not c.suggested  # a pointer to check, not a number offered as the fix

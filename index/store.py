@@ -5,6 +5,8 @@ Layout of an index directory::
     manifest.json      model, dim, count, corpus hash, text/tokenizer versions, file checksums
     statements.jsonl   line i is the Statement in FAISS row i (``Statement.to_json()``)
     faiss.index        IndexFlatIP over L2-normalised float32 vectors (exact cosine)
+    bare.index         the same for each statement's own words alone (no area or heading),
+                       to match a statement with its wording in another framework
     bm25/              a bm25s index over `tokenize` of the same texts (no pickle)
 
 `build_index` writes a complete new folder next to the old one and swaps it in, so a failed
@@ -50,7 +52,7 @@ logger = logging.getLogger(__name__)
 FAISS_THREADS = 1
 faiss.omp_set_num_threads(FAISS_THREADS)
 
-STORE_FORMAT = 1
+STORE_FORMAT = 2
 """Version of the folder layout. Bump when files or their meaning change."""
 
 INDEX_TEXT_VERSION = 2
@@ -65,8 +67,9 @@ FAISS_INDEX = "faiss.index"
 BM25_DIR = "bm25"
 EXPANSIONS_INDEX = "expansions.index"
 EXPANSION_ROWS = "expansions.json"
+BARE_INDEX = "bare.index"
 _OWN_NAMES = frozenset(
-    {MANIFEST, STATEMENTS, FAISS_INDEX, BM25_DIR, EXPANSIONS_INDEX, EXPANSION_ROWS}
+    {MANIFEST, STATEMENTS, FAISS_INDEX, BM25_DIR, EXPANSIONS_INDEX, EXPANSION_ROWS, BARE_INDEX}
 )
 _STALE_AFTER_S = 3600.0
 
@@ -193,6 +196,7 @@ class StoredIndex:
     manifest: dict[str, Any]
     expansion_index: Any = field(default=None, repr=False)
     expansion_rows: tuple[int, ...] = field(default=(), repr=False)
+    bare_index: Any = field(default=None, repr=False)
     by_id: dict[str, int] = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
@@ -319,13 +323,20 @@ def build_index(
     from index.expansions import cached_vectors
 
     cached = cached_vectors(encoder.name, exp_texts)
-    to_encode = texts if cached is not None else texts + exp_texts
+    # A provider section's indexed text is its own already; a statement's is not (area title,
+    # heading): its words alone are encoded too.
+    bare = [
+        s.text if s.kind != "provider_section" else t
+        for s, t in zip(statements, texts, strict=True)
+    ]
+    to_encode = texts + bare + (exp_texts if cached is None else [])
     vectors = _checked_vectors(
         encoder.encode_documents(to_encode, show_progress=show_progress),
         len(to_encode),
         encoder.dim,
     )
-    exp_vectors = cached if cached is not None else vectors[len(texts) :]
+    exp_vectors = cached if cached is not None else vectors[2 * len(texts) :]
+    bare_vectors = vectors[len(texts) : 2 * len(texts)]
     vectors = vectors[: len(texts)]
     keyword_texts = list(texts)
     for text, row in zip(exp_texts, exp_rows, strict=True):
@@ -339,6 +350,9 @@ def build_index(
         flat = faiss.IndexFlatIP(encoder.dim)
         flat.add(vectors)
         faiss.write_index(flat, str(tmp / FAISS_INDEX))
+        bare_flat = faiss.IndexFlatIP(encoder.dim)
+        bare_flat.add(np.ascontiguousarray(bare_vectors))
+        faiss.write_index(bare_flat, str(tmp / BARE_INDEX))
         if exp_texts:
             exp_flat = faiss.IndexFlatIP(encoder.dim)
             exp_flat.add(np.ascontiguousarray(exp_vectors))
@@ -534,6 +548,7 @@ def load_index(
     flat = _read_faiss(dir / FAISS_INDEX, count, dim)
     retriever = _read_bm25(dir / BM25_DIR, count)
     exp_index, exp_rows = _read_expansions(dir, count, dim, int(manifest.get("expansions", 0)))
+    bare = _read_faiss(dir / BARE_INDEX, count, dim)
     return StoredIndex(
         statements=statements,
         faiss_index=flat,
@@ -541,6 +556,7 @@ def load_index(
         manifest=manifest,
         expansion_index=exp_index,
         expansion_rows=exp_rows,
+        bare_index=bare,
     )
 
 
@@ -596,7 +612,7 @@ def _read_manifest(path: Path) -> dict[str, Any]:
 
 
 def _verify_files(dir: Path, files: dict[str, Any]) -> None:
-    required = {STATEMENTS, FAISS_INDEX}
+    required = {STATEMENTS, FAISS_INDEX, BARE_INDEX}
     if not required <= files.keys() or not any(f.startswith(f"{BM25_DIR}/") for f in files):
         raise IndexCorruptError(dir / MANIFEST, "its file list is incomplete")
     for rel, stamp in files.items():

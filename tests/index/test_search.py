@@ -8,7 +8,6 @@ import pytest
 
 from assistant.cli import main
 from index.search import (
-    COUNTERPART_COSINE,
     QueryError,
     SearchIndex,
     expand_keywords,
@@ -135,33 +134,18 @@ def test_identical_statements_are_adjacent_and_grouped(search_index: SearchIndex
 def test_counterparts_in_other_frameworks_follow_but_stay_separate(
     search_index: SearchIndex,
 ) -> None:
-    # NPQEL words the grouping bullet for a trust; NPQSL and NPQLT share one wording. All three
-    # answer the question, so all three come up together, but the NPQEL text is not theirs: it
-    # is its own group, never folded into one line with the NPQSL/NPQLT ids.
-    r = search_index.search("monitoring grouping practices across the trust by attainment", k=5)
-    top = ids(r)
-    assert {"NPQEL 5.P3.2", "NPQSL 5.P4.2", "NPQLT 6.P4.2"} <= set(top)
-    assert ("NPQEL 5.P3.2",) in r.groups
-    assert any(set(g) == {"NPQSL 5.P4.2", "NPQLT 6.P4.2"} for g in r.groups)
+    # NPQEL words the specialist-support bullet for a trust; NPQSL and NPQLT share one wording.
+    # All three answer the question, so all three come up together, but the NPQEL text is not
+    # theirs: it is its own group, never folded into one line with the NPQSL/NPQLT ids.
+    q = "every trust school having access to specialist support for teaching pupils with SEND"
+    r = search_index.search(q, k=5)
+    assert set(ids(r)[:3]) == {"NPQEL 5.P1.5", "NPQSL 5.P2.3", "NPQLT 6.P2.3"}
+    assert r.groups[0] == ("NPQEL 5.P1.5",)
+    assert set(r.groups[1]) == {"NPQSL 5.P2.3", "NPQLT 6.P2.3"}
+    assert [h.method for h in r.hits[:3]] == ["hybrid", "counterpart", "counterpart"]
     # A framework named in the question still means that framework only.
-    named = ids(search_index.search("NPQEL monitoring grouping practices across the trust", k=5))
+    named = ids(search_index.search("NPQEL " + q, k=5))
     assert all(i.startswith("NPQEL") for i in named)
-
-
-def test_counterparts_are_found_past_the_first_dozen_neighbours(search_index: SearchIndex) -> None:
-    # NPQSL 5.P2 and NPQLT 6.P2 ("Support colleagues to adapt their teaching to different pupil
-    # needs…") are the same heading in other words; NPQSL's own bullets and NPQEL's identical
-    # wordings crowd the 12 nearest statements, where the search used to stop looking.
-    row = search_index.row("NPQSL 5.P2")
-    assert row is not None
-    linked = (*search_index.counterparts(row), *search_index.twins(row))
-    assert "NPQLT 6.P2" in {search_index.statements[r].id for r in linked}
-    # (its words make it a twin now: "…pupil needs, including by:" / "…pupil needs by:")
-    # ...and it is a real counterpart: above the cosine bar, same kind.
-    lt = search_index.row("NPQLT 6.P2")
-    vecs = search_index.stored.faiss_index.reconstruct_n(0, len(search_index.statements))
-    assert float(vecs[row] @ vecs[lt]) >= COUNTERPART_COSINE
-    assert search_index.statements[lt].kind == "practice_heading"
 
 
 @pytest.mark.parametrize(
@@ -192,12 +176,17 @@ def test_the_same_statement_reworded_is_found_by_its_words(
 def test_statements_that_only_share_a_topic_are_not_counterparts(
     search_index: SearchIndex,
 ) -> None:
-    # NPQSL 7.5 (public money) and NPQEL 7.3 (resource management) share area 7's words
-    # (0.59 overlap) but say different things.
-    row = search_index.row("NPQSL 7.5")
+    # Two practice headings that share only their frame ("Support … to …, including by:"):
+    # motivating pupils is not developing literacy (labelled "different" in
+    # eval/data/counterpart_labels.jsonl; their overlap counting every word was 0.67).
+    row = search_index.row("NPQEL 4.P3")
     assert row is not None
     found = {search_index.statements[r].id for r in search_index.counterparts(row)}
-    assert "NPQEL 7.3" not in found
+    assert "NPQSL 3.P2" not in found
+    # A statement said inside a longer one is its counterpart: NPQEL 7.3 ends with NPQSL 7.5.
+    row = search_index.row("NPQSL 7.5")
+    assert row is not None
+    assert "NPQEL 7.3" in {search_index.statements[r].id for r in search_index.counterparts(row)}
 
 
 def test_a_twin_s_counterpart_follows_too(search_index: SearchIndex) -> None:

@@ -92,6 +92,7 @@ def test_build_load_round_trip(
 ) -> None:
     out = build(sample_statements, encoder, tmp_path / "index")
     assert sorted(p.name for p in out.iterdir()) == [
+        "bare.index",
         "bm25",
         "faiss.index",
         "manifest.json",

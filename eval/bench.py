@@ -417,6 +417,12 @@ def run_bench(
                 synth = synthetic_statements(result.statements, scale)
                 texts = index_texts(synth)
                 source_of = {t: base_texts[i % len(base_texts)] for i, t in enumerate(texts)}
+                # and each statement's own words (bare.index) to its source's own words
+                base = result.statements
+                for i, st in enumerate(synth):
+                    src = base[i % len(base)]
+                    if st.kind != "provider_section":
+                        source_of.setdefault(st.text, src.text)
                 tiled = TiledEncoder(encoder, timing.vectors, source_of, growth_sample)
                 out_dir = tmp_root / f"x{scale}"
                 t0 = time.perf_counter()

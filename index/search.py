@@ -941,16 +941,29 @@ class SearchIndex:
         seen = {h.statement.id for h in hits}
 
         def add(row: int, score: float, method: Method) -> None:
-            """A hit, then its identical statements in other frameworks, as one group."""
-            group = []
+            """A hit, then its twins in other frameworks.
+
+            Twins with the same text join its group (one text, several ids); a near-identical
+            twin ("School leaders…" / "Executive leaders…") follows as its own group, shown
+            with its own words.
+            """
+            group: list[str] = []
+            near: list[tuple[str, ...]] = []
+            same = set(self.statements[row].same_as)
             for r in (row, *self.twins(row)):
                 t = self.statements[r]
-                if t.id not in seen and mask[r]:
+                if t.id in seen or not mask[r]:
+                    continue
+                seen.add(t.id)
+                if r == row or t.id in same:
                     hits.append(Hit(t, score, method))
-                    seen.add(t.id)
                     group.append(t.id)
+                else:
+                    hits.append(Hit(t, score, "counterpart"))
+                    near.append((t.id,))
             if group:
                 groups.append(tuple(group))
+            groups.extend(near)
 
         for row, score in fused:
             if self.statements[row].id in seen:

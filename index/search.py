@@ -573,17 +573,22 @@ class SearchIndex:
     def _corresponding_areas(self) -> dict[tuple[str, int, str], frozenset[int]]:
         """(framework, area, other framework) -> the other's corresponding areas.
 
-        Those sharing an identical statement with it: NPQSL 2 (Teaching) corresponds to NPQLT
-        3 and 5.
+        Those sharing an identical statement with it (NPQSL 2, Teaching, corresponds to NPQLT
+        3 and 5), directly or through a third framework's area: the NPQSL text held may stop
+        early in an area (assessment, 3.6 on), while NPQEL 3 shares statements with both.
         """
         if self._areas_map is None:
-            found: dict[tuple[str, int, str], set[int]] = {}
+            pairs: set[tuple[tuple[str, int], tuple[str, int]]] = set()
             for s in self.statements:
                 for other in s.same_as:
                     o = self.by_id.get(other)
                     if o is not None and o.framework != s.framework:
-                        found.setdefault((s.framework, s.area, o.framework), set()).add(o.area)
-                        found.setdefault((o.framework, o.area, s.framework), set()).add(s.area)
+                        pairs.add(((s.framework, s.area), (o.framework, o.area)))
+                        pairs.add(((o.framework, o.area), (s.framework, s.area)))
+            pairs |= {(a, c) for a, b in pairs for b2, c in pairs if b == b2 and c[0] != a[0]}
+            found: dict[tuple[str, int, str], set[int]] = {}
+            for (fa, aa), (fb, ab) in pairs:
+                found.setdefault((fa, aa, fb), set()).add(ab)
             self._areas_map = {k: frozenset(v) for k, v in found.items()}
         return self._areas_map
 

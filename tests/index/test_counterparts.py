@@ -55,3 +55,13 @@ def test_a_wrong_neighbour_under_a_similar_heading_is_no_counterpart(
     assert row is not None
     found = {search_index.statements[r].id for r in search_index.counterparts(row)}
     assert "NPQSL 3.P4.4" not in found
+
+
+def test_areas_correspond_through_a_third_framework(search_index: SearchIndex) -> None:
+    # The NPQSL text held stops early in Curriculum and Assessment, so no NPQSL statement of
+    # area 3 is identical to one of NPQLT 7 (Assessment); NPQEL 3 shares statements with both.
+    row = search_index.row("NPQLT 7.P1.2")
+    assert row is not None
+    # "…draw conclusions about what pupils have learned by looking at patterns of performance
+    # over a number of assessments" is said inside NPQSL 3.P4.1.
+    assert "NPQSL 3.P4.1" in {search_index.statements[r].id for r in search_index.counterparts(row)}

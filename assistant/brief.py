@@ -201,12 +201,24 @@ def _frameworks(g: Group) -> list[str]:
 
 def _see_also(result: SearchResult, cited: set[str], n: int = SEE_ALSO) -> Iterator[str]:
     """Further statements worth reading, listed with their ids but not cited as support."""
-    more = [g for g in groups_from(result) if not set(g.ids) & cited][:n]
+    # Other frameworks' wordings of a listed statement are named on its line, not listed
+    # again as if they were further statements.
+    more: list[tuple[Group, list[str]]] = []
+    for g in groups_from(result):
+        if set(g.ids) & cited:
+            continue
+        if g.counterpart and more:
+            more[-1][1].extend(g.ids)
+        elif len(more) < n:
+            more.append((g, []))
+        else:
+            break
     if more:
         yield ""
         yield "**Related statements** (not cited above; check they fit before you use them):"
-        for g in more:
-            yield _listing_line(g, 160, " · ")
+        for g, wordings in more:
+            also = f" (in other words: {', '.join(wordings)})" if wordings else ""
+            yield _listing_line(g, 160, " · ") + also
 
 
 def _is_provider(result: SearchResult, provider: Sequence[Group]) -> bool:

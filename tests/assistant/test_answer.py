@@ -280,3 +280,18 @@ def test_asking_for_an_area_answers_with_its_statements_cited(search_index: Sear
     assert a.cited[:3] == ("NPQSL 4.1", "NPQSL 4.2", "NPQSL 4.3")
     assert a.invalid_citations == () and a.report.uncited_claims == ()
     assert "npq statements --framework NPQSL --area 4" in a.text
+
+
+def test_related_statements_name_other_wordings_on_the_same_line(
+    search_index: SearchIndex,
+) -> None:
+    a = Assistant(search_index).ask("How do I get governors to hold me to account properly?")
+    related = a.text.split("**Related statements**")[-1].splitlines()
+    items = [line for line in related if line.startswith("- ")]
+    assert items
+    leads = [line[2:].split(":")[0] for line in items]
+    # NPQEL 10.4 says NPQSL 10.4 for a trust: named on NPQSL 10.4's line, never its own item.
+    assert "NPQSL 10.4" in leads and "NPQEL 10.4" not in leads
+    line = items[leads.index("NPQSL 10.4")]
+    assert line.endswith("(in other words: NPQEL 10.4)")
+    assert search_index.by_id["NPQSL 10.4"].text in line

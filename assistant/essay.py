@@ -41,8 +41,9 @@ PARTIAL_COSINE = 0.50
 SUGGEST_UNCITED_COSINE = 0.66
 # A suggestion comes from the framework the essay cites when one of its statements is this close
 # to the best (an NPQEL essay wants an NPQEL number). Citation cases, dev: suggestion accuracy
-# flat for 0.01-0.08, lower from 0.1 (a statement only another framework has is then missed).
-SUGGEST_FRAMEWORK_MARGIN = 0.05
+# 0.857 for 0-0.02, 0.821 from 0.03 once near-identical wordings count as twins (NPQSL 10.4,
+# NPQEL 10.4's twin, took a sentence on statutory duties from NPQEL 10.5, which only NPQEL has).
+SUGGEST_FRAMEWORK_MARGIN = 0.02
 MAX_TEXT_CHARS = 2_000_000
 # Uncited sentences are scanned for "consider citing" hints up to this many (an assessed essay
 # has a few hundred sentences; a 1 MB paste would otherwise take minutes).

@@ -436,6 +436,7 @@ class SearchIndex:
         self._twins: dict[int, tuple[int, ...]] = {}
         self._counterparts: dict[int, tuple[int, ...]] = {}
         self._postings: dict[str, np.ndarray] | None = None  # word -> rows saying it
+        self._wording: dict[int, tuple[list[tuple[int, float]], ...]] = {}
         self._bare: np.ndarray | None = None
         self._areas_map: dict[tuple[str, int, str], frozenset[int]] | None = None
         self._word_count = np.zeros(0)
@@ -479,7 +480,7 @@ class SearchIndex:
         s = self.statements[row]
         found = [self._row[i] for i in s.same_as if i in self._row]
         if s.kind != "provider_section":
-            found += [r for r, d in self._closest_wording(row) if d >= LEXICAL_TWIN]
+            found += [r for r, d in self._closest_wording(row)[0] if d >= LEXICAL_TWIN]
             vec = self.stored.faiss_index.reconstruct(row)
             for r, cos in self.stored.dense_search(vec, 8):
                 o = self.statements[r]
@@ -515,14 +516,15 @@ class SearchIndex:
         twins = set(self.twins(row))
         said = {str(self._fw[t]) for t in twins}
         areas = self._corresponding_areas()
+        dice, held = self._closest_wording(row)
         by_fw: dict[str, int] = {
             str(self._fw[r]): r
-            for r, d in self._closest_wording(row, contained=True)
+            for r, d in held
             if d >= CONTAINED_COUNTERPART
             and str(self._fw[r]) not in said
             and int(self._area[r]) in areas.get((s.framework, s.area, str(self._fw[r])), ())
         }
-        for r, d in self._closest_wording(row):
+        for r, d in dice:
             if d >= LEXICAL_COUNTERPART and str(self._fw[r]) not in said:
                 by_fw.setdefault(str(self._fw[r]), r)
         bare = self._bare_vectors()
@@ -592,18 +594,22 @@ class SearchIndex:
             self._areas_map = {k: frozenset(v) for k, v in found.items()}
         return self._areas_map
 
-    def _closest_wording(self, row: int, *, contained: bool = False) -> list[tuple[int, float]]:
+    def _closest_wording(self, row: int) -> tuple[list[tuple[int, float]], ...]:
         """Per other framework, its statement of the same kind whose words overlap most.
 
-        (row, Dice overlap of the two texts' content-word sets) pairs; with ``contained``, the
-        share of the shorter text's words the other holds (NPQEL 5.P3.2 says NPQSL 5.P4.2
-        word for word inside a longer sentence), for texts of at least
-        ``CONTAINED_MIN_WORDS`` content words. Counted through a word -> rows table built on
-        first use.
+        Two lists of (row, overlap) pairs, by two measures of the texts' content-word sets:
+        Dice, and the share of the shorter text's words the other holds (NPQEL 5.P3.2 says
+        NPQSL 5.P4.2 word for word inside a longer sentence; only for texts of at least
+        ``CONTAINED_MIN_WORDS`` content words). Counted through a word -> rows table built on
+        first use; cached per row.
         """
+        if row in self._wording:
+            return self._wording[row]
         s = self.statements[row]
-        if s.kind == "provider_section":
-            return []
+        mine = _content_words(s.text) if s.kind != "provider_section" else frozenset()
+        if not mine:
+            self._wording[row] = ([], [])
+            return self._wording[row]
         if self._postings is None:
             table: dict[str, list[int]] = {}
             for r, t in enumerate(self.statements):
@@ -614,27 +620,20 @@ class SearchIndex:
             self._word_count = np.zeros(len(self.statements), dtype=np.float64)
             for rs in self._postings.values():
                 self._word_count[rs] += 1.0
-        mine = _content_words(s.text)
-        if not mine:
-            return []
         shared = np.bincount(
             np.concatenate([self._postings[w] for w in mine]), minlength=len(self.statements)
         )
-        if contained:
-            if len(mine) < CONTAINED_MIN_WORDS:
-                return []
-            shorter = np.minimum(len(mine), self._word_count)
-            overlap = np.where(
-                shorter >= CONTAINED_MIN_WORDS, shared / np.maximum(shorter, 1.0), 0.0
-            )
-        else:
-            overlap = 2.0 * shared / (len(mine) + self._word_count + 1e-9)
-        out = []
+        dice = 2.0 * shared / (len(mine) + self._word_count + 1e-9)
+        shorter = np.minimum(len(mine), self._word_count)
+        held = np.where(shorter >= CONTAINED_MIN_WORDS, shared / np.maximum(shorter, 1.0), 0.0)
+        out: tuple[list[tuple[int, float]], ...] = ([], [])
         for fw in sorted(self._frameworks_held - {s.framework}):
             cand = np.flatnonzero((self._fw == fw) & (self._kind == s.kind))
-            if len(cand):
-                best = int(cand[np.argmax(overlap[cand])])
-                out.append((best, float(overlap[best])))
+            for measure, found in zip((dice, held), out, strict=True):
+                if len(cand):
+                    best = int(cand[np.argmax(measure[cand])])
+                    found.append((best, float(measure[best])))
+        self._wording[row] = out
         return out
 
     def explain_missing(self, sid: str) -> str:

@@ -49,10 +49,11 @@ MAX_TEXT_CHARS = 2_000_000
 # has a few hundred sentences; a 1 MB paste would otherwise take minutes).
 MAX_UNCITED_SCAN = 600
 
-# Negation and hedging that turn a claim around ("not only … but also" does not).
+# Negation and hedging that turn a claim around ("not only … but also" does not, nor does a
+# contrast: "a process, not an event" says what it is, as "rather than a single event" does).
 _NEGATION_RE = re.compile(
-    r"\b(?<!did )(?<!was )(not(?! only)|no|never|cannot|can't|isn't|aren't|doesn't|don't|won't|"
-    r"unlikely|misconception|myth|neither|nor|little evidence|without evidence|"
+    r"\b(?<!did )(?<!was )((?<!, )not(?! only)|no|never|cannot|can't|isn't|aren't|doesn't|"
+    r"don't|won't|unlikely|misconception|myth|neither|nor|little evidence|without evidence|"
     r"rarely|fails? to|ineffective|no longer|disproven|debunked|limited|insufficient)\b",
     re.IGNORECASE,
 )
@@ -553,7 +554,12 @@ def _verdict(
     for v in vecs[1:]:
         pool.update({s.id: s for s, _c in sim.best(v, 6)})
     ranked = sorted(((s, sim.support(vecs, s.id)) for s in pool.values()), key=lambda p: -p[1])
+    # The cited statement in any framework's words: another framework's wording of it is
+    # never "a better number" (NPQSL 7.4 for a school is NPQEL 7.3 for a trust).
     twins = set(_with_twins(index, statement))
+    row = index.row(statement.id)
+    if row is not None:
+        twins |= {index.statements[r].id for r in index.counterparts(row)}
     alternatives = [(s, cos) for s, cos in ranked if s.id not in twins]
     # The hybrid search's first statement for the sentence (texts, users' wordings, keywords).
     # When it is the cited one, no other number is "better": the sentence's embedding alone

@@ -358,3 +358,20 @@ def test_an_unsupported_citation_names_the_nearest_statement(search_index: Searc
     assert c.verdict == "unsupported"
     assert "NPQSL 7.P3.2" in c.reason  # curriculum and financial planning
     assert not c.suggested  # a pointer to check, not a number offered as the fix
+
+
+def test_another_frameworks_wording_is_not_a_better_number(search_index: SearchIndex) -> None:
+    # NPQEL 7.3 says NPQSL 7.4 again for a trust; an NPQSL citation of it is right.
+    report = essay.check_essay(
+        "Sound stewardship of money, people and risk, together with coherent long-term planning, "
+        "is what an effective school or trust is built upon (NPQSL 7.4).",
+        search_index,
+    )
+    (c,) = report.citations
+    assert c.verdict != "wrong_number", c
+
+
+def test_a_contrast_is_not_a_negation() -> None:
+    assert not essay.negated("Implementation is a process, not an event.")
+    assert essay.negated("Implementation is not an event.")
+    assert essay.negated("Learning styles do not help, so no one should plan for them.")

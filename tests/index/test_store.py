@@ -310,6 +310,16 @@ def truncate_faiss(out: Path) -> None:
     path.write_bytes(path.read_bytes()[:100])
 
 
+def garbage_bare(out: Path) -> None:
+    path = out / "bare.index"
+    size = path.stat().st_size
+    path.write_bytes((b"not the statements' own vectors" * (size // 31 + 1))[:size])
+
+
+def delete_bare(out: Path) -> None:
+    (out / "bare.index").unlink()
+
+
 def delete_bm25_vocab(out: Path) -> None:
     (out / "bm25" / "vocab.index.json").unlink()
 
@@ -331,6 +341,8 @@ CORRUPTIONS: list[tuple[Callable[[Path], None], str]] = [
     (drop_last_statement, "statements.jsonl"),
     (garbage_faiss, "faiss.index"),
     (truncate_faiss, "faiss.index"),
+    (garbage_bare, "bare.index"),
+    (delete_bare, "bare.index"),
     (delete_bm25_vocab, "vocab.index.json"),
     (garbage_bm25_params, "params.index.json"),
     (garbage_manifest, "manifest.json"),
@@ -359,6 +371,7 @@ DEEP_CORRUPTIONS: list[tuple[Callable[[Path], None], str, str]] = [
     (drop_last_statement, "statements.jsonl", "16 statements but the manifest says 17"),
     (garbage_faiss, "faiss.index", "not a readable FAISS index"),
     (truncate_faiss, "faiss.index", "truncated"),
+    (garbage_bare, "bare.index", "not a readable FAISS index"),
     (garbage_bm25_params, "bm25", "not a readable BM25 index"),
 ]
 

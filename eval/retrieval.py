@@ -332,6 +332,11 @@ def run_retrieval_eval(split: str = "test", k: int = 10) -> dict[str, Any]:
         "scored_questions": sum(1 for g in gold.values() if g),
         "systems": systems,
         "paired_vs_baselines": paired,
+        # How sure the headline numbers are: 95% bootstrap interval over the scored questions.
+        "interval": {
+            metric: paired_bootstrap(gold, ranked["npq-assistant"], {}, metric)
+            for metric in ("recall@5", "mrr@10")
+        },
         "scope": scope_metrics({q: not g for q, g in gold.items()}, in_scope),
         "latency_ms": {
             "p50": float(np.percentile(lat, 50)),
@@ -422,6 +427,13 @@ def _paired_table(results: Mapping[str, Any]) -> str:
     return "\n".join(lines)
 
 
+def _interval_line(results: Mapping[str, Any]) -> str:
+    return "; ".join(
+        f"{m} {d['diff']:.3f} [{d['lo']:.3f}, {d['hi']:.3f}]"
+        for m, d in results["interval"].items()
+    )
+
+
 def _report_md(results: Mapping[str, Any]) -> str:
     scope, lat, ch = results["scope"], results["latency_ms"], results["chunks"]
     by_kind = ", ".join(f"{kd} {n}" for kd, n in results["questions_by_kind"].items())
@@ -439,6 +451,9 @@ Regenerate with `python -m eval.retrieval --split {results["split"]}`.
 ## All systems
 
 {main_table(results)}
+
+npq-assistant with a 95% bootstrap interval over the {results["scored_questions"]} scored \
+questions: {_interval_line(results)}.
 
 * **npq-assistant**: `SearchIndex.search` (ids, framework filters, vocabulary, expansions,
   fusion, twins).

@@ -128,3 +128,14 @@ def test_chunk_holding_only_a_statement_tail_does_not_count() -> None:
 def test_statement_cut_before_its_prefix_does_not_count_and_rank_follows_chunks() -> None:
     cut = "Leaders should ensure that colleagues"  # shorter than the prefix
     assert statements_in_chunks([cut, B, C], PREFIXES) == ["NPQSL 2.9", "NPQSL 6.3"]
+
+
+def test_a_systems_own_interval_is_a_bootstrap_around_its_mean() -> None:
+    from eval.retrieval import paired_bootstrap
+
+    gold = {"a": {"x"}, "b": {"y"}, "c": {"z"}, "d": set()}
+    ranked = {"a": ["x"], "b": ["y", "q"], "c": ["q"]}
+    d = paired_bootstrap(gold, ranked, {}, "recall@5")
+    assert d["diff"] == pytest.approx(2 / 3)  # "d" has no relevant ids: not scored
+    assert 0.0 <= d["lo"] <= d["diff"] <= d["hi"] <= 1.0
+    assert d["lo"] < d["hi"]

@@ -281,6 +281,7 @@ class _Similarity:
                 framework=framework,
                 read_frameworks=False,
                 query_vector=vecs[0],
+                rerank=False,
             ).hits
         except QueryError:
             return self.best(vecs[0], k, framework=framework)

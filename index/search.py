@@ -30,13 +30,14 @@ Example:
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 import numpy as np
 
 from index.encoder import Encoder
 from index.hit import Hit, Method
+from index.ranker import Ranker, RowInfo, candidate_features, load_ranker
 from index.scope import FEATURE_THRESHOLD, ScopeFeatures, ScopeModel, load_scope_model
 from index.spelling import Speller, words_of
 from index.store import STOPWORDS, StoredIndex, tokenize
@@ -248,6 +249,7 @@ PROVIDER_PRIOR_NO_INTENT = 0.9
 # questions with a provider page in the top 5: 3 / 3 / 4 / 7 of 50; retrieval dev unchanged).
 PROVIDER_PRIOR_COURSE = 1.1
 SHORT_COURSE_KEYWORDS = 1  # a course question this short keeps its NPQ name when searched
+RERANK = True  # put the fused candidates in the learned re-ranker's order (index/ranker.py)
 SPELLING = True  # correct misspelt query words to corpus words (index/spelling.py)
 EXPANSION_WEIGHT = 1.0  # the ranking by users' wordings (expansions), next to the texts'
 BARE_ID_MAX_WORDS = 8  # "what does 4.9 say?" reads 4.9 as an id; a longer text does not
@@ -296,6 +298,8 @@ class SearchResult:
         in_scope: False when nothing in the corpus matches well (the "not covered" signal).
         frameworks: Frameworks the search was restricted to (named in the query or a filter).
         notes: Things the user should know ("searched NPQEL only: the question names it").
+        reranked: The hits' scores are the re-ranker's P(relevant) (``index/ranker.py``), not
+            the fusion's share of its best score.
     """
 
     query: str
@@ -308,6 +312,7 @@ class SearchResult:
     groups: tuple[tuple[str, ...], ...] = ()
     scope: ScopeFeatures | None = None
     scope_probability: float = 1.0
+    reranked: bool = False
 
 
 _WORD_RE = re.compile(r"[a-z]+")
@@ -442,6 +447,15 @@ class SearchIndex:
         self._word_count = np.zeros(0)
         self._row_words: dict[int, frozenset[str]] = {}  # keywords of a row, on first use
         self.scope_model: ScopeModel | None = load_scope_model(encoder.name, encoder.dim)
+        self.ranker: Ranker | None = load_ranker(encoder.name) if RERANK else None
+        # Called with each search's candidate rows and their re-ranker features
+        # (eval/fit_ranker.py collects its fitting data this way).
+        self.on_candidates: Callable[[list[int], np.ndarray], None] | None = None
+        self._row_info = RowInfo(
+            kind=[str(k) for k in self._kind],
+            area=[(s.framework, s.area) for s in self.statements],
+            frameworks_sharing=[1 + len(s.same_as) for s in self.statements],
+        )
         self._speller: Speller | None = None
 
     @property
@@ -805,6 +819,7 @@ class SearchIndex:
         kind: str | None = None,
         read_frameworks: bool = True,
         query_vector: np.ndarray | None = None,
+        rerank: bool = True,
     ) -> SearchResult:
         """Search by id, words and meaning.
 
@@ -819,6 +834,9 @@ class SearchIndex:
             query_vector: The query's embedding, when the caller has it already (the essay
                 tools encode every sentence in one batch). Used only if the text searched is
                 the query as given (no framework name taken out, no spelling corrected).
+            rerank: Put the candidates in the re-ranker's order (``index/ranker.py``). The
+                essay tools keep the fusion's: an essay's claims read as evidence
+                statements, and their thresholds were set on the fusion's order.
 
         Raises:
             QueryError: The query or a filter is unusable; the message says why.
@@ -899,8 +917,10 @@ class SearchIndex:
         if FUSION == "scores":
             # Fewer BM25 rows than candidates: every row with a query word is there.
             bm25_complete = len(sparse) < CANDIDATES
-            fused = fuse_scores([own, exp, sparse], SCORE_WEIGHTS, (False, False, bm25_complete))
+            complete = (False, False, bm25_complete)
+            fused = fuse_scores([own, exp, sparse], SCORE_WEIGHTS, complete)
         else:
+            complete = (False, False, False)
             fused = fuse([own, exp, sparse], [DENSE_WEIGHT, EXPANSION_WEIGHT, BM25_WEIGHT])
         prior = {"evidence": EVIDENCE_PRIOR, "provider_section": provider_prior}
         # Scores as a share of the highest the fusion can give: below an id hit's 1.0.
@@ -909,10 +929,30 @@ class SearchIndex:
             if FUSION == "scores"
             else (DENSE_WEIGHT + EXPANSION_WEIGHT + BM25_WEIGHT) / (RRF_K + 1)
         )
+        cand_rows: list[int] = []
+        cand_x = np.zeros((0, 0))
+        # A course question keeps the fusion's order: its reading (provider pages first) was
+        # tuned on the course set; with the re-ranker, provider pages creep into framework
+        # questions that use a course word (eval/reports/ranker.md).
+        use_ranker = rerank and self.ranker is not None and not course_question
+        if use_ranker or self.on_candidates is not None:
+            cand_rows, cand_x = candidate_features(
+                [own, exp, sparse], complete, fused, text, self._row_info, prior
+            )
+            if self.on_candidates is not None:
+                self.on_candidates(cand_rows, cand_x)
         fused = sorted(
             ((r, sc * prior.get(self._kind[r], 1.0) / top) for r, sc in fused),
             key=lambda p: (-p[1], p[0]),
         )
+        # The order hits are listed in: the re-ranker's P(relevant) for the fused top
+        # candidates (it reads the kind of statement and of question itself, so no prior),
+        # then the rest in the fusion's order, below them. Scope reads the fusion's order,
+        # which its calibration was fitted on.
+        order = fused
+        reranked = use_ranker and bool(cand_rows)
+        if reranked and self.ranker is not None:
+            order = self._reranked(self.ranker.probabilities(cand_x), cand_rows, fused)
         best_cos = max(own_cos, exp_cos)
         best_bm = sparse[0][1] if sparse else 0.0
         features = ScopeFeatures(
@@ -969,7 +1009,7 @@ class SearchIndex:
                 groups.append(tuple(group))
             groups.extend(near)
 
-        for row, score in fused:
+        for row, score in order:
             if self.statements[row].id in seen:
                 continue
             add(row, score, "hybrid")
@@ -996,7 +1036,22 @@ class SearchIndex:
             scope=features,
             scope_probability=scope_p,
             groups=tuple(groups),
+            reranked=reranked,
         )
+
+    @staticmethod
+    def _reranked(
+        probs: np.ndarray, rows: list[int], fused: list[tuple[int, float]]
+    ) -> list[tuple[int, float]]:
+        """The candidates by P(relevant), then the other rows in the fusion's order, below."""
+        order = sorted(zip(rows, map(float, probs), strict=True), key=lambda p: (-p[1], p[0]))
+        held = set(rows)
+        floor = order[-1][1]
+        lowest = min(sc for r, sc in fused if r in held)
+        for r, sc in fused:
+            if r not in held:
+                order.append((r, floor * min(1.0, max(sc, 0.0) / lowest) if lowest > 0 else 0.0))
+        return order
 
     def _narrow_by_question(
         self,

@@ -290,8 +290,17 @@ def test_related_statements_name_other_wordings_on_the_same_line(
     items = [line for line in related if line.startswith("- ")]
     assert items
     leads = [line[2:].split(":")[0] for line in items]
-    # NPQEL 10.4 says NPQSL 10.4 for a trust: named on NPQSL 10.4's line, never its own item.
-    assert "NPQSL 10.4" in leads and "NPQEL 10.4" not in leads
-    line = items[leads.index("NPQSL 10.4")]
-    assert line.endswith("(in other words: NPQEL 10.4)")
-    assert search_index.by_id["NPQSL 10.4"].text in line
+    worded = [line for line in items if "(in other words: " in line]
+    # NPQEL 10.P1.5 says NPQSL 10.P1.4 for a trust: named on NPQSL 10.P1.4's line, never its
+    # own item.
+    assert worded
+    for line in worded:
+        lead = search_index.by_id[line[2:].split(":")[0]]
+        others = line.rsplit("(in other words: ", 1)[1].rstrip(")").split(", ")
+        assert lead.text[:60] in line
+        for other in others:
+            assert other not in leads
+            row = search_index.row(lead.id)
+            near = {search_index.statements[r].id for r in search_index.counterparts(row)}
+            near |= {search_index.statements[r].id for r in search_index.twins(row)}
+            assert other in near, (lead.id, other)

@@ -53,5 +53,5 @@ def test_blind_eval_counts_every_question(monkeypatch, search_index: SearchIndex
     assert res["scope"]["oos_queries"] == 12
     # What the report shows: essays and keywords are found, scenarios are the hard kind.
     by_kind = res["by_kind"]
-    assert by_kind["scenario"]["recall@5"] < 0.6 < by_kind["essay"]["recall@5"]
+    assert by_kind["scenario"]["recall@5"] < 0.8 < by_kind["essay"]["recall@5"]
     assert all(m["qid"].startswith("b") for m in res["misses"])

@@ -1,0 +1,231 @@
+"""The learned re-ranker: the fused candidates put in order by P(relevant).
+
+The fusion (:func:`index.search.fuse_scores`) adds three scores with fixed weights: cosine to
+the statement text, cosine to its best expansion, BM25. One set of weights must serve a
+two-word keyword search and a sixty-word staffroom scenario, "does X work?" (evidence) and
+"how do I…?" (practice). The re-ranker is a logistic regression over the fused top
+:data:`CANDIDATES` that reads those scores together with what the query is like (its length,
+whether it asks how to do something) and what each candidate is (evidence, practice heading or
+bullet), and returns P(relevant) for each candidate. It orders the framework statements;
+provider pages keep the places the fusion's course-question reading gave them.
+
+It is fitted by ``python -m eval.fit_ranker`` on the development question sets (retrieval dev
+split, the scenario and blind sets), never the test split, and checked by leaving each set out
+in turn (``eval/reports/ranker.md``). The weights (``index/data/ranker.json``) belong to
+the embedding model they were fitted with: with another model (a setting), search keeps the
+fusion's order.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import math
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+import numpy.typing as npt
+
+log = logging.getLogger(__name__)
+
+RANKER_PATH = Path(__file__).resolve().parent / "data" / "ranker.json"
+CANDIDATES = 60  # the fused top this many are re-ranked; the rest keep the fusion's order after
+NARRATIVE_WORDS = 15  # a question this long reads as a situation, not a search
+SHORT_WORDS = 4  # a query this short is a keyword search
+MISSING_RANK = 150  # rank given to a candidate a ranking did not list
+
+FEATURES = (
+    "cosine",  # to the statement text (the ranking's floor when not among its candidates)
+    "expansion_cosine",  # to the statement's best expansion
+    "bm25",  # divided by the best
+    "fused",
+    "fused_share",  # fused / the best fused
+    "log_fused_rank",
+    "log_cosine_rank",
+    "log_expansion_rank",
+    "log_bm25_rank",
+    "evidence",
+    "practice_heading",
+    "practice_bullet",
+    "provider",
+    "narrative",  # the query has >= NARRATIVE_WORDS words
+    "log_words",
+    "asks_how",  # "how do I…", "what should we…"
+    "area_share",  # share of the fused top 10 in the candidate's framework area
+    "frameworks_sharing",  # 1 + identical statements in other frameworks
+    "narrative_x_cosine",
+    "narrative_x_expansion_cosine",
+    "narrative_x_bm25",
+    "asks_how_x_evidence",
+    "asks_how_x_bullet",
+    "narrative_x_evidence",
+    "prior_share",  # the fusion's own final score (with its kind priors) / the best one
+    "short",  # the query has <= SHORT_WORDS words: a keyword search
+    "short_x_evidence",
+    "short_x_heading",
+)
+
+_ASKS_HOW = re.compile(
+    r"\b(how (do|can|should|would|to)|what (should|can|do|could) (i|we)|where do (i|we) start)\b",
+    re.I,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class RowInfo:
+    """What the features need to know of every statement row (built once per index)."""
+
+    kind: Sequence[str]
+    area: Sequence[tuple[str, int]]  # (framework, area) of each row
+    frameworks_sharing: Sequence[int]
+
+
+def candidate_features(
+    rankings: Sequence[Sequence[tuple[int, float]]],
+    complete: Sequence[bool],
+    fused: Sequence[tuple[int, float]],
+    query: str,
+    rows: RowInfo,
+    prior: dict[str, float] | None = None,
+) -> tuple[list[int], npt.NDArray[np.float64]]:
+    """The fused top :data:`CANDIDATES` rows and their feature matrix (one row per candidate).
+
+    Args:
+        rankings: The three rankings the fusion read (text cosine, expansion cosine, BM25),
+            each ``(row, score)`` best first.
+        complete: Per ranking, True when a row it leaves out scored 0 (see ``fuse_scores``).
+        fused: The fusion's output, best first (before any prior).
+        query: The text searched.
+        rows: Per-row facts of the index.
+        prior: The fusion's multiplier per kind of statement (evidence, provider pages).
+    """
+    cand = list(fused[:CANDIDATES])
+    if not cand:
+        return [], np.zeros((0, len(FEATURES)))
+    best = cand[0][1] if cand[0][1] > 0 else 1.0
+    scores: list[dict[int, float]] = []
+    floors: list[float] = []
+    ranks: list[dict[int, int]] = []
+    for i, ranking in enumerate(rankings):
+        top = ranking[0][1] if i >= 2 and ranking and ranking[0][1] > 0 else 1.0
+        is_complete = i < len(complete) and complete[i]
+        floors.append(0.0 if is_complete or not ranking else ranking[-1][1] / top)
+        scores.append({r: s / top for r, s in ranking})
+        ranks.append({r: j for j, (r, _) in enumerate(ranking, start=1)})
+    words = len(query.split())
+    narrative = float(words >= NARRATIVE_WORDS)
+    asks_how = float(bool(_ASKS_HOW.search(query)))
+    top10 = [rows.area[r] for r, _ in cand[:10]]
+    prior = prior or {}
+    final = [f * prior.get(rows.kind[r], 1.0) for r, f in cand]
+    best_final = max(final) if max(final) > 0 else 1.0
+    short = float(words <= SHORT_WORDS)
+    out = np.zeros((len(cand), len(FEATURES)))
+    for j, (r, f) in enumerate(cand):
+        sc = [scores[i].get(r, floors[i]) for i in range(3)]
+        rk = [math.log(ranks[i].get(r, MISSING_RANK)) for i in range(3)]
+        kind = rows.kind[r]
+        evidence = float(kind == "evidence")
+        bullet = float(kind == "practice")
+        provider = float(kind == "provider_section")
+        out[j] = (
+            *sc,
+            f,
+            f / best,
+            math.log(j + 1),
+            *rk,
+            evidence,
+            float(kind == "practice_heading"),
+            bullet,
+            provider,
+            narrative,
+            math.log(words + 1),
+            asks_how,
+            sum(1 for a in top10 if a == rows.area[r]) / 10,
+            rows.frameworks_sharing[r],
+            narrative * sc[0],
+            narrative * sc[1],
+            narrative * sc[2],
+            asks_how * evidence,
+            asks_how * bullet,
+            narrative * evidence,
+            final[j] / best_final,
+            short,
+            short * evidence,
+            short * float(kind == "practice_heading"),
+        )
+    return [r for r, _ in cand], out
+
+
+@dataclass(frozen=True, slots=True)
+class Ranker:
+    """Logistic regression over standardised :data:`FEATURES`.
+
+    Attributes:
+        encoder: Name of the embedding model the weights belong to.
+        mean: Per-feature mean of the fitting data.
+        scale: Per-feature standard deviation of the fitting data.
+        weights: One weight per standardised feature.
+        bias: The intercept.
+    """
+
+    encoder: str
+    mean: npt.NDArray[np.float64]
+    scale: npt.NDArray[np.float64]
+    weights: npt.NDArray[np.float64]
+    bias: float
+
+    def probabilities(self, features: npt.NDArray[np.float64]) -> npt.NDArray[np.float64]:
+        """P(relevant) for each row of ``features``."""
+        z = ((features - self.mean) / self.scale) @ self.weights + self.bias
+        return 1.0 / (1.0 + np.exp(-np.clip(z, -60.0, 60.0)))
+
+    def to_json(self) -> dict[str, object]:
+        """The model as stored in ``ranker.json``."""
+
+        def r(a: npt.NDArray[np.float64]) -> list[float]:
+            return [round(float(x), 6) for x in a]
+
+        return {
+            "encoder": self.encoder,
+            "features": list(FEATURES),
+            "mean": r(self.mean),
+            "scale": r(self.scale),
+            "weights": r(self.weights),
+            "bias": round(self.bias, 6),
+        }
+
+
+def load_ranker(encoder: str, path: Path = RANKER_PATH) -> Ranker | None:
+    """The stored ranker if it belongs to this encoder and these features; None otherwise.
+
+    A missing or unreadable file is logged and ignored: search then keeps the fusion's order.
+    """
+    if not path.is_file():
+        return None
+    try:
+        raw = json.loads(path.read_text(encoding="utf-8"))
+        ranker = Ranker(
+            encoder=str(raw["encoder"]),
+            mean=np.asarray(raw["mean"], dtype=np.float64),
+            scale=np.asarray(raw["scale"], dtype=np.float64),
+            weights=np.asarray(raw["weights"], dtype=np.float64),
+            bias=float(raw["bias"]),
+        )
+        names = tuple(raw["features"])
+    except (OSError, ValueError, KeyError, TypeError) as exc:
+        log.warning("%s: unreadable ranker (%s); keeping the fusion's order", path, exc)
+        return None
+    n = len(FEATURES)
+    if names != FEATURES or not (len(ranker.mean) == len(ranker.scale) == len(ranker.weights) == n):
+        log.warning("%s: fitted for other features; keeping the fusion's order", path)
+        return None
+    if np.any(ranker.scale <= 0):
+        log.warning("%s: a feature scale is not positive; keeping the fusion's order", path)
+        return None
+    if ranker.encoder != encoder:
+        return None
+    return ranker

@@ -77,7 +77,9 @@ def write_report(results: dict[str, Any]) -> str:
         "",
         "The out-of-scope rate of this build is no fresh measure: the scope model's calibration "
         "questions added after the first run were briefed with topics of the same sort (statutory "
-        "thresholds, pay, inspection grades, DfE guidance the frameworks lack).",
+        "thresholds, pay, inspection grades, DfE guidance the frameworks lack). Nor is this "
+        "build's ranking: the re-ranker is fitted on this set (with the dev split and the "
+        "scenarios). Searched with a ranker fitted without it, see `ranker.md`.",
         "",
         "| kind | n | recall@5 | MRR@10 |",
         "|---|---:|---:|---:|",

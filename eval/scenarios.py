@@ -113,8 +113,9 @@ def write_report(results: dict[str, Any]) -> str:
         "# Leadership scenarios",
         "",
         f"`npq eval scenarios`: the {results['questions']} questions of "
-        "`eval/data/scenario_questions.jsonl` (written blind to the system; a development set), "
-        "next to the scenario questions of the retrieval set's two splits.",
+        "`eval/data/scenario_questions.jsonl` (written blind to the system; a development set, "
+        "and fitting data of the re-ranker: `ranker.md` has it searched with a ranker fitted "
+        "without it), next to the scenario questions of the retrieval set's two splits.",
         "",
         head.format("questions"),
         rule,

@@ -16,9 +16,10 @@ because the question asks what an area holds."""
 class Hit:
     """One retrieved statement with its score and the method that found it.
 
-    ``score`` is 1.0 for a statement found by its id (or listed for an area), and otherwise the
-    fused score as a share of the highest the fusion can give (so it stays below 1 and hits are
-    in score order).
+    ``score`` is 1.0 for a statement found by its id (or listed for an area). Otherwise it is
+    the re-ranker's P(relevant) (``index/ranker.py``) when the result says ``reranked``, else the
+    fused score as a share of the highest the fusion can give. Either way it stays below 1 and
+    hits are in score order.
     """
 
     statement: Statement

@@ -106,12 +106,3 @@ def expansion_texts(ids_in_order: Sequence[str]) -> list[str]:
     """The expansion texts of the given statements, in index order (as build_index lays them)."""
     exp = load_expansions()
     return [t for sid in ids_in_order for t in exp.get(sid, ())]
-
-
-if __name__ == "__main__":  # python -m index.expansions: refresh the vector cache
-    from eval.common import corpus
-    from index.encoder import default_encoder
-
-    enc = default_encoder()
-    texts = expansion_texts([s.id for s in corpus().statements])
-    print(write_cache(enc.name, texts, enc.encode_documents(texts, show_progress=True)))

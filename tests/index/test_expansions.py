@@ -43,7 +43,7 @@ def test_shipped_cache_matches_the_shipped_expansions(
     texts = ex.expansion_texts([s.id for s in corpus_result.statements])
     assert len(texts) > 7000
     cached = ex.cached_vectors(real_encoder.name, texts)
-    assert cached is not None, "run `python -m index.expansions` after editing expansions.jsonl"
+    assert cached is not None, "run `python -m eval.expansion_cache` after editing expansions.jsonl"
     sample = list(range(0, len(texts), 97))
     fresh = real_encoder.encode_documents([texts[i] for i in sample])
     cos = np.sum(fresh * cached[sample], axis=1)

@@ -62,7 +62,8 @@ BATCHES = {
         "A fourth batch, written blind after the re-ranker",
         "written by two assessors who never saw the system or the other question sets, after "
         "the re-ranker was fitted; nothing has been chosen or fitted on it",
-        None,
+        # The first run (2026-11-23, commit 30b92c3 with this file added).
+        {"recall@5": 0.938, "mrr@10": 0.925, "oos_detection_rate": 10 / 12},
     ),
 }
 BLIND_FILE = DATA / BATCHES["blind"].file

@@ -1,17 +1,22 @@
-"""The blind third batch is well formed against the parsed store, and its report counts it all."""
+"""The batches written blind are well formed against the parsed store; their reports count all."""
 
 from __future__ import annotations
 
 from collections import Counter
 
-from eval.blind import BLIND_FILE, run_blind_eval
-from eval.common import gold_ids, read_jsonl
+import pytest
+
+from eval.blind import BATCHES, run_blind_eval
+from eval.common import DATA, gold_ids, read_jsonl
 from index.search import SearchIndex, frameworks_in_question
 
 
-def test_blind_questions_are_well_formed(search_index: SearchIndex) -> None:
-    rows = read_jsonl(BLIND_FILE)
-    assert [r["qid"] for r in rows] == [f"b{i:03d}" for i in range(1, 121)]
+@pytest.mark.parametrize(("batch", "prefix"), [("blind", "b"), ("fourth", "f")])
+def test_blind_questions_are_well_formed(
+    search_index: SearchIndex, batch: str, prefix: str
+) -> None:
+    rows = read_jsonl(DATA / BATCHES[batch].file)
+    assert [r["qid"] for r in rows] == [f"{prefix}{i:03d}" for i in range(1, 121)]
     assert len({r["question"].lower() for r in rows}) == 120
     assert Counter(r["assessor"] for r in rows) == {"A": 60, "B": 60}
     assert Counter(r["kind"] for r in rows) == {
@@ -55,3 +60,23 @@ def test_blind_eval_counts_every_question(monkeypatch, search_index: SearchIndex
     by_kind = res["by_kind"]
     assert by_kind["scenario"]["recall@5"] < 0.8 < by_kind["essay"]["recall@5"]
     assert all(m["qid"].startswith("b") for m in res["misses"])
+
+
+def test_fourth_batch_report_compares_with_and_without_the_reranker(
+    monkeypatch, search_index: SearchIndex, tmp_path
+) -> None:  # type: ignore[no-untyped-def]
+    from eval import blind
+
+    monkeypatch.setattr("eval.blind.open_index", lambda: search_index)
+    written: dict[str, str] = {}
+    monkeypatch.setattr(
+        "eval.blind.save_report", lambda name, text, results, fig: written.update({name: text})
+    )
+    res = blind.run_blind_eval("fourth")
+    assert res["batch"] == "fourth" and int(res["overall"]["queries"]) == 108
+    assert set(res["without_reranker_by_kind"]) == set(res["by_kind"])
+    text = blind.write_report(res)
+    assert set(written) == {"fourth"}
+    assert "| first run, before any change it led to | — | 0.938 |" in text
+    assert f"| this build | {res['overall']['recall@1']:.3f} |" in text
+    assert "without the re-ranker (the fusion's order)" in text

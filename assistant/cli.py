@@ -9,7 +9,7 @@ npq check FILE|-                check every citation in an essay
 npq ui                          start the Gradio app
 npq eval WHAT                   run an evaluation and write its report to eval/reports/
                                 (retrieval, answers, citations, typos, course, scenarios, find,
-                                blind, fourth)
+                                blind, fourth, fifth)
 """
 
 from __future__ import annotations
@@ -127,6 +127,7 @@ def _parser() -> argparse.ArgumentParser:
             "find",
             "blind",
             "fourth",
+            "fifth",
         ),
     )
     s.add_argument("--split", default="test", help="test, dev or all")
@@ -600,6 +601,8 @@ def cmd_eval(args: argparse.Namespace) -> int:
         from eval.blind import main as run
     elif args.what == "fourth":
         from eval.blind import main_fourth as run
+    elif args.what == "fifth":
+        from eval.blind import main_fifth as run
     else:
         from eval.citations import main as run
     return int(run(["--split", args.split]) or 0)

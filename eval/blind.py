@@ -80,8 +80,6 @@ BATCHES = {
         {"recall@5": 0.915, "mrr@10": 0.982},
     ),
 }
-BLIND_FILE = DATA / BATCHES["blind"].file
-FIRST_RUN = BATCHES["blind"].first_run
 
 
 def run_blind_eval(batch: str = "blind") -> dict[str, Any]:

@@ -121,54 +121,54 @@ def score(index: SearchIndex, qs: list[Question]) -> dict[str, float]:
     return retrieval_metrics(gold, ranked)
 
 
+def compare(index: SearchIndex, qs: list[Question], ranker: Ranker) -> dict[str, Any]:
+    """The fusion's order against ``ranker``'s on ``qs`` (the index's own ranker restored)."""
+    keys = ("recall@1", "recall@5", "recall@10", "mrr@10")
+    stored = index.ranker
+    try:
+        index.ranker = None
+        base = score(index, qs)
+        index.ranker = ranker
+        ranked = score(index, qs)
+    finally:
+        index.ranker = stored
+    return {
+        "questions": len(qs),
+        "fusion": {k: base[k] for k in keys},
+        "ranker": {k: ranked[k] for k in keys},
+    }
+
+
 def run(c: float = 0.3, progress: Callable[[str], None] = print) -> dict[str, Any]:
     """Collect, check leave-one-set-out, fit on everything; returns the results."""
     index = open_index()
-    stored_ranker = index.ranker
     sets = development_sets(index)
     data = collect(index, sets)
     encoder = index.encoder.name
-    results: dict[str, Any] = {"c": c, "sets": {}, "features": list(FEATURES)}
-    try:
-        for held in SETS:
-            progress(f"leaving out {held}")
-            train = [d for name in FIT_SETS if name != held for d in data[name]]
-            index.ranker = None
-            base = score(index, sets[held])
-            index.ranker = fit(train, c, encoder)
-            ranked = score(index, sets[held])
-            results["sets"][held] = {
-                "questions": len(sets[held]),
-                "fusion": {k: base[k] for k in ("recall@1", "recall@5", "recall@10", "mrr@10")},
-                "ranker": {k: ranked[k] for k in ("recall@1", "recall@5", "recall@10", "mrr@10")},
-            }
-    finally:
-        index.ranker = stored_ranker
+    results: dict[str, Any] = {"c": c, "sets": {}, "fresh": {}, "features": list(FEATURES)}
+    for held in SETS:
+        progress(f"leaving out {held}")
+        train = [d for name in FIT_SETS if name != held for d in data[name]]
+        results["sets"][held] = compare(index, sets[held], fit(train, c, encoder))
     final = fit([d for name in FIT_SETS for d in data[name]], c, encoder)
     # The batches written after the ranker was fitted: the stored ranker against the fusion.
-    results["fresh"] = {}
-    try:
-        for name, file in FRESH.items():
-            rows = read_jsonl(DATA / file)
-            qs = [(r["qid"], r["question"], gold_ids(r, index)) for r in rows]
-            qs = [q for q in qs if q[2]]
-            index.ranker = None
-            base = score(index, qs)
-            index.ranker = final
-            ranked = score(index, qs)
-            results["fresh"][name] = {
-                "questions": len(qs),
-                "fusion": {k: base[k] for k in ("recall@1", "recall@5", "recall@10", "mrr@10")},
-                "ranker": {k: ranked[k] for k in ("recall@1", "recall@5", "recall@10", "mrr@10")},
-            }
-    finally:
-        index.ranker = stored_ranker
+    for name, file in FRESH.items():
+        qs = [(r["qid"], r["question"], gold_ids(r, index)) for r in read_jsonl(DATA / file)]
+        results["fresh"][name] = compare(index, [q for q in qs if q[2]], final)
     weights = (round(float(w), 4) for w in final.weights)
     results["weights"] = dict(zip(FEATURES, weights, strict=True))
     results["candidates"] = int(sum(len(d[1]) for name in FIT_SETS for d in data[name]))
     results["relevant"] = int(sum(d[1].sum() for name in FIT_SETS for d in data[name]))
     write_atomic_bytes(RANKER_PATH, (json.dumps(final.to_json(), indent=1) + "\n").encode())
     return results
+
+
+def _compared_row(name: str, r: dict[str, Any]) -> str:
+    f, k = r["fusion"], r["ranker"]
+    return (
+        f"| {name} | {r['questions']} | {f['recall@5']:.3f} / {f['mrr@10']:.3f} | "
+        f"{k['recall@5']:.3f} / {k['mrr@10']:.3f} | {k['recall@5'] - f['recall@5']:+.3f} |"
+    )
 
 
 def report(results: dict[str, Any]) -> str:
@@ -186,12 +186,7 @@ def report(results: dict[str, Any]) -> str:
         "| left out | questions | fusion | re-ranker, fitted without it | Δ recall@5 |",
         "|---|---:|---:|---:|---:|",
     ]
-    for name, r in results["sets"].items():
-        f, k = r["fusion"], r["ranker"]
-        lines.append(
-            f"| {name} | {r['questions']} | {f['recall@5']:.3f} / {f['mrr@10']:.3f} | "
-            f"{k['recall@5']:.3f} / {k['mrr@10']:.3f} | {k['recall@5'] - f['recall@5']:+.3f} |"
-        )
+    lines += [_compared_row(name, r) for name, r in results["sets"].items()]
     lines += [
         "",
         "Batches written blind after the ranker was fitted (`eval/data/README.md`), searched "
@@ -200,12 +195,7 @@ def report(results: dict[str, Any]) -> str:
         "| batch | questions | fusion | re-ranker | Δ recall@5 |",
         "|---|---:|---:|---:|---:|",
     ]
-    for name, r in results.get("fresh", {}).items():
-        f, k = r["fusion"], r["ranker"]
-        lines.append(
-            f"| {name} | {r['questions']} | {f['recall@5']:.3f} / {f['mrr@10']:.3f} | "
-            f"{k['recall@5']:.3f} / {k['mrr@10']:.3f} | {k['recall@5'] - f['recall@5']:+.3f} |"
-        )
+    lines += [_compared_row(name, r) for name, r in results.get("fresh", {}).items()]
     lines += [
         "",
         f"Stored ranker: fitted on the three sets ({results['candidates']} candidates, "

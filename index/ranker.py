@@ -6,8 +6,9 @@ two-word keyword search and a sixty-word staffroom scenario, "does X work?" (evi
 "how do I…?" (practice). The re-ranker is a logistic regression over the fused top
 :data:`CANDIDATES` that reads those scores together with what the query is like (its length,
 whether it asks how to do something) and what each candidate is (evidence, practice heading or
-bullet), and returns P(relevant) for each candidate. It orders the framework statements;
-provider pages keep the places the fusion's course-question reading gave them.
+bullet), and returns P(relevant) for each candidate. Search lists the candidates in that
+order, except for course questions, which keep the fusion's (its course-question reading was
+tuned on the course set), and the essay tools, which ask for the fusion's.
 
 It is fitted by ``python -m eval.fit_ranker`` on the development question sets (retrieval dev
 split, the scenario and blind sets), never the test split, and checked by leaving each set out
@@ -109,7 +110,7 @@ def candidate_features(
     scores: list[dict[int, float]] = []
     floors: list[float] = []
     ranks: list[dict[int, int]] = []
-    for i, ranking in enumerate(rankings):
+    for i, ranking in enumerate(rankings):  # scaled as fuse_scores scales them
         top = ranking[0][1] if i >= 2 and ranking and ranking[0][1] > 0 else 1.0
         is_complete = i < len(complete) and complete[i]
         floors.append(0.0 if is_complete or not ranking else ranking[-1][1] / top)

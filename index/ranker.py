@@ -181,7 +181,10 @@ class Ranker:
 
     def probabilities(self, features: npt.NDArray[np.float64]) -> npt.NDArray[np.float64]:
         """P(relevant) for each row of ``features``."""
-        z = ((features - self.mean) / self.scale) @ self.weights + self.bias
+        # An element-wise sum, not a matrix product: a BLAS call this small wakes BLAS threads
+        # that then compete with torch's and FAISS's (warm p50 10.0 -> 8.9 ms, as without
+        # the re-ranker).
+        z = (((features - self.mean) / self.scale) * self.weights).sum(axis=1) + self.bias
         return 1.0 / (1.0 + np.exp(-np.clip(z, -60.0, 60.0)))
 
     def to_json(self) -> dict[str, object]:

@@ -132,6 +132,12 @@ def _parser() -> argparse.ArgumentParser:
     )
     s.add_argument("--split", default="test", help="test, dev or all")
     s.add_argument(
+        "--questions",
+        type=Path,
+        help="retrieval only: score this jsonl file's questions instead of a split (the gold "
+        "set's format: question, relevant ids); report eval/reports/retrieval-<name>.md",
+    )
+    s.add_argument(
         "--llm",
         choices=("none", "openai", "llamacpp"),
         default="none",
@@ -582,8 +588,13 @@ def cmd_ui(args: argparse.Namespace) -> int:
 
 def cmd_eval(args: argparse.Namespace) -> int:
     """``npq eval``: run an evaluation; its report goes to eval/reports/."""
+    if args.questions is not None and args.what != "retrieval":
+        raise CLIError("--questions goes with `npq eval retrieval` only")
     if args.what == "retrieval":
-        from eval.retrieval import main as run
+        from eval.retrieval import main as retrieval
+
+        extra = ["--questions", str(args.questions)] if args.questions is not None else []
+        return int(retrieval(["--split", args.split, *extra]) or 0)
     elif args.what == "answers":
         from eval.answers import main as answers
 

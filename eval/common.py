@@ -82,6 +82,93 @@ def gold_ids(question: dict[str, Any], index: SearchIndex) -> set[str]:
     return rel
 
 
+class QuestionFileError(ValueError):
+    """A question file that cannot be scored; the message names the file, line and problem."""
+
+
+QUESTION_FIELDS = ("question", "query", "text")  # the question's text, first one present
+
+
+def load_question_file(path: Path, index: SearchIndex) -> list[dict[str, Any]]:
+    """Questions with their relevant ids from any jsonl file, checked against the corpus.
+
+    One JSON object a line, in the gold set's format (``eval/data/README.md``): ``question``
+    (or ``query`` / ``text``), ``relevant`` (statement ids in any spelling users type,
+    "NPQ SL 4.9", or provider section ids), and optionally ``qid``, ``kind`` and
+    ``relevant_text`` (``<corpus file>::<phrase>``). A question with neither relevant ids nor
+    phrases is out of scope. Ids come back canonical.
+
+    Raises:
+        QuestionFileError: The file cannot be read, a line is not a JSON object, a question is
+            empty, a qid repeats, or a relevant id or phrase is not in the corpus: a gold id
+            that matches nothing would quietly count as a miss.
+    """
+    from ingest.ids import parse_id
+
+    path = Path(path)
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except FileNotFoundError:
+        raise QuestionFileError(f"{path}: no such file") from None
+    except IsADirectoryError:
+        raise QuestionFileError(f"{path}: is a folder, not a jsonl file") from None
+    except UnicodeDecodeError:
+        raise QuestionFileError(f"{path}: not UTF-8 text (a jsonl file is expected)") from None
+    except OSError as exc:
+        raise QuestionFileError(f"{path}: cannot be read ({exc.strerror})") from None
+    out: list[dict[str, Any]] = []
+    seen: set[str] = set()
+    for n, line in enumerate(lines, start=1):
+        if not line.strip():
+            continue
+        where = f"{path} line {n}"
+        try:
+            row = json.loads(line)
+        except json.JSONDecodeError as exc:
+            raise QuestionFileError(f"{where}: not valid JSON ({exc.msg})") from None
+        if not isinstance(row, dict):
+            raise QuestionFileError(f"{where}: a JSON object is expected, got {type(row).__name__}")
+        text = next((row[f] for f in QUESTION_FIELDS if f in row), None)
+        if not isinstance(text, str) or not text.strip():
+            raise QuestionFileError(f'{where}: no question (a non-empty "question" string)')
+        qid = str(row.get("qid", f"line {n}"))
+        if qid in seen:
+            raise QuestionFileError(f"{where}: qid {qid!r} appears twice")
+        seen.add(qid)
+        relevant = _listed(row, "relevant", where)
+        ids: list[str] = []
+        for raw in relevant:
+            sid = raw.strip() if raw.strip() in index.by_id else parse_id(raw)
+            if sid is None or sid not in index.by_id:
+                raise QuestionFileError(
+                    f"{where}: relevant id {raw!r} is not a statement or section of the corpus"
+                )
+            ids.append(sid)
+        phrases = _listed(row, "relevant_text", where)
+        q = {"qid": qid, "question": text, "relevant": ids, "relevant_text": phrases}
+        for ref in phrases:
+            if "::" not in ref or not gold_ids({"relevant": [], "relevant_text": [ref]}, index):
+                raise QuestionFileError(
+                    f"{where}: relevant_text {ref!r} is not a phrase of a provider page section "
+                    "(written <corpus file>::<phrase>)"
+                )
+        kind = row.get("kind") or ("unlabelled" if ids or phrases else "out_of_scope")
+        q["kind"] = str(kind)
+        out.append(q)
+    if not out:
+        raise QuestionFileError(f"{path}: no questions (one JSON object a line is expected)")
+    return out
+
+
+def _listed(row: dict[str, Any], field: str, where: str) -> list[str]:
+    value = row.get(field) or []
+    if isinstance(value, str):
+        value = [value]
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise QuestionFileError(f"{where}: {field!r} must be a list of strings")
+    return value
+
+
 def pyplot() -> Any:
     """Matplotlib's pyplot on the file-only Agg backend (reports are written, never shown)."""
     import matplotlib

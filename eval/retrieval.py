@@ -15,6 +15,7 @@ Systems:
 
 Usage:
     python -m eval.retrieval --split test
+    python -m eval.retrieval --questions my_questions.jsonl   # any gold-format file
 """
 
 from __future__ import annotations
@@ -23,8 +24,9 @@ import argparse
 import json
 import logging
 import os
+import sys
 import time
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -34,9 +36,11 @@ import numpy as np
 from eval.common import (
     BATCHES,
     REPORTS,
+    QuestionFileError,
     batch_of,
     figure_png,
     gold_ids,
+    load_question_file,
     open_index,
     pyplot,
     questions,
@@ -138,7 +142,10 @@ def split_corpus(corpus_dir: Path) -> list[str]:
 
 
 def _metrics(
-    gold: Mapping[str, set[str]], ranked: Mapping[str, Sequence[str]], kinds: Mapping[str, str]
+    gold: Mapping[str, set[str]],
+    ranked: Mapping[str, Sequence[str]],
+    kinds: Mapping[str, str],
+    batch: Callable[[str], str] | None = batch_of,
 ) -> dict[str, Any]:
     overall = retrieval_metrics(gold, ranked, ks=KS)
     by_kind = {}
@@ -147,10 +154,11 @@ def _metrics(
         if any(sub.values()):  # out_of_scope has no gold: it is scored by scope_metrics
             by_kind[kind] = retrieval_metrics(sub, ranked, ks=KS)
     by_batch = {}
-    for batch in sorted({batch_of(q) for q in gold}):
-        sub = {q: g for q, g in gold.items() if batch_of(q) == batch}
+    names = {q: batch(q) for q in gold} if batch is not None else {}
+    for name in sorted(set(names.values())):
+        sub = {q: g for q, g in gold.items() if names[q] == name}
         if any(sub.values()):
-            by_batch[batch] = retrieval_metrics(sub, ranked, ks=KS)
+            by_batch[name] = retrieval_metrics(sub, ranked, ks=KS)
     return {"overall": overall, "by_kind": by_kind, "by_batch": by_batch}
 
 
@@ -214,8 +222,13 @@ def _statement_only_bm25(index: SearchIndex) -> Any:
     )
 
 
-def run_retrieval_eval(split: str = "test", k: int = 10) -> dict[str, Any]:
+def run_retrieval_eval(
+    split: str = "test", k: int = 10, questions_file: Path | None = None
+) -> dict[str, Any]:
     """Evaluate npq-assistant and the three baselines on one split of the retrieval questions.
+
+    Or on the questions of ``questions_file`` (any jsonl in the gold set's format, such as a
+    facilitator's own questions or a hidden set; see `load_question_file`).
 
     Example:
         >>> results = run_retrieval_eval("test")                      # doctest: +SKIP
@@ -224,6 +237,7 @@ def run_retrieval_eval(split: str = "test", k: int = 10) -> dict[str, Any]:
     Args:
         split: ``dev``, ``test`` or ``all``.
         k: How many results each system returns (at least 10, the deepest cut-off scored).
+        questions_file: Score these questions instead of a split.
 
     Returns:
         JSON-ready results: per system the overall and per-kind metrics, and for npq-assistant
@@ -231,8 +245,9 @@ def run_retrieval_eval(split: str = "test", k: int = 10) -> dict[str, Any]:
 
     Raises:
         ValueError: Unknown split, or ``k`` below 10.
+        QuestionFileError: ``questions_file`` cannot be read or names ids not in the corpus.
     """
-    if split not in SPLITS:
+    if questions_file is None and split not in SPLITS:
         raise ValueError(f"split must be one of {', '.join(SPLITS)}; got {split!r}")
     if not isinstance(k, int) or k < max(KS):
         raise ValueError(f"k must be an integer of at least {max(KS)}. Currently, k is {k!r}")
@@ -240,10 +255,16 @@ def run_retrieval_eval(split: str = "test", k: int = 10) -> dict[str, Any]:
 
     index = open_index()
     stored = index.stored
-    qs = questions(split)
+    if questions_file is not None:
+        qs = load_question_file(questions_file, index)
+        split = ""
+    else:
+        qs = questions(split)
     if not qs:
         raise ValueError(f"no questions in split {split!r}")
     gold = {q["qid"]: gold_ids(q, index) for q in qs}
+    # The bundled set was written in two batches (by qid); another file is one batch.
+    batch = batch_of if questions_file is None else None
     kinds = {q["qid"]: q["kind"] for q in qs}
     for q in qs:
         if (q["kind"] == "out_of_scope") != (not gold[q["qid"]]):
@@ -314,7 +335,7 @@ def run_retrieval_eval(split: str = "test", k: int = 10) -> dict[str, Any]:
             )
         )
 
-    systems = {name: _metrics(gold, ranked[name], kinds) for name in SYSTEMS}
+    systems = {name: _metrics(gold, ranked[name], kinds, batch) for name in SYSTEMS}
     for name in SYSTEMS:
         systems[name]["chars_top5"] = chars_top5(name)
     lat = np.asarray(latencies)
@@ -330,6 +351,7 @@ def run_retrieval_eval(split: str = "test", k: int = 10) -> dict[str, Any]:
     return {
         "date": datetime.now(UTC).isoformat(timespec="seconds"),
         "split": split,
+        "questions_file": str(questions_file) if questions_file is not None else None,
         "k": k,
         "questions": len(qs),
         "questions_by_kind": {
@@ -362,8 +384,8 @@ def run_retrieval_eval(split: str = "test", k: int = 10) -> dict[str, Any]:
             "recall_by_chunk": _recall_by_chunks(gold, per_chunk),
         },
         "supplementary": {
-            "bm25 + expansions (ablation)": _metrics(gold, plain_ranked, kinds),
-            "without the re-ranker (ablation)": _metrics(gold, fusion_ranked, kinds),
+            "bm25 + expansions (ablation)": _metrics(gold, plain_ranked, kinds, batch),
+            "without the re-ranker (ablation)": _metrics(gold, fusion_ranked, kinds, batch),
         },
         "ranked": {name: {q: r[:k] for q, r in ranked[name].items()} for name in SYSTEMS},
     }
@@ -404,6 +426,20 @@ def _kind_table(results: Mapping[str, Any]) -> str:
         cells = [f"{results['systems'][s]['by_kind'][kd]['recall@5']:.3f}" for s in SYSTEMS]
         lines.append(f"| {kd} | {n} | " + " | ".join(cells) + " |")
     return "\n".join(lines)
+
+
+def _batch_section(results: Mapping[str, Any]) -> str:
+    """The by-batch table of the bundled gold set (nothing for another question file)."""
+    if not results["systems"][SYSTEMS[0]]["by_batch"]:
+        return ""
+    return f"""## By batch of questions (recall@5 / MRR@10)
+
+The gold set was written in two batches by different assessors (`eval/data/README.md`); the
+second was added after every retrieval choice so far had been made on the first's dev split.
+
+{_batch_table(results)}
+
+"""
 
 
 def _batch_table(results: Mapping[str, Any]) -> str:
@@ -449,12 +485,20 @@ def _report_md(results: Mapping[str, Any]) -> str:
     missing = ch["statements_not_found_in_any_chunk"]
     rbc = ch["recall_by_chunk"]
     chars = " · ".join(f"{s} {results['systems'][s]['chars_top5']:.0f}" for s in SYSTEMS)
+    flagged = f"{scope['oos_detection_rate']:.3f}" if scope["oos_queries"] else "—"
+    source = results.get("questions_file")
+    if source:
+        where = f"questions: `{source}`"
+        again = f"npq eval retrieval --questions {source}"
+    else:
+        where = f"split: **{results['split']}**"
+        again = f"python -m eval.retrieval --split {results['split']}"
     return f"""# Retrieval evaluation
 
-Date: {results["date"]} · split: **{results["split"]}** · questions: **{results["questions"]}**
+Date: {results["date"]} · {where} · questions: **{results["questions"]}**
 ({by_kind}); {results["scored_questions"]} have relevant ids and are scored below, the
 out-of-scope ones are scored by scope detection. Every system returns its top {results["k"]}.
-Regenerate with `python -m eval.retrieval --split {results["split"]}`.
+Regenerate with `{again}`.
 
 ## All systems
 
@@ -488,14 +532,7 @@ bootstrap interval over questions):
 
 {_paired_table(results)}
 
-## By batch of questions (recall@5 / MRR@10)
-
-The gold set was written in two batches by different assessors (`eval/data/README.md`); the
-second was added after every retrieval choice so far had been made on the first's dev split.
-
-{_batch_table(results)}
-
-## Recall@5 by question kind
+{_batch_section(results)}## Recall@5 by question kind
 
 {_kind_table(results)}
 
@@ -503,8 +540,7 @@ second was added after every retrieval choice so far had been made on the first'
 
 | out-of-scope flagged | in-scope kept | out-of-scope questions |
 |---:|---:|---:|
-| {scope["oos_detection_rate"]:.3f} | {scope["in_scope_kept_rate"]:.3f} | \
-{int(scope["oos_queries"])} |
+| {flagged} | {scope["in_scope_kept_rate"]:.3f} | {int(scope["oos_queries"])} |
 
 ## Latency (npq-assistant, warm)
 
@@ -546,7 +582,9 @@ def _report_png(results: Mapping[str, Any]) -> bytes:
     )
     ax1.set_xticks(x, SYSTEMS)
     ax1.set_ylim(0, 1.15)
-    ax1.set_title(f"{results['split']} split, {results['scored_questions']} scored questions")
+    source = results.get("questions_file")
+    label = Path(source).name if source else f"{results['split']} split"
+    ax1.set_title(f"{label}, {results['scored_questions']} scored questions")
     ax1.legend(loc="upper right")
 
     kinds = sorted(systems["npq-assistant"]["by_kind"])
@@ -563,19 +601,29 @@ def _report_png(results: Mapping[str, Any]) -> bytes:
     return figure_png(fig)
 
 
+def report_stem(results: Mapping[str, Any]) -> str:
+    """``retrieval``, or ``retrieval-<file stem>`` for a question file (never the split's)."""
+    source = results.get("questions_file")
+    return f"retrieval-{Path(source).stem}" if source else "retrieval"
+
+
 def write_retrieval_report(results: dict[str, Any], out_dir: Path = REPORTS) -> Path:
-    """Write ``retrieval.md``, ``retrieval.png`` and ``retrieval.json`` to ``out_dir``, atomically.
+    """Write the report's ``.md``, ``.png`` and ``.json`` to ``out_dir``, atomically.
+
+    They are named ``retrieval.*``, or ``retrieval-<file stem>.*`` for a question file.
 
     Returns:
         The path of the markdown report.
     """
     out_dir = Path(out_dir)
-    write_atomic_bytes(out_dir / "retrieval.png", _report_png(results))
+    stem = report_stem(results)
+    write_atomic_bytes(out_dir / f"{stem}.png", _report_png(results))
     write_atomic_bytes(
-        out_dir / "retrieval.json", (json.dumps(results, indent=1) + "\n").encode("utf-8")
+        out_dir / f"{stem}.json", (json.dumps(results, indent=1) + "\n").encode("utf-8")
     )
-    md = out_dir / "retrieval.md"
-    write_atomic_bytes(md, _report_md(results).encode("utf-8"))
+    md = out_dir / f"{stem}.md"
+    text = _report_md(results).replace("](retrieval.png)", f"]({stem}.png)")
+    write_atomic_bytes(md, text.encode("utf-8"))
     return md
 
 
@@ -586,21 +634,36 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("--split", choices=SPLITS, default="test")
     parser.add_argument("--k", type=int, default=10, help="results per system (>= 10)")
+    parser.add_argument(
+        "--questions",
+        type=Path,
+        help="score the questions of this jsonl file instead of a split (the gold set's "
+        "format: question, relevant ids; eval/data/README.md)",
+    )
     parser.add_argument("--out", type=Path, default=REPORTS, help="report folder")
     args = parser.parse_args(argv)
-    results = run_retrieval_eval(args.split, args.k)
+    try:
+        results = run_retrieval_eval(args.split, args.k, args.questions)
+    except QuestionFileError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
     path = write_retrieval_report(results, args.out)
-    print(f"split {results['split']}: {results['questions']} questions")
+    print(
+        f"{results.get('questions_file') or 'split ' + results['split']}: "
+        f"{results['questions']} questions"
+    )
     print(main_table(results))
     print("\nrecall@5 by kind (npq-assistant):")
     for kd, m in results["systems"]["npq-assistant"]["by_kind"].items():
         print(f"  {kd:20s} {m['recall@5']:.3f}  (n={int(m['queries'])})")
     lat, scope = results["latency_ms"], results["scope"]
     print(f"latency p50 {lat['p50']:.1f} ms, p95 {lat['p95']:.1f} ms")
-    print(
-        f"scope: out-of-scope flagged {scope['oos_detection_rate']:.3f}, "
-        f"in-scope kept {scope['in_scope_kept_rate']:.3f}"
+    flagged = (
+        f"out-of-scope flagged {scope['oos_detection_rate']:.3f}"
+        if scope["oos_queries"]
+        else "no out-of-scope questions"
     )
+    print(f"scope: {flagged}, in-scope kept {scope['in_scope_kept_rate']:.3f}")
     print(f"wrote {path}")
     return 0
 

@@ -894,11 +894,13 @@ class SearchIndex:
             # for: the provider pages call the course by that name.
             text = q
         if area_from_question is not None:
-            text = " ".join(_AREA_RE.sub(" ", text).split()) or text
-            if not re.search(r"\d", text) and all(
-                w in _LISTING_WORDS for w in re.findall(r"[a-z]+", text.lower())
+            rest = " ".join(_AREA_RE.sub(" ", text).split())
+            # Nothing left but listing words ("NPQSL area 4", "what is in area 4 of NPQSL?").
+            if not re.search(r"\d", rest) and all(
+                w in _LISTING_WORDS for w in re.findall(r"[a-z]+", rest.lower())
             ):
                 return self._listing(q, k, mask, frameworks, notes)
+            text = rest or text
         if SPELLING:
             text, fixes = self.speller.correct(text)
             if fixes:

@@ -51,11 +51,11 @@ _LONG_NAMES = {
 }
 _NUM = r"(?P<area>\d{1,2})\s?\.\s?(?P<num>[Pp]\s?\d{1,2}(?:\.\d{1,2})?|\d{1,2})(?![\d%])"
 _NUM2 = r"(?:(?P<area2>\d{1,2})\.)?(?P<num2>[Pp]?\d{1,2}(?:\.\d{1,2})?)(?![\d%])"
-# Between the framework and the number: punctuation, an opening bracket ("NPQSL (4.9)"), a
-# year ("NPQEL (2020) 2.12") and a word ("statement", "section").
+# Between the framework and the number: punctuation and dashes ("NPQSL-4.9"), an opening
+# bracket ("NPQSL (4.9)"), a year ("NPQEL (2020) 2.12") and a word ("statement", "section").
 _SEP = (
-    r"[\s,;:(§]*(?:(?:DfE|Department\s+for\s+Education)[\s,]*)?"
-    r"(?:(?:19|20)\d{2}\)?[\s,;:(§]*)?"
+    r"[\s,;:(§#–—-]*(?:(?:DfE|Department\s+for\s+Education)[\s,]*)?"
+    r"(?:(?:19|20)\d{2}\)?[\s,;:(§#–—-]*)?"
     r"(?:(?:statements?|stmt|area|section|s\.)\s*)?"
 )
 _AREA_WORDS = sorted(

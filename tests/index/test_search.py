@@ -423,8 +423,11 @@ def test_framework_names_in_users_words(question: str, named: set[str]) -> None:
         assert "npq" not in strip_framework_names(question).lower()
 
 
-def test_a_question_for_an_area_lists_it_in_reading_order(search_index: SearchIndex) -> None:
-    r = search_index.search("What is in area 4 of NPQSL?", k=25)
+@pytest.mark.parametrize("question", ["What is in area 4 of NPQSL?", "NPQSL area 4", "npqsl area 4"])
+def test_a_question_for_an_area_lists_it_in_reading_order(
+    search_index: SearchIndex, question: str
+) -> None:
+    r = search_index.search(question, k=25)
     assert ids(r)[:22] == [f"NPQSL 4.{n}" for n in range(1, 22)] + ["NPQSL 4.P1"]
     assert all(h.method == "area" for h in r.hits) and r.in_scope
     assert "showing the first 25 of the area's 40 statements" in r.notes

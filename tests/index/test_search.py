@@ -423,7 +423,9 @@ def test_framework_names_in_users_words(question: str, named: set[str]) -> None:
         assert "npq" not in strip_framework_names(question).lower()
 
 
-@pytest.mark.parametrize("question", ["What is in area 4 of NPQSL?", "NPQSL area 4", "npqsl area 4"])
+@pytest.mark.parametrize(
+    "question", ["What is in area 4 of NPQSL?", "NPQSL area 4", "npqsl area 4"]
+)
 def test_a_question_for_an_area_lists_it_in_reading_order(
     search_index: SearchIndex, question: str
 ) -> None:

@@ -488,7 +488,7 @@ def _report_md(results: Mapping[str, Any]) -> str:
     flagged = f"{scope['oos_detection_rate']:.3f}" if scope["oos_queries"] else "—"
     source = results.get("questions_file")
     if source:
-        where = f"questions: `{source}`"
+        where = f"file: `{source}`"
         again = f"npq eval retrieval --questions {source}"
     else:
         where = f"split: **{results['split']}**"

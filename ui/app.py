@@ -64,7 +64,10 @@ VERDICT_STYLE: dict[str, tuple[str, str, str]] = {
     "nonexistent": ("Id not found", "#c62828", "#ffffff"),
     "ambiguous": ("Ambiguous", "#6b7280", "#ffffff"),
 }
-STRENGTH_HELP = "strong: says the same; partial: related, check it; weak: loosely related"
+STRENGTH_HELP = (
+    "strong: close in meaning; partial: related; weak: loosely related. Read each statement "
+    "before you cite it: a close statement can still qualify your claim"
+)
 
 CSS = """
 .npq-chip {display:inline-block; margin:2px 4px 2px 0; vertical-align:top; max-width:100%;}

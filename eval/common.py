@@ -138,7 +138,8 @@ def load_question_file(path: Path, index: SearchIndex) -> list[dict[str, Any]]:
         relevant = _listed(row, "relevant", where)
         ids: list[str] = []
         for raw in relevant:
-            sid = raw.strip() if raw.strip() in index.by_id else parse_id(raw)
+            bare = raw.strip().strip("[]()").strip()
+            sid = bare if bare in index.by_id else parse_id(raw)
             if sid is None or sid not in index.by_id:
                 raise QuestionFileError(
                     f"{where}: relevant id {raw!r} is not a statement or section of the corpus"

@@ -29,10 +29,12 @@ def test_ids_in_users_spellings_come_back_canonical(tmp_path: Path, search_index
             },
             {"text": "how do I renew my passport?", "kind": "out_of_scope"},
             {"question": "routines", "relevant": "(NPQSL, 4.9)"},
+            {"question": "fees?", "relevant": ["[provider-npqsl-uk#what-does-it-cost]"]},
         ],
     )
     qs = load_question_file(f, search_index)
-    assert [q["qid"] for q in qs] == ["line 1", "p1", "line 3", "line 4"]
+    assert [q["qid"] for q in qs] == ["line 1", "p1", "line 3", "line 4", "line 5"]
+    assert qs[4]["relevant"] == ["provider-npqsl-uk#what-does-it-cost"]
     assert qs[0]["relevant"] == ["NPQSL 2.5", "NPQEL 2.5"]
     assert qs[0]["kind"] == "unlabelled"
     assert qs[3]["relevant"] == ["NPQSL 4.9"]

@@ -146,16 +146,16 @@ def load_question_file(path: Path, index: SearchIndex) -> list[dict[str, Any]]:
                 )
             ids.append(sid)
         phrases = _listed(row, "relevant_text", where)
-        q = {"qid": qid, "question": text, "relevant": ids, "relevant_text": phrases}
         for ref in phrases:
             if "::" not in ref or not gold_ids({"relevant": [], "relevant_text": [ref]}, index):
                 raise QuestionFileError(
                     f"{where}: relevant_text {ref!r} is not a phrase of a provider page section "
                     "(written <corpus file>::<phrase>)"
                 )
-        kind = row.get("kind") or ("unlabelled" if ids or phrases else "out_of_scope")
-        q["kind"] = str(kind)
-        out.append(q)
+        kind = str(row.get("kind") or ("unlabelled" if ids or phrases else "out_of_scope"))
+        out.append(
+            {"qid": qid, "question": text, "relevant": ids, "relevant_text": phrases, "kind": kind}
+        )
     if not out:
         raise QuestionFileError(f"{path}: no questions (one JSON object a line is expected)")
     return out

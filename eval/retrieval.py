@@ -550,7 +550,7 @@ p50 **{lat["p50"]:.1f} ms**, p95 **{lat["p95"]:.1f} ms**, mean {lat["mean"]:.1f}
 {lat["load_average_1m"]:.2f} when timing began; a load near the CPU count means another
 process was competing for the CPU and these times are pessimistic).
 
-![recall@5 and MRR@10](retrieval.png)
+![recall@5 and MRR@10]({report_stem(results)}.png)
 """
 
 
@@ -622,8 +622,7 @@ def write_retrieval_report(results: dict[str, Any], out_dir: Path = REPORTS) -> 
         out_dir / f"{stem}.json", (json.dumps(results, indent=1) + "\n").encode("utf-8")
     )
     md = out_dir / f"{stem}.md"
-    text = _report_md(results).replace("](retrieval.png)", f"]({stem}.png)")
-    write_atomic_bytes(md, text.encode("utf-8"))
+    write_atomic_bytes(md, _report_md(results).encode("utf-8"))
     return md
 
 

@@ -134,12 +134,16 @@ def brief_lines(result: SearchResult, *, headings: dict[str, Statement]) -> Iter
         yield from _listing_lines(result)
         return
     evidence, practice, provider = select_groups(result)
+    yield from _no_course_pages_lines(result)
     if not (evidence or practice or provider):
         yield "I found nothing in the frameworks to answer this."
         return
     scope = f" ({', '.join(result.frameworks)} only)" if result.frameworks else ""
     cited = {i for g in (*evidence, *practice) for i in g.ids}
-    if provider and (not evidence or (result.groups and _is_provider(result, provider))):
+    provider_first = bool(provider) and (
+        not (evidence or practice) or _is_provider(result, provider)
+    )
+    if provider_first:
         yield f"**From the NPQ provider pages{scope}:**"
         for g in provider:
             yield _provider_line(g.lead)
@@ -164,8 +168,26 @@ def brief_lines(result: SearchResult, *, headings: dict[str, Statement]) -> Iter
         yield ""
         yield "**What leaders do (Learn how to…)**"
         yield from _by_area(practice, headings)
+    if provider and not provider_first:
+        # A provider page scored near the framework answer: shown (it is cited) after it.
+        yield ""
+        yield f"**From the NPQ provider pages{scope}:**"
+        for g in provider:
+            yield _provider_line(g.lead)
     if not provider:
         yield from _see_also(result, cited)
+
+
+def _no_course_pages_lines(result: SearchResult) -> Iterator[str]:
+    """First, for a course question about an NPQ no provider page covers: say so."""
+    if result.no_course_pages:
+        names = " and ".join(result.no_course_pages)
+        yield (
+            f"> **This corpus has no course pages about {names}** (cost, funding, delivery, "
+            "eligibility): for the course itself, ask an NPQ provider. What the frameworks "
+            "say on your question's words:"
+        )
+        yield ""
 
 
 def _listing_lines(result: SearchResult) -> Iterator[str]:
@@ -272,10 +294,24 @@ def abstain_lines(result: SearchResult, n: int = 3) -> Iterator[str]:
         for note in missing:
             yield f"**{note}.**"
         yield ""
-    yield (
-        "The NPQ frameworks here don't cover this question, so I won't give an answer that "
-        "cites them."
-    )
+    if result.no_course_pages:
+        names = " and ".join(result.no_course_pages)
+        yield (
+            f"> **This corpus has no course pages about {names}** (cost, funding, delivery, "
+            "eligibility): for the course itself, ask an NPQ provider."
+        )
+        yield ""
+    if result.course_question:
+        # Read as a course question (cost, delivery…): the provider pages were searched too.
+        yield (
+            "Neither the NPQ frameworks nor the course pages here cover this question, so I "
+            "won't give an answer that cites them."
+        )
+    else:
+        yield (
+            "The NPQ frameworks here don't cover this question, so I won't give an answer "
+            "that cites them."
+        )
     close = groups_from(result)[:n]
     if close:
         yield ""

@@ -199,6 +199,9 @@ _KIND_WORDS_RE = re.compile(
 # Questions about the course rather than the frameworks: only these search provider pages.
 _PROVIDER_INTENT_RE = re.compile(
     r"\b(cost|costs|fee|fees|price|pay|funding|funded|vat|£|eligib\w*|apply|application|"
+    # "is the NPQSL free?", "free places"; not "free school meals"
+    r"(is|are) (it|this|they|the (npq\w*|course|programme|qualification)s?) free|"
+    r"npq\w* (for )?free|free (of charge|places?|npq\w*)|scholarships?|"
     r"who is (it|this|the (npq\w*|course|programme|qualification)) for|"
     r"is (it|this|the npq\w*) (for|right|suitable|worth)|aimed at|suitable for|"
     r"right for (me|an?)|who should (do|take|apply)|"
@@ -300,6 +303,11 @@ class SearchResult:
         notes: Things the user should know ("searched NPQEL only: the question names it").
         reranked: The hits' scores are the re-ranker's P(relevant) (``index/ranker.py``), not
             the fusion's share of its best score.
+        course_question: The question reads as one about the course (cost, delivery…), so
+            provider pages were searched with a head start.
+        no_course_pages: NPQs a course question names that no provider page in the corpus is
+            about ("can I get funding for the NPQEL?"): the hits cannot answer it as a course
+            question, and the answer says so first.
     """
 
     query: str
@@ -313,6 +321,8 @@ class SearchResult:
     scope: ScopeFeatures | None = None
     scope_probability: float = 1.0
     reranked: bool = False
+    course_question: bool = False
+    no_course_pages: tuple[str, ...] = ()
 
 
 _WORD_RE = re.compile(r"[a-z]+")
@@ -875,14 +885,21 @@ class SearchIndex:
         wants_provider = kinds is not None and "provider_section" in kinds
         course_question = wants_provider or provider_intent(q)
         provider_prior = PROVIDER_PRIOR_COURSE if course_question else PROVIDER_PRIOR_NO_INTENT
+        no_course_pages: list[str] = []
         if course_question and frameworks and not self._provider_about(frameworks).any():
-            covered = self.provider_frameworks()
-            if covered:
-                notes.append(
-                    f"the provider pages in this corpus are about {' and '.join(covered)} only; "
-                    f"for {' and '.join(frameworks)} courses (cost, funding, delivery) ask an NPQ "
-                    "provider"
-                )
+            no_course_pages = list(frameworks)
+        elif course_question and absent and not frameworks:
+            # "How much does the NPQH cost?": only NPQs this corpus does not hold are named.
+            # An NPQSL page's price is no answer to it (as for a held NPQ named, in _mask).
+            mask &= (self._kind != "provider_section") | self._provider_generic
+            no_course_pages = absent
+        covered = self.provider_frameworks()
+        if no_course_pages and covered:
+            notes.append(
+                f"the provider pages in this corpus are about {' and '.join(covered)} only; "
+                f"for {' and '.join(no_course_pages)} courses (cost, funding, delivery) ask an "
+                "NPQ provider"
+            )
         if provider_prior <= 0.0:
             mask &= self._kind != "provider_section"
 
@@ -1039,6 +1056,8 @@ class SearchIndex:
             scope_probability=scope_p,
             groups=tuple(groups),
             reranked=reranked,
+            course_question=course_question,
+            no_course_pages=tuple(no_course_pages),
         )
 
     @staticmethod

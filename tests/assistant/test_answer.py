@@ -98,6 +98,38 @@ def test_provider_question_answered_from_provider_pages(search_index: SearchInde
     assert "£1550" in a.text and "Outstanding Leaders Partnership" in a.text
 
 
+def test_course_question_about_an_npq_without_pages_says_so_first(
+    search_index: SearchIndex,
+) -> None:
+    # "Can I get funding for NPQEL?": no provider page is about NPQEL. The framework's
+    # statement on school funding may still be what was meant, but the answer must not
+    # pass it off as the course's funding.
+    a = Assistant(search_index).ask("can I get funding for NPQEL?")
+    first = a.text.splitlines()[0]
+    assert first.startswith("> **This corpus has no course pages about NPQEL**"), first
+    assert "ask an NPQ provider" in first
+    assert a.report.uncited_claims == ()
+    # NPQH is not held at all: no NPQSL price, an abstention that names both sources.
+    h = Assistant(search_index).ask("how much does NPQH cost?")
+    assert h.abstained and h.cited == ()
+    assert "no course pages about NPQH" in h.text
+    assert "Neither the NPQ frameworks nor the course pages" in h.text
+    assert "£1550" not in h.text and "Fees to be confirmed" not in h.text
+
+
+def test_every_cited_provider_page_is_shown_after_a_framework_answer(
+    search_index: SearchIndex,
+) -> None:
+    # A provider page cited below a framework answer was counted as cited but never shown
+    # (and when no evidence statement was cited, it took the lead from the practice one).
+    a = Assistant(search_index).ask("how should we use free school meals data?")
+    providers = [i for i in a.cited if "#" in i]
+    assert providers, a.cited
+    for i in providers:
+        assert f"[{i}]" in a.text
+    assert a.text.startswith("- **In short"), a.text[:80]
+
+
 def test_legacy_programme_labelled_superseded(search_index: SearchIndex) -> None:
     a = Assistant(search_index).ask("What modules did the old pre-2021 NPQSL programme have?")
     assert "superseded" in a.text

@@ -18,6 +18,8 @@ from index.search import SearchIndex, expand_keywords, provider_intent
         "Can I do it completely online?",
         "can I do the NPQSL without leaving home",
         "should I take the NPQEL next year",
+        "is the NPQSL free?",
+        "are there free places on the NPQLT?",
     ],
 )
 def test_course_questions_open_the_provider_pages(question: str) -> None:
@@ -33,6 +35,8 @@ def test_course_questions_open_the_provider_pages(question: str) -> None:
         "is it important that pupils know the rules?",
         "what do the NPQSL statements say about routines?",
         "how do the NPQSL and NPQEL differ on behaviour",
+        "how should we use free school meals data?",
+        "keeping lessons free from disruption",
     ],
 )
 def test_leadership_questions_do_not(question: str) -> None:

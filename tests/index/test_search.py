@@ -181,6 +181,24 @@ def test_provider_pages_about_another_npq_do_not_answer_for_the_named_one(
     assert all(h.statement.kind != "provider_section" for h in ev.hits)
 
 
+def test_a_course_question_about_an_npq_not_held_gets_no_other_npqs_price(
+    search_index: SearchIndex,
+) -> None:
+    # NPQH is not in the corpus: the NPQSL page's "What does it cost?" had answered
+    # "how much does NPQH cost?". Only provider pages about no NPQ in particular may.
+    r = search_index.search("how much does NPQH cost?", k=10)
+    assert all(h.statement.kind != "provider_section" for h in r.hits), ids(r)
+    assert r.course_question and r.no_course_pages == ("NPQH",)
+    assert any("for NPQH courses" in n for n in r.notes), r.notes
+    # The NPQs it holds pages about still get theirs, and say nothing is missing.
+    sl = search_index.search("how much does NPQSL cost?", k=3)
+    assert ids(sl)[0].endswith("#what-does-it-cost") and sl.no_course_pages == ()
+    # A held NPQ without pages is named as such too.
+    assert search_index.search("can I get funding for NPQEL?").no_course_pages == ("NPQEL",)
+    # A framework question is no course question, whatever it names.
+    assert not search_index.search("what does NPQH say about behaviour?").course_question
+
+
 def test_scope_signal(search_index: SearchIndex) -> None:
     assert not search_index.search("good lasagne recipe for 6 people").in_scope
     assert not search_index.search("What's the capital of Australia?").in_scope

@@ -8,8 +8,8 @@ npq find FILE|-                 statements that support each sentence of a text
 npq check FILE|-                check every citation in an essay
 npq ui                          start the Gradio app
 npq eval WHAT                   run an evaluation and write its report to eval/reports/
-                                (retrieval, answers, citations, typos, course, scenarios, find,
-                                blind, fourth, fifth)
+                                (retrieval, answers, citations, typos, phrasing, course,
+                                scenarios, find, blind, fourth, fifth)
 """
 
 from __future__ import annotations
@@ -122,6 +122,7 @@ def _parser() -> argparse.ArgumentParser:
             "answers",
             "citations",
             "typos",
+            "phrasing",
             "course",
             "scenarios",
             "find",
@@ -602,6 +603,8 @@ def cmd_eval(args: argparse.Namespace) -> int:
         return int(answers(argv) or 0)
     elif args.what == "typos":
         from eval.typos import main as run
+    elif args.what == "phrasing":
+        from eval.phrasing import main as run
     elif args.what == "course":
         from eval.course import main as run
     elif args.what == "scenarios":

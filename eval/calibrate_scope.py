@@ -31,7 +31,7 @@ from sklearn.model_selection import StratifiedKFold, cross_val_predict
 
 from eval.common import DATA, REPORTS, open_index
 from index.scope import SCOPE_MODEL_PATH, ScopeFeatures, ScopeModel
-from index.search import SearchIndex, frameworks_in_question, strip_framework_names
+from index.search import SearchIndex, frameworks_in_question, strip_asking, strip_framework_names
 
 CALIBRATION = Path(__file__).resolve().parents[1] / "index" / "data" / "scope_calibration.jsonl"
 THRESHOLDS = (0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5)
@@ -52,7 +52,7 @@ def features(index: SearchIndex, text: str) -> tuple[ScopeFeatures, np.ndarray, 
     """Match features, the query embedding (as search computes it), and whether ids were typed."""
     res = index.search(text, k=5)
     assert res.scope is not None
-    query = strip_framework_names(text) if frameworks_in_question(text) else text
+    query = strip_asking(strip_framework_names(text) if frameworks_in_question(text) else text)
     vec = index.encoder.encode_queries([query])[0]
     return res.scope, vec, any(h.method == "id" for h in res.hits)
 

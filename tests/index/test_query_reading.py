@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from index.search import SearchIndex, expand_keywords, provider_intent
+from index.search import SearchIndex, expand_keywords, provider_intent, strip_asking
 
 
 @pytest.mark.parametrize(
@@ -59,3 +59,44 @@ def test_school_abbreviations_are_searched_in_the_frameworks_words(
     # The statement, or the area it sits in ("Working in partnership"), says it.
     said = [f"{h.statement.text} {h.statement.area_title}".lower() for h in top[:2]]
     assert all(top_says in t for t in said), [h.statement.id for h in top]
+
+
+@pytest.mark.parametrize(
+    ("typed", "searched"),
+    [
+        ("What do the NPQ frameworks say about this: does homework work?", "does homework work?"),
+        ("what does say about appraisal?", "appraisal?"),
+        ("According to the DfE, is homework worth it?", "is homework worth it?"),
+        ("How do I keep staff? Please cite the statement numbers.", "How do I keep staff?"),
+        ("Hi, quick question - how do I keep staff? Thanks!", "how do I keep staff?"),
+        ("Can you tell me what the NPQ says here? How do I keep staff?", "How do I keep staff?"),
+        ("Based on the NPQ frameworks: how do I keep staff?", "how do I keep staff?"),
+        ("How do I keep staff? I need a reference for my assignment.", "How do I keep staff?"),
+        # Kept whole: the ask itself, topic words next to a source word, a list request.
+        ("My staff are burnt out. What should I do?", "My staff are burnt out. What should I do?"),
+        ("Assessment - how do I make it reliable?", "Assessment - how do I make it reliable?"),
+        ("using research to improve teaching", "using research to improve teaching"),
+        ("how do I list the statements", "how do I list the statements"),
+        ("What do the frameworks say?", "What do the frameworks say?"),
+        ("thanks for the feedback on marking", "thanks for the feedback on marking"),
+    ],
+)
+def test_the_asking_around_a_question_is_not_searched(typed: str, searched: str) -> None:
+    assert strip_asking(typed) == searched
+
+
+def test_a_question_wrapped_in_chat_phrasing_finds_what_it_finds_bare(
+    search_index: SearchIndex,
+) -> None:
+    # "NPQ", "framework" and "statement" are all over the provider pages: before the asking
+    # was taken off, the wrapped question listed the NPQSL page about the framework first.
+    bare = "does it matter what students already know before we start a new topic?"
+    top = [h.statement.id for h in search_index.search(bare, k=5).hits]
+    for wrapped in (
+        f"What do the NPQ frameworks say about this: {bare}",
+        f"Can you tell me what the NPQ says here? {bare}",
+        f"Based on the NPQ frameworks: {bare} Please cite the statement numbers.",
+    ):
+        got = [h.statement.id for h in search_index.search(wrapped, k=5).hits]
+        assert got == top, (wrapped, got)
+        assert not any("#" in i for i in got)

@@ -34,7 +34,9 @@ _FW = (
     # teacher development framework"): named so that a note can say they are not held.
     r"|(?P<other>Leading\s+Teacher\s+Development|Leading\s+Behaviou?r\s+and\s+Culture|"
     r"Leading\s+Literacy|Early\s+Years\s+Leadership|Leading\s+Primary\s+Math(?:s|ematics))"
-    r"\s+(?:NPQ|framework|qualification)\b)"
+    r"\s+(?:NPQ|framework|qualification)\b"
+    # "SL 4.9", "EL 2.12", "LT 3.P1": the short name alone, in capitals, right before a number.
+    r"|(?<![A-Za-z])(?-i:(?P<bare>SL|EL|LT))(?=[\s(,:]{0,3}\d{1,2}\s?(?:\.\s?[Pp]?|[Pp])\s?\d))"
 )
 _LONG_NAMES = {
     "senior leadership": "NPQSL",
@@ -49,7 +51,11 @@ _LONG_NAMES = {
     "leading primary mathematics": "NPQLPM",
     "headship": "NPQH",
 }
-_NUM = r"(?P<area>\d{1,2})\s?\.\s?(?P<num>[Pp]\s?\d{1,2}(?:\.\d{1,2})?|\d{1,2})(?![\d%])"
+# "4.9", "4.P2.3", and "7P3.3" (no dot before the P).
+_NUM = (
+    r"(?P<area>\d{1,2})(?:\s?\.\s?|(?=[Pp]\s?\d))"
+    r"(?P<num>[Pp]\s?\d{1,2}(?:\.\d{1,2})?|\d{1,2})(?![\d%])"
+)
 _NUM2 = r"(?:(?P<area2>\d{1,2})\.)?(?P<num2>[Pp]?\d{1,2}(?:\.\d{1,2})?)(?![\d%])"
 # Between the framework and the number: punctuation and dashes ("NPQSL-4.9"), an opening
 # bracket ("NPQSL (4.9)"), a year ("NPQEL (2020) 2.12") and a word ("statement", "section").
@@ -154,6 +160,8 @@ def _fw_of(m: re.Match[str]) -> str:
     """The framework a `_FW` match names, short ("SL") or long ("Senior Leadership")."""
     if m["fw"]:
         return _fw(m["fw"])
+    if m["bare"]:
+        return _fw(m["bare"])
     name = " ".join((m["long"] or m["other"]).lower().split())
     return _LONG_NAMES.get(name, "NPQSENCO")
 

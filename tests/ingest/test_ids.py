@@ -60,6 +60,13 @@ from ingest.ids import find_citations, parse_id, resolve_bare
         ("NPQSL 4.P2.3 bullet 2", ["NPQSL 4.P2.3"]),
         ("NPQSL 4.P2 (3 bullets)", ["NPQSL 4.P2"]),
         ("NPQSL 4.9 or 10 pupils", ["NPQSL 4.9"]),
+        # the short name alone, in capitals, right before a number; no dot before a P
+        ("SL 4.9", ["NPQSL 4.9"]),
+        ("(EL 2.12)", ["NPQEL 2.12"]),
+        ("(SL, 4.9)", ["NPQSL 4.9"]),
+        ("LT 3.P1.2", ["NPQLT 3.P1.2"]),
+        ("npqel 7p3.3", ["NPQEL 7.P3.3"]),
+        ("NPQSL 4P2", ["NPQSL 4.P2"]),
     ],
 )
 def test_spellings(text: str, ids: list[str]) -> None:
@@ -77,6 +84,10 @@ def test_spellings(text: str, ids: list[str]) -> None:
         "the NPQSL (4.5 hours a week)",
         "NPQSL 4.5 hours of study",
         "the NPQSL 2021 cohort of 12",
+        "our SLT 4.9 million budget",
+        "sl 4.9 metres",
+        "EL 22 and LT 3",
+        "Year 7p3 timetable",
     ],
 )
 def test_not_citations(text: str) -> None:

@@ -409,6 +409,11 @@ _ASKING_LEAD_RE = re.compile(
     r"(?:\s+(?:this|the\s+following))?\s*[:,?\-–—]?"
     rf"|according\s+to\s+{_SOURCE}\s*[:,\-–—]?"
     rf"|(?:in|from)\s+{_SOURCE}\s*[:,\-–—]"
+    # "Compare NPQSL and NPQEL on behaviour", "how do NPQSL and NPQEL differ on…", once the
+    # names are taken out: "compare and on behaviour", "how do and differ on…".
+    r"|(?:compare|contrast)(?:\s+(?:and|with|to|vs\.?|versus))?"
+    r"\s+(?:on|about|for|regarding|in\s+terms\s+of)"
+    r"|how\s+(?:do|does)\s+(?:and\s+)?differ\s+(?:on|about|in|over|when\s+it\s+comes\s+to)"
     r")\s+",
     re.IGNORECASE,
 )

@@ -72,6 +72,9 @@ def test_school_abbreviations_are_searched_in_the_frameworks_words(
         ("Can you tell me what the NPQ says here? How do I keep staff?", "How do I keep staff?"),
         ("Based on the NPQ frameworks: how do I keep staff?", "how do I keep staff?"),
         ("How do I keep staff? I need a reference for my assignment.", "How do I keep staff?"),
+        # Comparing frameworks, once their names have become filters.
+        ("Compare and on behaviour", "behaviour"),
+        ("how do and differ on curriculum?", "curriculum?"),
         # Kept whole: the ask itself, topic words next to a source word, a list request.
         ("My staff are burnt out. What should I do?", "My staff are burnt out. What should I do?"),
         ("Assessment - how do I make it reliable?", "Assessment - how do I make it reliable?"),

@@ -32,6 +32,17 @@ from dataclasses import dataclass
 _WORD_RE = re.compile(r"[A-Za-z]+(?:'[A-Za-z]+)?")
 MIN_LENGTH = 5  # shorter words have too many neighbours to correct safely
 
+# Contractions typed without the apostrophe. "theyre" is one edit from "there" and had been
+# corrected to it; these are read as meant. ("were", "well", "wont", "its" are words.)
+_CONTRACTIONS = {
+    w.replace("'", ""): w
+    for w in (
+        "doesn't didn't aren't wasn't weren't couldn't shouldn't wouldn't haven't hadn't "
+        "mustn't needn't they're they've you're you've what's that's there's here's who's "
+        "they'll you'll we've"
+    ).split()
+}
+
 # US -> UK endings, tried when a word is English but not the corpus's spelling.
 _US_UK: tuple[tuple[str, str], ...] = (
     ("ior", "iour"),
@@ -122,7 +133,8 @@ class Speller:
             better = self.correct_word(typed)
             if better is None:
                 return typed
-            fixes.append(Correction(typed, better))
+            if typed.lower() not in _CONTRACTIONS:  # "doesnt": nothing worth a note
+                fixes.append(Correction(typed, better))
             return better
 
         corrected = _WORD_RE.sub(fix, query)
@@ -131,6 +143,8 @@ class Speller:
     def correct_word(self, word: str) -> str | None:
         """The corpus word meant by ``word``, or None when it needs no (or no safe) correction."""
         low = word.lower()
+        if low in _CONTRACTIONS:
+            return _match_case(word, _CONTRACTIONS[low])
         if len(low) < MIN_LENGTH or "'" in low or low in self.vocabulary:
             return None
         if low in self.english:

@@ -65,6 +65,15 @@ def test_names_and_acronyms_inside_a_sentence_are_left_alone() -> None:
     assert fixes == () and text.startswith("How much is an Interrail pass?")
 
 
+def test_contractions_without_the_apostrophe_are_read_as_meant() -> None:
+    # "theyre" is one edit from the corpus's "there", and had become it.
+    sp = Speller(words_of(["there is evidence that they work; does it work?"]))
+    text, fixes = sp.correct("Theyre making three worksheets and it doesnt work")
+    assert text == "They're making three worksheets and it doesn't work"
+    assert fixes == ()  # nothing worth a note
+    assert sp.correct_word("were") is None and sp.correct_word("wont") is None
+
+
 def test_correct_reports_each_fix(speller: Speller) -> None:
     text, fixes = speller.correct("sucession planing and retreival practise")
     assert text == "succession planing and retrieval practise"

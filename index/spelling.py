@@ -36,11 +36,32 @@ MIN_LENGTH = 5  # shorter words have too many neighbours to correct safely
 # corrected to it; these are read as meant. ("were", "well", "wont", "its" are words.)
 _CONTRACTIONS = {
     w.replace("'", ""): w
-    for w in (
-        "doesn't didn't aren't wasn't weren't couldn't shouldn't wouldn't haven't hadn't "
-        "mustn't needn't they're they've you're you've what's that's there's here's who's "
-        "they'll you'll we've"
-    ).split()
+    for w in [
+        "doesn't",
+        "didn't",
+        "aren't",
+        "wasn't",
+        "weren't",
+        "couldn't",
+        "shouldn't",
+        "wouldn't",
+        "haven't",
+        "hadn't",
+        "mustn't",
+        "needn't",
+        "they're",
+        "they've",
+        "you're",
+        "you've",
+        "what's",
+        "that's",
+        "there's",
+        "here's",
+        "who's",
+        "they'll",
+        "you'll",
+        "we've",
+    ]
 }
 
 # US -> UK endings, tried when a word is English but not the corpus's spelling.

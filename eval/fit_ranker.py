@@ -41,7 +41,14 @@ from eval.common import (
     write_atomic_bytes,
 )
 from eval.metrics import retrieval_metrics
-from index.ranker import FEATURES, RANKER_PATH, Ranker
+from index.ranker import (
+    FEATURES,
+    NARRATIVE_WORDS,
+    RANKER_PATH,
+    AnyRanker,
+    Ranker,
+    SplitRanker,
+)
 from index.search import SearchIndex
 
 SETS = ("dev", "scenarios", "blind", "course")
@@ -114,6 +121,14 @@ def fit(data: list[tuple[np.ndarray, np.ndarray]], c: float, encoder: str) -> Ra
     return Ranker(encoder, scaler.mean_, scale, model.coef_[0], float(model.intercept_[0]))
 
 
+def fit_split(data: list[tuple[np.ndarray, np.ndarray]], c: float, encoder: str) -> SplitRanker:
+    """One model for the short questions of ``data``, one for its narrative ones."""
+    col = FEATURES.index("narrative")
+    narrative = [d for d in data if len(d[1]) and d[0][0, col] > 0.5]
+    short = [d for d in data if len(d[1]) and d[0][0, col] <= 0.5]
+    return SplitRanker(encoder, fit(short, c, encoder), fit(narrative, c, encoder))
+
+
 def score(index: SearchIndex, qs: list[Question]) -> dict[str, float]:
     """Recall@k / MRR@10 of the index as it is (with or without a ranker) on ``qs``."""
     gold = {qid: g for qid, _, g in qs}
@@ -121,7 +136,7 @@ def score(index: SearchIndex, qs: list[Question]) -> dict[str, float]:
     return retrieval_metrics(gold, ranked)
 
 
-def compare(index: SearchIndex, qs: list[Question], ranker: Ranker) -> dict[str, Any]:
+def compare(index: SearchIndex, qs: list[Question], ranker: AnyRanker) -> dict[str, Any]:
     """The fusion's order against ``ranker``'s on ``qs`` (the index's own ranker restored)."""
     keys = ("recall@1", "recall@5", "recall@10", "mrr@10")
     stored = index.ranker
@@ -149,16 +164,24 @@ def run(c: float = 0.3, progress: Callable[[str], None] = print) -> dict[str, An
     for held in SETS:
         progress(f"leaving out {held}")
         train = [d for name in FIT_SETS if name != held for d in data[name]]
-        results["sets"][held] = compare(index, sets[held], fit(train, c, encoder))
-    final = fit([d for name in FIT_SETS for d in data[name]], c, encoder)
+        results["sets"][held] = compare(index, sets[held], fit_split(train, c, encoder))
+    everything = [d for name in FIT_SETS for d in data[name]]
+    final = fit_split(everything, c, encoder)
     # The batches written after the ranker was fitted: the stored ranker against the fusion.
     for name, file in FRESH.items():
         qs = [(r["qid"], r["question"], gold_ids(r, index)) for r in read_jsonl(DATA / file)]
         results["fresh"][name] = compare(index, [q for q in qs if q[2]], final)
-    weights = (round(float(w), 4) for w in final.weights)
-    results["weights"] = dict(zip(FEATURES, weights, strict=True))
-    results["candidates"] = int(sum(len(d[1]) for name in FIT_SETS for d in data[name]))
-    results["relevant"] = int(sum(d[1].sum() for name in FIT_SETS for d in data[name]))
+    results["weights"] = {
+        part: dict(zip(FEATURES, (round(float(w), 4) for w in model.weights), strict=True))
+        for part, model in (("short", final.short), ("narrative", final.narrative))
+    }
+    col = FEATURES.index("narrative")
+    results["questions_fitted"] = {
+        "short": sum(1 for d in everything if len(d[1]) and d[0][0, col] <= 0.5),
+        "narrative": sum(1 for d in everything if len(d[1]) and d[0][0, col] > 0.5),
+    }
+    results["candidates"] = int(sum(len(d[1]) for d in everything))
+    results["relevant"] = int(sum(d[1].sum() for d in everything))
     write_atomic_bytes(RANKER_PATH, (json.dumps(final.to_json(), indent=1) + "\n").encode())
     return results
 
@@ -199,12 +222,17 @@ def report(results: dict[str, Any]) -> str:
     lines += [
         "",
         f"Stored ranker: fitted on the three sets ({results['candidates']} candidates, "
-        f"{results['relevant']} relevant), C = {results['c']}. Standardised weights "
-        "(positive: more likely relevant):",
+        f"{results['relevant']} relevant), C = {results['c']}, as two models: one for "
+        f"questions under {NARRATIVE_WORDS} words ({results['questions_fitted']['short']} "
+        f"questions), one for longer, narrative ones ({results['questions_fitted']['narrative']}). "
+        "Standardised weights (positive: more likely relevant):",
         "",
-        "| feature | weight |",
-        "|---|---:|",
-        *(f"| {k} | {v:+.3f} |" for k, v in results["weights"].items()),
+        "| feature | short questions | narrative questions |",
+        "|---|---:|---:|",
+        *(
+            f"| {k} | {v:+.3f} | {results['weights']['narrative'][k]:+.3f} |"
+            for k, v in results["weights"]["short"].items()
+        ),
         "",
     ]
     return "\n".join(lines)

@@ -6,7 +6,9 @@ two-word keyword search and a sixty-word staffroom scenario, "does X work?" (evi
 "how do I…?" (practice). The re-ranker is a logistic regression over the fused top
 :data:`CANDIDATES` that reads those scores together with what the query is like (its length,
 whether it asks how to do something) and what each candidate is (evidence, practice heading or
-bullet), and returns P(relevant) for each candidate. Search lists the candidates in that
+bullet), and returns P(relevant) for each candidate; it is two models, one for searches and
+short questions and one for narrative questions (:class:`SplitRanker`). Search lists the
+candidates in that
 order, except for course questions, which keep the fusion's (its course-question reading was
 tuned on the course set), and the essay tools, which ask for the fusion's.
 
@@ -26,6 +28,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 import numpy.typing as npt
@@ -203,7 +206,73 @@ class Ranker:
         }
 
 
-def load_ranker(encoder: str, path: Path = RANKER_PATH) -> Ranker | None:
+_NARRATIVE = FEATURES.index("narrative")
+
+
+@dataclass(frozen=True, slots=True)
+class SplitRanker:
+    """One :class:`Ranker` for searches and short questions, another for narrative ones.
+
+    A two-word keyword search and a sixty-word staffroom scenario read the same scores
+    differently; one model with "narrative" interactions shares most weights between them.
+    Fitted apart, each reads its own (``eval/reports/ablations.md``, twelfth round).
+
+    Attributes:
+        encoder: Name of the embedding model the weights belong to.
+        short: For questions under :data:`NARRATIVE_WORDS` words.
+        narrative: For questions of :data:`NARRATIVE_WORDS` words or more.
+    """
+
+    encoder: str
+    short: Ranker
+    narrative: Ranker
+
+    def probabilities(self, features: npt.NDArray[np.float64]) -> npt.NDArray[np.float64]:
+        """P(relevant) for each row of ``features``, from the model for its kind of question."""
+        short = self.short.probabilities(features)
+        narrative = features[:, _NARRATIVE] > 0.5
+        if not narrative.any():
+            return short
+        return np.where(narrative, self.narrative.probabilities(features), short)
+
+    def to_json(self) -> dict[str, object]:
+        """Both models as stored in ``ranker.json``."""
+        return {
+            "encoder": self.encoder,
+            "features": list(FEATURES),
+            "split_on": "narrative",
+            "short": self.short.to_json(),
+            "narrative": self.narrative.to_json(),
+        }
+
+
+AnyRanker = Ranker | SplitRanker
+
+
+class _Unfit(ValueError):
+    """A ranker file that reads, but does not fit these features."""
+
+
+def _ranker_from(raw: dict[str, Any], encoder: str) -> Ranker:
+    """One logistic model from its JSON (:class:`_Unfit` if its shape is not FEATURES')."""
+    ranker = Ranker(
+        encoder=encoder,
+        mean=np.asarray(raw["mean"], dtype=np.float64),
+        scale=np.asarray(raw["scale"], dtype=np.float64),
+        weights=np.asarray(raw["weights"], dtype=np.float64),
+        bias=float(raw["bias"]),
+    )
+    n = len(FEATURES)
+    if tuple(raw["features"]) != FEATURES or not (
+        len(ranker.mean) == len(ranker.scale) == len(ranker.weights) == n
+    ):
+        raise _Unfit("fitted for other features")
+    if np.any(ranker.scale <= 0):
+        raise _Unfit("a feature scale is not positive")
+    return ranker
+
+
+def load_ranker(encoder: str, path: Path = RANKER_PATH) -> AnyRanker | None:
     """The stored ranker if it belongs to this encoder and these features; None otherwise.
 
     A missing or unreadable file is logged and ignored: search then keeps the fusion's order.
@@ -212,23 +281,19 @@ def load_ranker(encoder: str, path: Path = RANKER_PATH) -> Ranker | None:
         return None
     try:
         raw = json.loads(path.read_text(encoding="utf-8"))
-        ranker = Ranker(
-            encoder=str(raw["encoder"]),
-            mean=np.asarray(raw["mean"], dtype=np.float64),
-            scale=np.asarray(raw["scale"], dtype=np.float64),
-            weights=np.asarray(raw["weights"], dtype=np.float64),
-            bias=float(raw["bias"]),
-        )
-        names = tuple(raw["features"])
-    except (OSError, ValueError, KeyError, TypeError) as exc:
+        name = str(raw["encoder"])
+        ranker: AnyRanker
+        if raw.get("split_on") == "narrative":
+            ranker = SplitRanker(
+                name, _ranker_from(raw["short"], name), _ranker_from(raw["narrative"], name)
+            )
+        else:
+            ranker = _ranker_from(raw, name)
+    except _Unfit as exc:
+        log.warning("%s: %s; keeping the fusion's order", path, exc)
+        return None
+    except (OSError, ValueError, KeyError, TypeError, AttributeError) as exc:
         log.warning("%s: unreadable ranker (%s); keeping the fusion's order", path, exc)
-        return None
-    n = len(FEATURES)
-    if names != FEATURES or not (len(ranker.mean) == len(ranker.scale) == len(ranker.weights) == n):
-        log.warning("%s: fitted for other features; keeping the fusion's order", path)
-        return None
-    if np.any(ranker.scale <= 0):
-        log.warning("%s: a feature scale is not positive; keeping the fusion's order", path)
         return None
     if ranker.encoder != encoder:
         return None

@@ -37,7 +37,7 @@ import numpy as np
 
 from index.encoder import Encoder
 from index.hit import Hit, Method
-from index.ranker import Ranker, RowInfo, candidate_features, load_ranker
+from index.ranker import AnyRanker, RowInfo, candidate_features, load_ranker
 from index.scope import FEATURE_THRESHOLD, ScopeFeatures, ScopeModel, load_scope_model
 from index.spelling import Speller, words_of
 from index.store import STOPWORDS, StoredIndex, tokenize
@@ -614,7 +614,7 @@ class SearchIndex:
         self._word_count = np.zeros(0)
         self._row_words: dict[int, frozenset[str]] = {}  # keywords of a row, on first use
         self.scope_model: ScopeModel | None = load_scope_model(encoder.name, encoder.dim)
-        self.ranker: Ranker | None = load_ranker(encoder.name) if RERANK else None
+        self.ranker: AnyRanker | None = load_ranker(encoder.name) if RERANK else None
         # Called with each search's candidate rows and their re-ranker features
         # (eval/fit_ranker.py collects its fitting data this way).
         self.on_candidates: Callable[[list[int], np.ndarray], None] | None = None

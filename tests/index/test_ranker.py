@@ -12,7 +12,7 @@ import pytest
 from eval import fit_ranker
 from eval.common import DATA, questions, read_jsonl
 from index.encoder import DEFAULT_MODEL_NAME
-from index.ranker import FEATURES, RANKER_PATH, Ranker, load_ranker
+from index.ranker import FEATURES, RANKER_PATH, Ranker, SplitRanker, load_ranker
 from index.search import SearchIndex
 
 SCENARIO = (
@@ -62,6 +62,42 @@ def test_ranker_round_trips_through_json(tmp_path: Path) -> None:
     assert np.allclose(loaded.probabilities(x), ranker.probabilities(x), atol=1e-5)
     z = ((x - ranker.mean) / ranker.scale) @ ranker.weights + ranker.bias
     assert np.allclose(ranker.probabilities(x), 1 / (1 + np.exp(-z)))
+
+
+def test_split_ranker_reads_each_question_with_its_own_model(tmp_path: Path) -> None:
+    rng = np.random.default_rng(1)
+    n = len(FEATURES)
+
+    def model(seed: int) -> Ranker:
+        r = np.random.default_rng(seed)
+        return Ranker("enc", r.normal(size=n), r.uniform(0.5, 2, size=n), r.normal(size=n), 0.1)
+
+    split = SplitRanker("enc", model(2), model(3))
+    path = tmp_path / "r.json"
+    path.write_text(json.dumps(split.to_json()), encoding="utf-8")
+    loaded = load_ranker("enc", path)
+    assert isinstance(loaded, SplitRanker)
+    x = rng.normal(size=(6, n))
+    col = FEATURES.index("narrative")
+    x[:, col] = [0, 0, 0, 1, 1, 1]
+    p = loaded.probabilities(x)
+    assert np.allclose(p[:3], split.short.probabilities(x[:3]), atol=1e-5)
+    assert np.allclose(p[3:], split.narrative.probabilities(x[3:]), atol=1e-5)
+    assert not np.allclose(p[3:], split.short.probabilities(x[3:]), atol=1e-3)
+    # One of the two models fitted for other features: the whole file is refused.
+    raw = split.to_json()
+    raw["narrative"] = {**split.narrative.to_json(), "features": ["cosine"]}
+    path.write_text(json.dumps(raw), encoding="utf-8")
+    assert load_ranker("enc", path) is None
+
+
+def test_shipped_ranker_has_a_model_for_each_kind_of_question() -> None:
+    ranker = load_ranker(DEFAULT_MODEL_NAME)
+    assert isinstance(ranker, SplitRanker)
+    col = FEATURES.index("narrative")
+    # The two were fitted apart, so they weigh the scores differently.
+    assert not np.allclose(ranker.short.weights, ranker.narrative.weights, atol=0.05)
+    assert ranker.short.mean[col] == 0.0 and ranker.narrative.mean[col] == 1.0
 
 
 def _features(index: SearchIndex, query: str, **kw: object) -> tuple[list[int], np.ndarray]:

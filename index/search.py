@@ -443,82 +443,24 @@ _THANKS_RE = re.compile(
 # ("Can you tell me what the NPQ says here?", "Based on the NPQ frameworks:", "I need a
 # reference for my assignment.", "Morning!"): it names a source, not a subject. Topic words
 # ("assessment", "feedback") are never here, so a clause with one is kept.
-_SOURCE_WORDS = frozenset(
-    {
-        "npq",
-        "npqs",
-        "framework",
-        "frameworks",
-        "statement",
-        "statements",
-        "cite",
-        "citing",
-        "citation",
-        "citations",
-        "reference",
-        "references",
-        "referencing",
-        "dfe",
-        "quote",
-    }
-)
-_ASKING_WORDS = _SOURCE_WORDS | frozenset(
-    {
-        "say",
-        "says",
-        "said",
-        "saying",
-        "tell",
-        "number",
-        "numbers",
-        "id",
-        "ids",
-        "help",
-        "please",
-        "thanks",
-        "thank",
-        "cheers",
-        "hi",
-        "hello",
-        "hey",
-        "morning",
-        "afternoon",
-        "evening",
-        "quick",
-        "question",
-        "one",
-        "based",
-        "according",
-        "need",
-        "assignment",
-        "essay",
-        "point",
-        "right",
-        "looking",
-        "look",
-        "evidence",
-        "research",
-        "guidance",
-        "here",
-        "know",
-        "want",
-        "wondering",
-        "wonder",
-        "possible",
-        "advice",
-        "source",
-        "sources",
-        "useful",
-        "relevant",
-        "show",
-        "give",
-        "list",
-        "find",
-    }
-)
-_GREETING_WORDS = frozenset(
-    {"hi", "hello", "hey", "morning", "afternoon", "evening", "thanks", "thank", "cheers", "please"}
-)
+# fmt: off
+_SOURCE_WORDS = frozenset({
+    "npq", "npqs", "framework", "frameworks", "statement", "statements", "cite", "citing",
+    "citation", "citations", "reference", "references", "referencing", "dfe", "quote",
+})
+_ASKING_WORDS = _SOURCE_WORDS | frozenset({
+    "say", "says", "said", "saying", "tell", "number", "numbers", "id", "ids", "help", "please",
+    "thanks", "thank", "cheers", "hi", "hello", "hey", "morning", "afternoon", "evening", "quick",
+    "question", "one", "based", "according", "need", "assignment", "essay", "point", "right",
+    "looking", "look", "evidence", "research", "guidance", "here", "know", "want", "wondering",
+    "wonder", "possible", "advice", "source", "sources", "useful", "relevant", "show", "give",
+    "list", "find",
+})
+_GREETING_WORDS = frozenset({
+    "hi", "hello", "hey", "morning", "afternoon", "evening", "thanks", "thank", "cheers",
+    "please",
+})
+# fmt: on
 _CLAUSE_BREAK_RE = re.compile(r"((?<=[.?!:])\s+|\s+[-–—]\s+)")
 
 

@@ -34,35 +34,16 @@ MIN_LENGTH = 5  # shorter words have too many neighbours to correct safely
 
 # Contractions typed without the apostrophe. "theyre" is one edit from "there" and had been
 # corrected to it; these are read as meant. ("were", "well", "wont", "its" are words.)
+# fmt: off
 _CONTRACTIONS = {
     w.replace("'", ""): w
     for w in [
-        "doesn't",
-        "didn't",
-        "aren't",
-        "wasn't",
-        "weren't",
-        "couldn't",
-        "shouldn't",
-        "wouldn't",
-        "haven't",
-        "hadn't",
-        "mustn't",
-        "needn't",
-        "they're",
-        "they've",
-        "you're",
-        "you've",
-        "what's",
-        "that's",
-        "there's",
-        "here's",
-        "who's",
-        "they'll",
-        "you'll",
-        "we've",
+        "doesn't", "didn't", "aren't", "wasn't", "weren't", "couldn't", "shouldn't", "wouldn't",
+        "haven't", "hadn't", "mustn't", "needn't", "they're", "they've", "you're", "you've",
+        "what's", "that's", "there's", "here's", "who's", "they'll", "you'll", "we've",
     ]
 }
+# fmt: on
 
 # US -> UK endings, tried when a word is English but not the corpus's spelling.
 _US_UK: tuple[tuple[str, str], ...] = (

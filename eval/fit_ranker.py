@@ -121,11 +121,18 @@ def fit(data: list[tuple[np.ndarray, np.ndarray]], c: float, encoder: str) -> Ra
     return Ranker(encoder, scaler.mean_, scale, model.coef_[0], float(model.intercept_[0]))
 
 
+def by_length(
+    data: list[tuple[np.ndarray, np.ndarray]],
+) -> tuple[list[tuple[np.ndarray, np.ndarray]], list[tuple[np.ndarray, np.ndarray]]]:
+    """The short questions of ``data``, and its narrative ones (each question's candidates)."""
+    col = FEATURES.index("narrative")
+    asked = [d for d in data if len(d[1])]
+    return [d for d in asked if d[0][0, col] <= 0.5], [d for d in asked if d[0][0, col] > 0.5]
+
+
 def fit_split(data: list[tuple[np.ndarray, np.ndarray]], c: float, encoder: str) -> SplitRanker:
     """One model for the short questions of ``data``, one for its narrative ones."""
-    col = FEATURES.index("narrative")
-    narrative = [d for d in data if len(d[1]) and d[0][0, col] > 0.5]
-    short = [d for d in data if len(d[1]) and d[0][0, col] <= 0.5]
+    short, narrative = by_length(data)
     return SplitRanker(encoder, fit(short, c, encoder), fit(narrative, c, encoder))
 
 
@@ -175,11 +182,8 @@ def run(c: float = 0.3, progress: Callable[[str], None] = print) -> dict[str, An
         part: dict(zip(FEATURES, (round(float(w), 4) for w in model.weights), strict=True))
         for part, model in (("short", final.short), ("narrative", final.narrative))
     }
-    col = FEATURES.index("narrative")
-    results["questions_fitted"] = {
-        "short": sum(1 for d in everything if len(d[1]) and d[0][0, col] <= 0.5),
-        "narrative": sum(1 for d in everything if len(d[1]) and d[0][0, col] > 0.5),
-    }
+    short, narrative = by_length(everything)
+    results["questions_fitted"] = {"short": len(short), "narrative": len(narrative)}
     results["candidates"] = int(sum(len(d[1]) for d in everything))
     results["relevant"] = int(sum(d[1].sum() for d in everything))
     write_atomic_bytes(RANKER_PATH, (json.dumps(final.to_json(), indent=1) + "\n").encode())

@@ -8,9 +8,9 @@ two-word keyword search and a sixty-word staffroom scenario, "does X work?" (evi
 whether it asks how to do something) and what each candidate is (evidence, practice heading or
 bullet), and returns P(relevant) for each candidate; it is two models, one for searches and
 short questions and one for narrative questions (:class:`SplitRanker`). Search lists the
-candidates in that
-order, except for course questions, which keep the fusion's (its course-question reading was
-tuned on the course set), and the essay tools, which ask for the fusion's.
+candidates in that order, except for course questions, which keep the fusion's (its
+course-question reading was tuned on the course set), and the essay tools, which ask for the
+fusion's.
 
 It is fitted by ``python -m eval.fit_ranker`` on the development question sets (retrieval dev
 split, the scenario and blind sets), never the test split, and checked by leaving each set out

@@ -62,11 +62,8 @@ DESIGN: dict[str, Wrapper] = {
     "Morning! … Any statement numbers would help, thanks.": lambda q: (
         f"Morning! {_ended(q)} Any statement numbers would help, thanks."
     ),
-}
-# ...and these were written before the first measurement, and never used to write a rule.
-# (A first set of four, measured on the first run, then led to the clause rule; it is kept
-# with the design phrasings, and these four were written before the second run.)
-HELD_OUT: dict[str, Wrapper] = {
+    # The second held-out four, measured once (0.908, 0.906, 0.864, 0.897 on all the
+    # questions), then "For my NPQ assessment task:" led to the purpose phrase.
     "Could you point me to the right statements? …": lambda q: (
         f"Could you point me to the right statements? {q}"
     ),
@@ -74,6 +71,22 @@ HELD_OUT: dict[str, Wrapper] = {
     "For my NPQ assessment task: …": lambda q: f"For my NPQ assessment task: {q}",
     "Hello! Looking at the frameworks, …": lambda q: (
         f"Hello! Looking at the frameworks, {_lower_first(q)}"
+    ),
+}
+# ...and these were written before they were first measured, and never used to write a rule.
+# (Two earlier held-out sets of four were measured once each and then led to rules: the
+# first to the clause rule, the second, through "For my NPQ assessment task:", to the
+# purpose phrase. Both now stand with the design phrasings above.)
+HELD_OUT: dict[str, Wrapper] = {
+    "I'm writing my NPQ assessment task on this. …": lambda q: (
+        f"I'm writing my NPQ assessment task on this. {q}"
+    ),
+    "Quick check before I submit - …": lambda q: f"Quick check before I submit - {q}",
+    "… Is there a statement I can quote?": lambda q: (
+        f"{_ended(q)} Is there a statement I can quote?"
+    ),
+    "As part of my NPQ course, I'm wondering: …": lambda q: (
+        f"As part of my NPQ course, I'm wondering: {q}"
     ),
 }
 

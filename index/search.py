@@ -414,6 +414,10 @@ _ASKING_LEAD_RE = re.compile(
     r"|(?:compare|contrast)(?:\s+(?:and|with|to|vs\.?|versus))?"
     r"\s+(?:on|about|for|regarding|in\s+terms\s+of)"
     r"|how\s+(?:do|does)\s+(?:and\s+)?differ\s+(?:on|about|in|over|when\s+it\s+comes\s+to)"
+    # What the question is for, not about: "For my NPQ assessment task: …".
+    r"|(?:for|in)\s+(?:my|our|an?|the)\s+(?:npq\w*\s+)?(?:final\s+)?"
+    r"(?:(?:assessment|assessed|written)\s+)?(?:task|assignment|essay|coursework|project)"
+    r"\s*[:,\-–—]"
     r")\s+",
     re.IGNORECASE,
 )

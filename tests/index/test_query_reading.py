@@ -72,6 +72,12 @@ def test_school_abbreviations_are_searched_in_the_frameworks_words(
         ("Can you tell me what the NPQ says here? How do I keep staff?", "How do I keep staff?"),
         ("Based on the NPQ frameworks: how do I keep staff?", "how do I keep staff?"),
         ("How do I keep staff? I need a reference for my assignment.", "How do I keep staff?"),
+        # What the question is for: the task, not the subject.
+        ("For my NPQ assessment task: how do I keep staff?", "how do I keep staff?"),
+        (
+            "For my assessment task design I need rubrics",
+            "For my assessment task design I need rubrics",
+        ),
         # Comparing frameworks, once their names have become filters.
         ("Compare and on behaviour", "behaviour"),
         ("how do and differ on curriculum?", "curriculum?"),

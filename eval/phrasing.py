@@ -72,12 +72,8 @@ DESIGN: dict[str, Wrapper] = {
     "Hello! Looking at the frameworks, …": lambda q: (
         f"Hello! Looking at the frameworks, {_lower_first(q)}"
     ),
-}
-# ...and these were written before they were first measured, and never used to write a rule.
-# (Two earlier held-out sets of four were measured once each and then led to rules: the
-# first to the clause rule, the second, through "For my NPQ assessment task:", to the
-# purpose phrase. Both now stand with the design phrasings above.)
-HELD_OUT: dict[str, Wrapper] = {
+    # The third held-out four, measured once (0.869, 0.890, 0.907, 0.857 on all the
+    # questions), then "As part of my NPQ course, I'm wondering:" led to the context phrase.
     "I'm writing my NPQ assessment task on this. …": lambda q: (
         f"I'm writing my NPQ assessment task on this. {q}"
     ),
@@ -87,6 +83,23 @@ HELD_OUT: dict[str, Wrapper] = {
     ),
     "As part of my NPQ course, I'm wondering: …": lambda q: (
         f"As part of my NPQ course, I'm wondering: {q}"
+    ),
+}
+# ...and these were written before they were first measured, and never used to write a rule.
+# (Three earlier held-out sets of four were measured once each and then led to rules: the
+# first to the clause rule, the second, through "For my NPQ assessment task:", to the purpose
+# phrase, the third, through "As part of my NPQ course, I'm wondering:", to the context
+# phrase and the course-question reading. All three now stand with the design phrasings.)
+HELD_OUT: dict[str, Wrapper] = {
+    "I'm on an NPQ programme and my facilitator asked us this: …": lambda q: (
+        f"I'm on an NPQ programme and my facilitator asked us this: {q}"
+    ),
+    "Our NPQ cohort was discussing this today. …": lambda q: (
+        f"Our NPQ cohort was discussing this today. {q}"
+    ),
+    "… (Asking for my NPQ coursework.)": lambda q: f"{_ended(q)} (Asking for my NPQ coursework.)",
+    "Not sure if this is covered in the NPQ, but …": lambda q: (
+        f"Not sure if this is covered in the NPQ, but {_lower_first(q)}"
     ),
 }
 

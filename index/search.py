@@ -414,6 +414,11 @@ _ASKING_LEAD_RE = re.compile(
     r"|(?:compare|contrast)(?:\s+(?:and|with|to|vs\.?|versus))?"
     r"\s+(?:on|about|for|regarding|in\s+terms\s+of)"
     r"|how\s+(?:do|does)\s+(?:and\s+)?differ\s+(?:on|about|in|over|when\s+it\s+comes\s+to)"
+    # Who is asking, not what: "As part of my NPQ course, I'm wondering: …".
+    r"|as\s+part\s+of\s+(?:my|our|the|an?)\s+(?:npq\w*\s+)?"
+    r"(?:course|programme|qualification|studies|training)"
+    r"(?:\s*,?\s*(?:i'?m|i\s+am|i\s+was)\s+wondering)?\s*[:,\-–—]"
+    r"|(?:i'?m|i\s+am|i\s+was)\s+wondering\s*[:,\-–—]"
     # What the question is for, not about: "For my NPQ assessment task: …".
     r"|(?:for|in)\s+(?:my|our|an?|the)\s+(?:npq\w*\s+)?(?:final\s+)?"
     r"(?:(?:assessment|assessed|written)\s+)?(?:task|assignment|essay|coursework|project)"
@@ -986,7 +991,9 @@ class SearchIndex:
         if read_frameworks:
             mask = self._narrow_by_question(q, mask, frameworks, area_n, kinds, notes)
         wants_provider = kinds is not None and "provider_section" in kinds
-        course_question = wants_provider or provider_intent(q)
+        # Read without the asking around it: "As part of my NPQ course, I'm wondering: …" is
+        # no question about the course.
+        course_question = wants_provider or provider_intent(strip_asking(q))
         provider_prior = PROVIDER_PRIOR_COURSE if course_question else PROVIDER_PRIOR_NO_INTENT
         no_course_pages: list[str] = []
         if course_question and frameworks and not self._provider_about(frameworks).any():

@@ -78,6 +78,9 @@ def test_school_abbreviations_are_searched_in_the_frameworks_words(
             "For my assessment task design I need rubrics",
             "For my assessment task design I need rubrics",
         ),
+        # Who is asking: talk about one's own course.
+        ("As part of my NPQ course, I'm wondering: does homework work?", "does homework work?"),
+        ("I'm wondering: is coaching worth it", "is coaching worth it"),
         # Comparing frameworks, once their names have become filters.
         ("Compare and on behaviour", "behaviour"),
         ("how do and differ on curriculum?", "curriculum?"),
@@ -109,3 +112,16 @@ def test_a_question_wrapped_in_chat_phrasing_finds_what_it_finds_bare(
         got = [h.statement.id for h in search_index.search(wrapped, k=5).hits]
         assert got == top, (wrapped, got)
         assert not any("#" in i for i in got)
+
+
+def test_talk_of_ones_own_course_does_not_make_a_course_question(
+    search_index: SearchIndex,
+) -> None:
+    # "course" had made it a course question: the fusion's order, provider pages first.
+    q = "As part of my NPQ course, I'm wondering: does it matter what students already know?"
+    r = search_index.search(q, k=5)
+    assert not r.course_question and r.reranked
+    assert not any("#" in h.statement.id for h in r.hits), [h.statement.id for h in r.hits]
+    # A course question keeps its reading through the same words around it.
+    c = search_index.search("As part of my NPQ course, I'm wondering: how much does it cost?")
+    assert c.course_question

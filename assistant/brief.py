@@ -134,7 +134,7 @@ def brief_lines(result: SearchResult, *, headings: dict[str, Statement]) -> Iter
         yield from _listing_lines(result)
         return
     evidence, practice, provider = select_groups(result)
-    yield from _no_course_pages_lines(result)
+    yield from _no_course_pages_lines(result, " What the frameworks say on your question's words:")
     if not (evidence or practice or provider):
         yield "I found nothing in the frameworks to answer this."
         return
@@ -178,14 +178,13 @@ def brief_lines(result: SearchResult, *, headings: dict[str, Statement]) -> Iter
         yield from _see_also(result, cited)
 
 
-def _no_course_pages_lines(result: SearchResult) -> Iterator[str]:
+def _no_course_pages_lines(result: SearchResult, then: str = "") -> Iterator[str]:
     """First, for a course question about an NPQ no provider page covers: say so."""
     if result.no_course_pages:
         names = " and ".join(result.no_course_pages)
         yield (
             f"> **This corpus has no course pages about {names}** (cost, funding, delivery, "
-            "eligibility): for the course itself, ask an NPQ provider. What the frameworks "
-            "say on your question's words:"
+            f"eligibility): for the course itself, ask an NPQ provider.{then}"
         )
         yield ""
 
@@ -294,13 +293,7 @@ def abstain_lines(result: SearchResult, n: int = 3) -> Iterator[str]:
         for note in missing:
             yield f"**{note}.**"
         yield ""
-    if result.no_course_pages:
-        names = " and ".join(result.no_course_pages)
-        yield (
-            f"> **This corpus has no course pages about {names}** (cost, funding, delivery, "
-            "eligibility): for the course itself, ask an NPQ provider."
-        )
-        yield ""
+    yield from _no_course_pages_lines(result)
     if result.course_question:
         # Read as a course question (cost, delivery…): the provider pages were searched too.
         yield (

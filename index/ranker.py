@@ -229,11 +229,16 @@ class SplitRanker:
 
     def probabilities(self, features: npt.NDArray[np.float64]) -> npt.NDArray[np.float64]:
         """P(relevant) for each row of ``features``, from the model for its kind of question."""
-        short = self.short.probabilities(features)
         narrative = features[:, _NARRATIVE] > 0.5
+        if narrative.all():  # one search's candidates share their question: one model runs
+            return self.narrative.probabilities(features)
         if not narrative.any():
-            return short
-        return np.where(narrative, self.narrative.probabilities(features), short)
+            return self.short.probabilities(features)
+        return np.where(
+            narrative,
+            self.narrative.probabilities(features),
+            self.short.probabilities(features),
+        )
 
     def to_json(self) -> dict[str, object]:
         """Both models as stored in ``ranker.json``."""

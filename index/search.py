@@ -1003,8 +1003,7 @@ class SearchIndex:
             # An NPQSL page's price is no answer to it (as for a held NPQ named, in _mask).
             mask &= (self._kind != "provider_section") | self._provider_generic
             no_course_pages = absent
-        covered = self.provider_frameworks()
-        if no_course_pages and covered:
+        if no_course_pages and (covered := self.provider_frameworks()):
             notes.append(
                 f"the provider pages in this corpus are about {' and '.join(covered)} only; "
                 f"for {' and '.join(no_course_pages)} courses (cost, funding, delivery) ask an "

@@ -387,6 +387,73 @@ def expand_keywords(query: str) -> str:
     return query + (" " + " ".join(extra) if extra else "")
 
 
+# A question about an NPQ itself, not what its framework says: "how long does the NPQSL take?",
+# "is the NPQSL hard?", "can I fail the NPQLT?". No framework statement answers these, yet their
+# words do ("take longer to embed" [NPQSL 4.2], "can be difficult to change"). Read from a short
+# question that opens with a question word and has the NPQ as its subject or object (not as a
+# source: "does the NPQSL say…", "in the NPQSL"), no word of what a framework says or is about,
+# and a word of the course (its length, difficulty, assessment, admission…). Designed on 40
+# course and 40 content questions of this shape (eval/reports/ablations.md, thirteenth round).
+_QUESTION_WORDS = frozenset(
+    "is are was were can could will would does do did should shall must may might has have "
+    "how what what's whats who when where which why".split()
+)
+_NPQ_AS_TOPIC_RE = re.compile(
+    r"(?:(?P<pre>\b[\w']+)\s+)?"
+    r"(?P<det>(?:the|my|an?|this|your|our|every|each)\s+(?:(?:next|new|current|same)\s+)?)?"
+    r"\bnpq\s?-?\s?(?:sl|el|lt|h|ltd|lbc|ml|eyl|ll|lpm|senco|s)?\b(?!\s*'?s?\s*\d)",
+    re.IGNORECASE,
+)
+# Before a bare NPQ name, the words that make it the thing done ("is NPQSL hard?", "do NPQSL").
+_NPQ_VERB_BEFORE = frozenset(
+    "is are was do doing did take taking fail failing pass passing finish finishing complete "
+    "completing start starting join joining for of on from about enrol study studying fund "
+    "afford worth".split()
+)
+# ...and those that make it a source or a scope ("in the NPQSL", "NPQSL and NPQEL").
+_NPQ_SCOPE_BEFORE = frozenset("in within across under to per by and or vs versus with".split())
+_CONTENT_ASK_RE = re.compile(
+    r"\b(?:say|says|said|saying|expect\w*|want\w*|suggest\w*|recommend\w*|advi[sc]\w*|"
+    r"mention\w*|cover\w*|includ\w*|contain\w*|talk\w*|discuss\w*|defin\w*|describ\w*|"
+    r"emphasi[sz]\w*|stress\w*|argu\w*|claim\w*|think\w*|views?|treat\w*|highlight\w*|"
+    r"address\w*|deal\w*|explain\w*|approach\w*|position|stance|favou?r|clear\s+on|right\s+that|"
+    r"evidence|research|guidance|frameworks?|statements?|section|areas?|put|puts|learn\s+that|"
+    r"learn\s+how|helps?\s+with|teach\w*|pupils?|students?|behaviour|curriculum|send|"
+    r"(?:take|line|advice)\s+on|help\s+(?:me|us|you)\s+(?:to\s+)?(?:plan|improve|manage|lead|"
+    r"develop|design|understand|tackle|deal|handle|support|write|run))\b",
+    re.IGNORECASE,
+)
+_COURSE_ABOUT_RE = re.compile(
+    r"\b(?:how\s+long|how\s+many\s+(?:hours|weeks|months|terms|days|sessions)|hours|weeks|months|"
+    r"hard|harder|difficult|easy|easier|tough|demanding|fail\w*|pass(?:ed|ing)?|exams?|tests?|"
+    r"assess(?:ed|ment)|workload|how\s+much\s+(?:work|reading|time)|who\s+runs|run\s+by|"
+    r"deliver(?:s|ed)?|accredited|recogni[sz]ed|worth|switch\w*|degree|deadlines?|sign\s+up|"
+    r"register\w*|places?|pause|defer\w*|maternity|certificate|get\s+at\s+the\s+end|start|starts|"
+    r"begin|begins|close|closes|last|lasts)\b",
+    re.IGNORECASE,
+)
+ABOUT_NPQ_MAX_WORDS = 16
+
+
+def about_the_course(query: str) -> bool:
+    """True when a question asks about an NPQ itself ("how long does the NPQSL take?")."""
+    q = strip_asking(query)
+    if not (provider_intent(q) or _COURSE_ABOUT_RE.search(q)):
+        return False
+    for sentence in re.findall(r"[^.?!]+[.?!]*", q):
+        words = re.findall(r"[\w'’-]+", sentence.lower())
+        if not words or len(words) > ABOUT_NPQ_MAX_WORDS or words[0] not in _QUESTION_WORDS:
+            continue
+        if _CONTENT_ASK_RE.search(sentence):
+            continue
+        for m in _NPQ_AS_TOPIC_RE.finditer(sentence):
+            pre = (m["pre"] or "").lower()
+            if pre in _NPQ_SCOPE_BEFORE or (not m["det"] and pre not in _NPQ_VERB_BEFORE):
+                continue
+            return True
+    return False
+
+
 def provider_intent(query: str) -> bool:
     """True when a question is about the course (cost, delivery…) rather than the frameworks."""
     return bool(_PROVIDER_INTENT_RE.search(query))
@@ -994,6 +1061,17 @@ class SearchIndex:
         # Read without the asking around it: "As part of my NPQ course, I'm wondering: …" is
         # no question about the course.
         course_question = wants_provider or provider_intent(strip_asking(q))
+        # "How long does the NPQSL take?": the frameworks' words would answer it wrongly.
+        about_course = (
+            kinds is None and not find_citations(q) and read_frameworks and about_the_course(q)
+        )
+        if about_course:
+            course_question = True
+            mask &= self._kind == "provider_section"
+            notes.append(
+                "read as a question about the course itself: only the provider pages were "
+                "searched, since no framework statement says how a course runs"
+            )
         provider_prior = PROVIDER_PRIOR_COURSE if course_question else PROVIDER_PRIOR_NO_INTENT
         no_course_pages: list[str] = []
         if course_question and frameworks and not self._provider_about(frameworks).any():

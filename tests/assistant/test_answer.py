@@ -117,6 +117,27 @@ def test_course_question_about_an_npq_without_pages_says_so_first(
     assert "£1550" not in h.text and "Fees to be confirmed" not in h.text
 
 
+@pytest.mark.parametrize(
+    "question",
+    [
+        "How long does the NPQSL take to complete?",  # cited NPQSL 4.2: "take longer to embed"
+        "How many hours a week does the NPQSL take?",  # NPQSL 6.4: "hours" of CPD
+        "Is the NPQSL hard?",  # NPQSL 9.5: "can be challenging"
+        "Can I fail the NPQSL?",  # NPQSL 4.14
+        "How much work is the NPQSL?",  # NPQSL 2.8
+    ],
+)
+def test_a_question_about_an_npq_itself_cites_no_framework_statement(
+    search_index: SearchIndex, question: str
+) -> None:
+    a = Assistant(search_index).ask(question)
+    assert all("#" in i for i in a.cited), a.cited
+    assert "question about the course itself" in a.note
+    # The same words about the frameworks' content still search the frameworks.
+    c = Assistant(search_index).ask("Does the NPQSL cover how long a behaviour policy takes?")
+    assert c.cited and not any("#" in i for i in c.cited), c.cited
+
+
 def test_every_cited_provider_page_is_shown_after_a_framework_answer(
     search_index: SearchIndex,
 ) -> None:

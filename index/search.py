@@ -482,6 +482,15 @@ _ASKING_LEAD_RE = re.compile(
     r"\s+(?:on|about|for|regarding|in\s+terms\s+of)"
     r"|how\s+(?:do|does)\s+(?:and\s+)?differ\s+(?:on|about|in|over|when\s+it\s+comes\s+to)"
     # Who is asking, not what: "As part of my NPQ course, I'm wondering: …".
+    # Yes-or-no about a source: "Does the NPQSL cover exclusions?", "Do the frameworks say
+    # anything about bullying?", "Is there anything in the NPQLT on mentoring?" (framework
+    # names are taken out first: "Does the cover exclusions?").
+    rf"|(?:does|do|did)\s+(?:{_SOURCE}\s+|the\s+)?"
+    r"(?:(?:say|mention|cover|include|address|discuss|talk\s+about|deal\s+with)"
+    r"(?:\s+(?:anything|something|much|a\s+lot))?|have\s+(?:anything|something|much|a\s+lot))"
+    r"(?:\s+(?:about|on|regarding|re))?"
+    rf"|is\s+there\s+(?:anything|something|much)\s+(?:in\s+(?:{_SOURCE}\s+)?)?"
+    r"(?:about|on|regarding)"
     r"|as\s+part\s+of\s+(?:my|our|the|an?)\s+(?:npq\w*\s+)?"
     r"(?:course|programme|qualification|studies|training)"
     r"(?:\s*,?\s*(?:i'?m|i\s+am|i\s+was)\s+wondering)?\s*[:,\-–—]"

@@ -84,13 +84,9 @@ DESIGN: dict[str, Wrapper] = {
     "As part of my NPQ course, I'm wondering: …": lambda q: (
         f"As part of my NPQ course, I'm wondering: {q}"
     ),
-}
-# ...and these were written before they were first measured, and never used to write a rule.
-# (Three earlier held-out sets of four were measured once each and then led to rules: the
-# first to the clause rule, the second, through "For my NPQ assessment task:", to the purpose
-# phrase, the third, through "As part of my NPQ course, I'm wondering:", to the context
-# phrase and the course-question reading. All three now stand with the design phrasings.)
-HELD_OUT: dict[str, Wrapper] = {
+    # The fourth held-out four, measured once (0.859, 0.830, 0.901, 0.858 on all the
+    # questions), then used to write the rule for talk of one's own course ("Our NPQ cohort
+    # was discussing this today.").
     "I'm on an NPQ programme and my facilitator asked us this: …": lambda q: (
         f"I'm on an NPQ programme and my facilitator asked us this: {q}"
     ),
@@ -100,6 +96,26 @@ HELD_OUT: dict[str, Wrapper] = {
     "… (Asking for my NPQ coursework.)": lambda q: f"{_ended(q)} (Asking for my NPQ coursework.)",
     "Not sure if this is covered in the NPQ, but …": lambda q: (
         f"Not sure if this is covered in the NPQ, but {_lower_first(q)}"
+    ),
+}
+# ...and these were written before they were first measured, and never used to write a rule.
+# (Four earlier held-out sets of four were measured once each and then led to rules: the
+# first to the clause rule, the second, through "For my NPQ assessment task:", to the purpose
+# phrase, the third, through "As part of my NPQ course, I'm wondering:", to the context
+# phrase and the course-question reading, the fourth to the rule for talk of one's own
+# course. All four now stand with the design phrasings.)
+HELD_OUT: dict[str, Wrapper] = {
+    "My NPQ facilitator set us this for next week's session: …": lambda q: (
+        f"My NPQ facilitator set us this for next week's session: {q}"
+    ),
+    "We had a debate in our NPQ study group about this. …": lambda q: (
+        f"We had a debate in our NPQ study group about this. {q}"
+    ),
+    "… I'm a bit stuck on this part of the NPQ.": lambda q: (
+        f"{_ended(q)} I'm a bit stuck on this part of the NPQ."
+    ),
+    "Doing my NPQ at the moment and this came up in a session: …": lambda q: (
+        f"Doing my NPQ at the moment and this came up in a session: {q}"
     ),
 }
 

@@ -120,6 +120,23 @@ HELD_OUT: dict[str, Wrapper] = {
 }
 
 
+# A sixth set, written after the fifth's first measurement and before any rule for it: the
+# fifth showed the course-talk words of the fourth do not carry over, so a rule by the
+# question's structure was to be tried, and these measure it.
+HELD_OUT_6: dict[str, Wrapper] = {
+    "Our NPQ tutor raised this in the last webinar: …": lambda q: (
+        f"Our NPQ tutor raised this in the last webinar: {q}"
+    ),
+    "… This is for an NPQ module I'm finishing.": lambda q: (
+        f"{_ended(q)} This is for an NPQ module I'm finishing."
+    ),
+    "Two of us on the NPQ course disagree about this one. …": lambda q: (
+        f"Two of us on the NPQ course disagree about this one. {q}"
+    ),
+    "Hello from an NPQ participant! …": lambda q: f"Hello from an NPQ participant! {q}",
+}
+
+
 def run_phrasing_eval(split: str = "all") -> dict[str, Any]:
     """Recall and scope for every wrapper, with the asking stripped and not."""
     import index.search as search
@@ -130,6 +147,7 @@ def run_phrasing_eval(split: str = "all") -> dict[str, Any]:
     wrappers: dict[str, tuple[str, Wrapper]] = {"as typed": ("reference", lambda q: q)}
     wrappers |= {name: ("design", w) for name, w in DESIGN.items()}
     wrappers |= {name: ("held out", w) for name, w in HELD_OUT.items()}
+    wrappers |= {name: ("held out (6th)", w) for name, w in HELD_OUT_6.items()}
     saved = search.strip_asking
     rows: list[dict[str, Any]] = []
     try:

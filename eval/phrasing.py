@@ -7,10 +7,11 @@ provider pages, which they pulled into the top 5. Search takes such asking off b
 searching (:func:`index.search.strip_asking`).
 
 Every covered framework question of the retrieval set (provider and out-of-scope ones left
-out) is searched as typed and in each wrapper below, with that stripping on and off. The
-wrappers come in two groups: the four the stripping rules were written from, and four written
-before the first measurement and never used to write or change a rule (the honest estimate
-for phrasings nobody has seen). Nothing is tuned on this set.
+out) is searched as typed and in each wrapper below, with that stripping on and off (the
+reading of course-talk clauses, :func:`index.search.without_course_talk`, stays on). The
+wrappers come in two groups: those the rules were written from (design), and the latest four,
+written before their first measurement and never used to write or change a rule (the honest
+estimate for phrasings nobody has seen). Nothing is tuned on this set.
 
     npq eval phrasing [--split all]
 
@@ -97,14 +98,11 @@ DESIGN: dict[str, Wrapper] = {
     "Not sure if this is covered in the NPQ, but …": lambda q: (
         f"Not sure if this is covered in the NPQ, but {_lower_first(q)}"
     ),
-}
-# ...and these were written before they were first measured, and never used to write a rule.
-# (Four earlier held-out sets of four were measured once each and then led to rules: the
-# first to the clause rule, the second, through "For my NPQ assessment task:", to the purpose
-# phrase, the third, through "As part of my NPQ course, I'm wondering:", to the context
-# phrase and the course-question reading, the fourth to the rule for talk of one's own
-# course. All four now stand with the design phrasings.)
-HELD_OUT: dict[str, Wrapper] = {
+    # The fifth held-out four, measured once (0.807, 0.865, 0.881, 0.829 on all the
+    # questions): the fourth's course-talk words did not carry over. Read question by question,
+    # two of them had made every question a course question ("My NPQ facilitator", "Doing my
+    # NPQ"), and all four put a provider page in the top 5 of 57-89 of the 195: that led to
+    # reading such clauses by their structure (a clause naming "the NPQ" beside the question).
     "My NPQ facilitator set us this for next week's session: …": lambda q: (
         f"My NPQ facilitator set us this for next week's session: {q}"
     ),
@@ -118,12 +116,15 @@ HELD_OUT: dict[str, Wrapper] = {
         f"Doing my NPQ at the moment and this came up in a session: {q}"
     ),
 }
-
-
-# A sixth set, written after the fifth's first measurement and before any rule for it: the
-# fifth showed the course-talk words of the fourth do not carry over, so a rule by the
-# question's structure was to be tried, and these measure it.
-HELD_OUT_6: dict[str, Wrapper] = {
+# ...and these were written before they were first measured, and never used to write a rule:
+# the sixth four, written after the fifth's first measurement and before the structural rule
+# for course talk was tried; first measured at 0.791, 0.809, 0.803, 0.859 (as typed: 0.908).
+# (Five earlier held-out sets of four were measured once each and then led to rules: the
+# first to the clause rule, the second, through "For my NPQ assessment task:", to the purpose
+# phrase, the third, through "As part of my NPQ course, I'm wondering:", to the context
+# phrase and the course-question reading, the fourth to the course-talk words, the fifth to
+# the course-talk clauses. All five now stand with the design phrasings.)
+HELD_OUT: dict[str, Wrapper] = {
     "Our NPQ tutor raised this in the last webinar: …": lambda q: (
         f"Our NPQ tutor raised this in the last webinar: {q}"
     ),
@@ -147,7 +148,6 @@ def run_phrasing_eval(split: str = "all") -> dict[str, Any]:
     wrappers: dict[str, tuple[str, Wrapper]] = {"as typed": ("reference", lambda q: q)}
     wrappers |= {name: ("design", w) for name, w in DESIGN.items()}
     wrappers |= {name: ("held out", w) for name, w in HELD_OUT.items()}
-    wrappers |= {name: ("held out (6th)", w) for name, w in HELD_OUT_6.items()}
     saved = search.strip_asking
     rows: list[dict[str, Any]] = []
     try:
@@ -187,9 +187,11 @@ def write_report(results: dict[str, Any]) -> str:
         "framework questions (provider and out-of-scope ones left out), each searched as typed "
         "and wrapped in the words people add around a question in a chat. *Stripped*: search "
         "takes the asking, greeting and thanks off first (`index/search.py`, `strip_asking`); "
-        "*not stripped*: it searches the whole text. The stripping rules were written from the "
-        "*design* phrasings; the *held-out* ones were written before the first measurement "
-        "and never used to write a rule.",
+        "*not stripped*: it searches the whole text (a clause that names \"the NPQ\" beside the "
+        "question is read as talk of one's course either way: `without_course_talk`). The rules "
+        "were written from the *design* phrasings; the *held-out* ones were written before their "
+        "first measurement and never used to write a rule (first measured at 0.791, 0.809, "
+        "0.803, 0.859, before the course-talk clauses were read).",
         "",
         "| phrasing | group | recall@5 stripped | not stripped | MRR@10 stripped | not stripped "
         "| judged in scope, stripped |",

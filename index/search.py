@@ -540,13 +540,20 @@ _ASKING_WORDS = _SOURCE_WORDS | frozenset({
     "looking", "look", "evidence", "research", "guidance", "here", "know", "want", "wondering",
     "wonder", "possible", "advice", "source", "sources", "useful", "relevant", "show", "give",
     "list", "find",
+    # Talk of one's own course ("Our NPQ cohort was discussing this today.", "I'm on an NPQ
+    # programme and my facilitator asked us this:"): who asks and where, not what about.
+    "m", "us", "cohort", "cohorts", "programme", "programmes", "course", "courses",
+    "facilitator", "facilitators", "tutor", "tutors", "coursework", "discussing", "discussed",
+    "discuss", "discussion", "asked", "ask", "asking", "today", "yesterday", "sure", "covered",
 })
 _GREETING_WORDS = frozenset({
     "hi", "hello", "hey", "morning", "afternoon", "evening", "thanks", "thank", "cheers",
     "please",
 })
 # fmt: on
-_CLAUSE_BREAK_RE = re.compile(r"((?<=[.?!:])\s+|\s+[-–—]\s+)")
+# ...and ", but" after a clause that only says where the question comes from ("Not sure if
+# this is covered in the NPQ, but …").
+_CLAUSE_BREAK_RE = re.compile(r"((?<=[.?!:])\s+|\s+[-–—]\s+|,\s+but\s+)")
 
 
 def _asking_clause(clause: str) -> bool:
@@ -574,6 +581,40 @@ def strip_asking(query: str) -> str:
     if len(clauses) > 1 and any(_asking_clause(c) for c in clauses):
         out = " ".join(c for c in clauses if not _asking_clause(c)).strip()
     return out if re.search(r"[A-Za-z]{3}", out) else query
+
+
+# A clause that mentions "the NPQ" (no framework named), beside others: talk of one's own
+# course ("Our NPQ tutor raised this in the last webinar:", "This is for an NPQ module I'm
+# finishing."), not the question. Its course words made a course question of every question
+# so wrapped, and its "NPQ" pulled the provider pages, which say it on every line.
+_BARE_NPQ_RE = re.compile(r"\bnpqs?\b", re.IGNORECASE)
+
+
+def _course_talk(query: str) -> tuple[list[str], list[bool]]:
+    """The query's clauses, and which of them only set the scene of one's course."""
+    clauses = _CLAUSE_BREAK_RE.split(query)[0::2]
+    talk = [bool(_BARE_NPQ_RE.search(c)) for c in clauses]
+    if len(clauses) < 2 or all(talk) or not any(talk):
+        return clauses, [False] * len(clauses)
+    return clauses, talk
+
+
+def without_course_talk(query: str) -> str:
+    """The query with the course words and "NPQ" of its course-talk clauses taken out."""
+    clauses, talk = _course_talk(query)
+    if not any(talk):
+        return query
+    kept = [
+        " ".join(_PROVIDER_INTENT_RE.sub(" ", _BARE_NPQ_RE.sub(" ", c)).split()) if t else c
+        for c, t in zip(clauses, talk, strict=True)
+    ]
+    return " ".join(k for k in kept if k)
+
+
+def asked_part(query: str) -> str:
+    """The query without its course-talk clauses: what a course question is read from."""
+    clauses, talk = _course_talk(query)
+    return " ".join(c for c, t in zip(clauses, talk, strict=True) if not t)
 
 
 def strip_framework_names(query: str) -> str:
@@ -1069,7 +1110,7 @@ class SearchIndex:
         wants_provider = kinds is not None and "provider_section" in kinds
         # Read without the asking around it: "As part of my NPQ course, I'm wondering: …" is
         # no question about the course.
-        course_question = wants_provider or provider_intent(strip_asking(q))
+        course_question = wants_provider or provider_intent(asked_part(strip_asking(q)))
         # "How long does the NPQSL take?": the frameworks' words would answer it wrongly.
         about_course = (
             kinds is None and not find_citations(q) and read_frameworks and about_the_course(q)
@@ -1101,7 +1142,9 @@ class SearchIndex:
 
         id_hits = self._id_hits(q, citations, frameworks, mask)
         notes += self._missing_id_notes(citations)
-        text = strip_asking(strip_framework_names(q) if frameworks or absent else q)
+        text = without_course_talk(
+            strip_asking(strip_framework_names(q) if frameworks or absent else q)
+        )
         if course_question and text != q and len(tokenize(text)) <= SHORT_COURSE_KEYWORDS:
             # "who is the NPQSL aimed at?" without its NPQ name has nothing left to search
             # for: the provider pages call the course by that name.

@@ -10,9 +10,11 @@ import pytest
 from index.search import (
     SearchIndex,
     about_the_course,
+    asked_part,
     expand_keywords,
     provider_intent,
     strip_asking,
+    without_course_talk,
 )
 
 
@@ -142,6 +144,70 @@ def test_talk_of_ones_own_course_does_not_make_a_course_question(
     # A course question keeps its reading through the same words around it.
     c = search_index.search("As part of my NPQ course, I'm wondering: how much does it cost?")
     assert c.course_question
+
+
+@pytest.mark.parametrize(
+    ("typed", "searched", "read_for_course"),
+    [
+        (
+            "Our NPQ tutor raised this in the last webinar: how do I keep staff?",
+            "Our tutor raised this in the last : how do I keep staff?",
+            "how do I keep staff?",
+        ),
+        (
+            "How do I keep staff? This is for an NPQ module I'm finishing.",
+            "How do I keep staff? This is for an I'm finishing.",
+            "How do I keep staff?",
+        ),
+        # The topic in a course-talk clause stays searched.
+        (
+            "My NPQ project is on reducing exclusions. What works?",
+            "My project is on reducing exclusions. What works?",
+            "What works?",
+        ),
+        # One clause, or every clause naming the NPQ: nothing is taken out.
+        (
+            "How much does the NPQ cost?",
+            "How much does the NPQ cost?",
+            "How much does the NPQ cost?",
+        ),
+        (
+            "Is the NPQ online? Is the NPQ free?",
+            "Is the NPQ online? Is the NPQ free?",
+            "Is the NPQ online? Is the NPQ free?",
+        ),
+        # "NPQSL" names a framework: it is a filter, read before this.
+        (
+            "My NPQSL tutor asked this. How do I keep staff?",
+            "My NPQSL tutor asked this. How do I keep staff?",
+            "My NPQSL tutor asked this. How do I keep staff?",
+        ),
+    ],
+)
+def test_a_clause_of_course_talk_is_not_searched_as_the_question(
+    typed: str, searched: str, read_for_course: str
+) -> None:
+    assert without_course_talk(typed) == searched
+    assert asked_part(typed) == read_for_course
+
+
+def test_a_question_wrapped_in_course_talk_finds_what_it_finds_bare(
+    search_index: SearchIndex,
+) -> None:
+    # "webinar" had made it a course question, and "NPQ" put provider pages in its top 5.
+    bare = "does it matter what students already know before we start a new topic?"
+    top = [h.statement.id for h in search_index.search(bare, k=5).hits]
+    for wrapped in (
+        f"Our NPQ tutor raised this in the last webinar: {bare}",
+        f"Two of us on the NPQ course disagree about this one. {bare}",
+    ):
+        r = search_index.search(wrapped, k=5)
+        assert not r.course_question
+        assert [h.statement.id for h in r.hits] == top, wrapped
+    # A course question after course talk is still one.
+    assert search_index.search(
+        "Two of us on the NPQ course disagree. Is it online?"
+    ).course_question
 
 
 def _about_course_questions() -> list[tuple[str, bool]]:

@@ -187,7 +187,7 @@ def write_report(results: dict[str, Any]) -> str:
         "framework questions (provider and out-of-scope ones left out), each searched as typed "
         "and wrapped in the words people add around a question in a chat. *Stripped*: search "
         "takes the asking, greeting and thanks off first (`index/search.py`, `strip_asking`); "
-        "*not stripped*: it searches the whole text (a clause that names \"the NPQ\" beside the "
+        '*not stripped*: it searches the whole text (a clause that names "the NPQ" beside the '
         "question is read as talk of one's course either way: `without_course_talk`). The rules "
         "were written from the *design* phrasings; the *held-out* ones were written before their "
         "first measurement and never used to write a rule (first measured at 0.791, 0.809, "

@@ -394,10 +394,12 @@ def expand_keywords(query: str) -> str:
 # source: "does the NPQSL say…", "in the NPQSL"), no word of what a framework says or is about,
 # and a word of the course (its length, difficulty, assessment, admission…). Designed on 40
 # course and 40 content questions of this shape (eval/reports/ablations.md, thirteenth round).
-_QUESTION_WORDS = frozenset(
-    "is are was were can could will would does do did should shall must may might has have "
-    "how what what's whats who when where which why".split()
-)
+# fmt: off
+_QUESTION_WORDS = frozenset({
+    "is", "are", "was", "were", "can", "could", "will", "would", "does", "do", "did", "should",
+    "shall", "must", "may", "might", "has", "have", "how", "what", "what's", "whats", "who",
+    "when", "where", "which", "why",
+})
 _NPQ_AS_TOPIC_RE = re.compile(
     r"(?:(?P<pre>\b[\w']+)\s+)?"
     r"(?P<det>(?:the|my|an?|this|your|our|every|each)\s+(?:(?:next|new|current|same)\s+)?)?"
@@ -405,13 +407,17 @@ _NPQ_AS_TOPIC_RE = re.compile(
     re.IGNORECASE,
 )
 # Before a bare NPQ name, the words that make it the thing done ("is NPQSL hard?", "do NPQSL").
-_NPQ_VERB_BEFORE = frozenset(
-    "is are was do doing did take taking fail failing pass passing finish finishing complete "
-    "completing start starting join joining for of on from about enrol study studying fund "
-    "afford worth".split()
-)
+_NPQ_VERB_BEFORE = frozenset({
+    "is", "are", "was", "do", "doing", "did", "take", "taking", "fail", "failing", "pass",
+    "passing", "finish", "finishing", "complete", "completing", "start", "starting", "join",
+    "joining", "for", "of", "on", "from", "about", "enrol", "study", "studying", "fund",
+    "afford", "worth",
+})
 # ...and those that make it a source or a scope ("in the NPQSL", "NPQSL and NPQEL").
-_NPQ_SCOPE_BEFORE = frozenset("in within across under to per by and or vs versus with".split())
+_NPQ_SCOPE_BEFORE = frozenset({
+    "in", "within", "across", "under", "to", "per", "by", "and", "or", "vs", "versus", "with",
+})
+# fmt: on
 _CONTENT_ASK_RE = re.compile(
     r"\b(?:say|says|said|saying|expect\w*|want\w*|suggest\w*|recommend\w*|advi[sc]\w*|"
     r"mention\w*|cover\w*|includ\w*|contain\w*|talk\w*|discuss\w*|defin\w*|describ\w*|"

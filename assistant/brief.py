@@ -195,6 +195,12 @@ def _listing_lines(result: SearchResult) -> Iterator[str]:
     scope = f"{', '.join(result.frameworks)} " if result.frameworks else ""
     yield f"**{scope}area {first.area}: {first.area_title}**, in the framework's order:"
     yield ""
+    held = [n for n in result.notes if " holds " in n]
+    if held:
+        # The counts ("how many evidence statements are in area 2?"), one line a framework.
+        for n in held:
+            yield f"> {n}."
+        yield ""
     for h in result.hits:
         s = h.statement
         indent = "  " if s.kind == "practice" else ""

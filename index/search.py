@@ -173,9 +173,38 @@ _LISTING_WORDS = frozenset(
         "give",
         "please",
         "tell",
+        # "Summarise area 8 of NPQEL", "how many evidence statements are in NPQSL area 2?"
+        "summarise",
+        "summarize",
+        "summary",
+        "overview",
+        "outline",
+        "explain",
+        "how",
+        "many",
+        "number",
+        "count",
+        "main",
+        "an",
+        "points",
+        "key",
+        "evidence",
+        "practice",
+        "learn",
+        "that",
+        "to",
+        "heading",
+        "headings",
+        "bullet",
+        "bullets",
     ]
 )
 
+_LISTED_KINDS = (
+    ("evidence statement", "evidence"),
+    ("practice heading", "practice_heading"),
+    ("practice bullet", "practice"),
+)
 # "the Behaviour area", "the SEND area": an area by its title (its number differs by framework).
 _AREA_TITLE_WORDS: dict[str, str] = {
     **{t.lower(): t for titles in AREA_TITLES.values() for t in titles.values()},
@@ -195,6 +224,23 @@ _KIND_WORDS_RE = re.compile(
     r"(?:…|\.\.\.)?[\"'’”]?\s+statements?)\b",
     re.IGNORECASE,
 )
+
+# A question about what the two kinds of statement are ("What does 'Learn that' mean?", "the
+# difference between the learn that and learn how to statements"): the provider pages
+# explain them; it asks for no kind of statement.
+_KIND_MEANING_RE = re.compile(
+    r"\blearn\s+(?:that|how\s+to)\b.{0,40}?\b(?:mean|means|meaning|stand\s+for)\b"
+    r"|\b(?:difference|differ\w*|distinction)\b.{0,30}?\blearn\s+(?:that|how\s+to)\b"
+    r".{0,30}?\blearn\s+(?:that|how\s+to)\b"
+    r"|\bwhat\s+(?:is|are)\s+(?:an?\s+|the\s+)?['\"‘“]?learn\s+(?:that|how\s+to)\b",
+    re.IGNORECASE,
+)
+
+
+def kind_meaning(query: str) -> bool:
+    """True when a question asks what "Learn that" / "Learn how to" statements are."""
+    return bool(_KIND_MEANING_RE.search(query))
+
 
 # Questions about the course rather than the frameworks: only these search provider pages.
 _PROVIDER_INTENT_RE = re.compile(
@@ -1128,6 +1174,14 @@ class SearchIndex:
                 "read as a question about the course itself: only the provider pages were "
                 "searched, since no framework statement says how a course runs"
             )
+        elif kinds is None and read_frameworks and kind_meaning(q):
+            # No statement says what a "Learn that" statement is; the provider pages do.
+            course_question = True
+            mask &= self._kind == "provider_section"
+            notes.append(
+                "read as a question about how the frameworks are set out: the provider pages "
+                "explain it"
+            )
         provider_prior = PROVIDER_PRIOR_COURSE if course_question else PROVIDER_PRIOR_NO_INTENT
         no_course_pages: list[str] = []
         if course_question and frameworks and not self._provider_about(frameworks).any():
@@ -1337,7 +1391,7 @@ class SearchIndex:
                 notes.append(f"searched the {title} area only: the question names it")
             elif frameworks:
                 notes.append(f"{' and '.join(frameworks)} has no {title} area")
-        if kinds is None and (m := _KIND_WORDS_RE.search(q)):
+        if kinds is None and not kind_meaning(q) and (m := _KIND_WORDS_RE.search(q)):
             practice = bool(m["p1"] or m["p2"])
             wanted = ("practice_heading", "practice") if practice else ("evidence",)
             in_kind = np.isin(self._kind, wanted)
@@ -1353,6 +1407,23 @@ class SearchIndex:
         """The statements an area holds, in the frameworks' reading order."""
         rows = [r for r in range(len(self.statements)) if mask[r]]
         hits = tuple(Hit(self.statements[r], 1.0, "area") for r in rows[:k])
+        # What the area holds, counted ("how many evidence statements are in area 2?").
+        for fw in dict.fromkeys(self.statements[r].framework for r in rows):
+            kinds = [self.statements[r].kind for r in rows if self.statements[r].framework == fw]
+            counted = [
+                f"{n} {name}{'' if n == 1 else 's'}"
+                for name, kind in _LISTED_KINDS
+                if (n := kinds.count(kind))
+            ]
+            first = next(self.statements[r] for r in rows if self.statements[r].framework == fw)
+            notes.append(
+                f"{fw} area {first.area} ({first.area_title}) holds "
+                + (
+                    ", ".join(counted[:-1]) + " and " + counted[-1]
+                    if len(counted) > 1
+                    else counted[0]
+                )
+            )
         if len(rows) > k:
             notes.append(f"showing the first {k} of the area's {len(rows)} statements")
         return SearchResult(

@@ -453,6 +453,55 @@ def test_a_question_for_an_area_lists_it_in_reading_order(
     assert "showing the first 25 of the area's 40 statements" in r.notes
 
 
+@pytest.mark.parametrize(
+    "question",
+    [
+        "how many evidence statements are in NPQSL area 4?",
+        "Summarise area 4 of NPQSL",
+        "give me an overview of NPQSL area 4",
+    ],
+)
+def test_an_area_asked_about_as_a_whole_is_listed_and_counted(
+    search_index: SearchIndex, corpus_result, question: str
+) -> None:  # type: ignore[no-untyped-def]
+    # These had been searched by their words and judged not covered (an abstention).
+    r = search_index.search(question, k=12)
+    assert all(h.method == "area" for h in r.hits) and r.in_scope
+    area = [s for s in corpus_result.statements if s.framework == "NPQSL" and s.area == 4]
+    evidence = sum(s.kind == "evidence" for s in area)
+    assert evidence == 21
+    held = [n for n in r.notes if " holds " in n]
+    assert held and held[0].startswith(f"NPQSL area 4 (Behaviour) holds {evidence} evidence")
+    if "evidence" in question:
+        assert held == [f"NPQSL area 4 (Behaviour) holds {evidence} evidence statements"]
+    else:
+        headings = sum(s.kind == "practice_heading" for s in area)
+        bullets = sum(s.kind == "practice" for s in area)
+        assert held == [
+            f"NPQSL area 4 (Behaviour) holds {evidence} evidence statements, {headings} "
+            f"practice headings and {bullets} practice bullets"
+        ]
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "What does 'Learn that' mean in the frameworks?",
+        "what's the difference between the learn that and learn how to statements",
+    ],
+)
+def test_a_question_about_the_kinds_of_statement_gets_the_page_that_explains_them(
+    search_index: SearchIndex, question: str
+) -> None:
+    # "'Learn that'" had been read as a filter, and NPQSL 2.1 ("Learning involves…") led.
+    r = search_index.search(question, k=5)
+    assert r.hits and all(h.statement.kind == "provider_section" for h in r.hits)
+    assert "Learn that" in r.hits[0].statement.text and "Learn how to" in r.hits[0].statement.text
+    # Asking for one kind is still a filter.
+    f = search_index.search("'Learn that' statements on memory", k=5)
+    assert {h.statement.kind for h in f.hits} == {"evidence"}
+
+
 def test_area_named_in_a_question_filters_and_area_statement_is_an_id(
     search_index: SearchIndex,
 ) -> None:

@@ -1409,7 +1409,9 @@ class SearchIndex:
         hits = tuple(Hit(self.statements[r], 1.0, "area") for r in rows[:k])
         # What the area holds, counted ("how many evidence statements are in area 2?").
         for fw in dict.fromkeys(self.statements[r].framework for r in rows):
-            kinds = [self.statements[r].kind for r in rows if self.statements[r].framework == fw]
+            kinds: list[str] = [
+                self.statements[r].kind for r in rows if self.statements[r].framework == fw
+            ]
             counted = [
                 f"{n} {name}{'' if n == 1 else 's'}"
                 for name, kind in _LISTED_KINDS

@@ -213,6 +213,85 @@ def negated(text: str) -> bool:
     return bool(_NEGATION_RE.search(text))
 
 
+# A comparison: what is preferred (a) over what (b). "what the time is used for is more
+# important than the amount" [NPQEL 6.4] is turned around by "focus on the amount of time
+# rather than how it is used"; "classroom interventions … have more evidence … than parenting
+# interventions" [NPQSL 9.4] by "parenting programmes have stronger evidence than classroom
+# interventions". Neither has a negation to catch.
+_SIDE = r"[^;:.?!()\[\]]"  # a side runs over commas; asides in brackets are taken out first
+_BETTER = (
+    r"important|effective|valuable|useful|powerful|impactful|influential|significant|"
+    r"beneficial|crucial|likely\s+to\s+\w+"
+)
+_PREFERRED_FIRST = (
+    re.compile(
+        rf"(?P<a>{_SIDE}*?)\b(?:is|are|was|were|seems?|be)\s+(?:far\s+|much\s+|even\s+)?"
+        rf"more\s+(?:{_BETTER})\s+than\s+(?P<b>{_SIDE}*)",
+        re.IGNORECASE,
+    ),
+    re.compile(
+        rf"(?P<a>{_SIDE}*?)\b(?:has|have|had)\s+(?:much\s+|far\s+)?(?:more|stronger|greater|"
+        rf"better|bigger)\s+(?:evidence|impact|effect|influence)\b{_SIDE}*?\bthan\s+"
+        rf"(?P<b>{_SIDE}*)",
+        re.IGNORECASE,
+    ),
+    re.compile(rf"(?P<a>{_SIDE}*?)\bmatters?\s+more\s+than\s+(?P<b>{_SIDE}*)", re.IGNORECASE),
+    re.compile(
+        rf"(?P<a>{_SIDE}*?)\b(?:rather\s+than|instead\s+of|in\s+preference\s+to)\s+"
+        rf"(?P<b>{_SIDE}*)",
+        re.IGNORECASE,
+    ),
+)
+# "prioritise errors of misunderstanding over careless mistakes": what is preferred follows
+# the verb.
+_PREFERRED_AFTER_VERB = re.compile(
+    rf"\b(?:prioriti[sz]\w*|favou?r\w*|prefer\w*|put\w*|plac\w*|valu\w*)\s+"
+    rf"(?P<a>{_SIDE}*?)\s+(?:over|above|ahead\s+of|before)\s+(?P<b>{_SIDE}*)",
+    re.IGNORECASE,
+)
+_PREFERRED_LAST = re.compile(
+    rf"(?P<b>{_SIDE}*?)\b(?:is|are|was|were|matters?)\s+(?:far\s+|much\s+)?less\s+"
+    rf"(?:(?:{_BETTER})\s+)?than\s+(?P<a>{_SIDE}*)",
+    re.IGNORECASE,
+)
+_COMPARED_WORDS = 10  # words either side of the comparison that name what is compared
+_NOT_COMPARED = frozenset(
+    "more less than rather instead important effective likely evidence impact effect "
+    "matter matters".split()
+)
+
+
+def _compared(text: str) -> tuple[frozenset[str], frozenset[str]] | None:
+    """What a text prefers and to what, as content words; None if it compares nothing."""
+    from index.store import tokenize
+
+    def words(side: str, last: bool) -> frozenset[str]:
+        ws = side.split()
+        ws = ws[-_COMPARED_WORDS:] if last else ws[:_COMPARED_WORDS]
+        return frozenset(t for t in tokenize(" ".join(ws)) if t not in _NOT_COMPARED)
+
+    text = re.sub(r"\([^()]*\)|\[[^\[\]]*\]", " ", text)  # "(e.g. governance, data collection)"
+    sides: tuple[frozenset[str], frozenset[str]] | None = None
+    if m := _PREFERRED_AFTER_VERB.search(text):
+        sides = words(m["a"], False), words(m["b"], False)
+    elif m := next((p.search(text) for p in _PREFERRED_FIRST if p.search(text)), None):
+        sides = words(m["a"], True), words(m["b"], False)
+    elif m := _PREFERRED_LAST.search(text):
+        sides = words(m["a"], False), words(m["b"], True)
+    return sides if sides and all(sides) else None
+
+
+def reverses(sentence: str, statement: str) -> bool:
+    """True when the sentence prefers what the statement ranks below, and the other way."""
+    said, stated = _compared(sentence), _compared(statement)
+    if said is None or stated is None:
+        return False
+    (sa, sb), (ta, tb) = said, stated
+    crossed = (len(sa & tb), len(sb & ta))
+    direct = len(sa & ta) + len(sb & tb)
+    return min(crossed) >= 1 and sum(crossed) > direct
+
+
 # --------------------------------------------------------------------------- similarity
 
 
@@ -571,8 +650,10 @@ def _verdict(
     cited_is_nearest = nearest is not None and nearest.id in twins
     alt = alternatives[0] if alternatives else None
     alt_score = alt[1] if alt else 0.0
-    says_opposite = negated(sentence.text) != negated(statement.text) or overclaims(
-        sentence.text, statement.text
+    says_opposite = (
+        negated(sentence.text) != negated(statement.text)
+        or overclaims(sentence.text, statement.text)
+        or reverses(plain_text(sentence.text), statement.text)
     )
 
     if (

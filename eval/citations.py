@@ -136,6 +136,23 @@ def essay_sentence_cases() -> dict[str, Any]:
     }
 
 
+def comparison_cases() -> dict[str, Any]:
+    """The checker on `comparison_cases.jsonl`: comparisons turned around, and kept.
+
+    Returns per set (design: the rule for reversed comparisons was written on these;
+    held_out: written before its first run) the cases right out of all, by expected verdict.
+    """
+    index = open_index()
+    out: dict[str, Any] = {}
+    for case in read_jsonl(DATA / "comparison_cases.jsonl"):
+        report = essay.check_essay(case["text"], index)
+        got = report.citations[0].verdict if report.citations else "none"
+        cell = out.setdefault(case["set"], {}).setdefault(case["verdict"], [0, 0])
+        cell[0] += got == case["verdict"]
+        cell[1] += 1
+    return out
+
+
 def timing_2500_words() -> float:
     """Seconds to check a 2,500-word essay with 30 citations (warm)."""
     sample = (DATA / "essay_sample.md").read_text(encoding="utf-8")
@@ -157,6 +174,7 @@ def write_report(
     seconds: float,
     out_dir: Path = REPORTS,
     sentences: dict[str, Any] | None = None,
+    comparisons: dict[str, Any] | None = None,
 ) -> Path:
     """eval/reports/citations.md and .json (written atomically)."""
     out_dir.mkdir(parents=True, exist_ok=True)
@@ -211,6 +229,26 @@ def write_report(
             "A correct citation called a wrong number is the worst error here: the user would "
             "replace a right number with the suggested one.",
         ]
+    if comparisons:
+        lines += [
+            "",
+            "## Comparisons turned around (`eval/data/comparison_cases.jsonl`)",
+            "",
+            '"What the time is used for is more important than the amount" [NPQEL 6.4] cited '
+            'for "focus on the amount of time rather than how it is used": no negation to '
+            'catch. Each case cites one of the frameworks\' comparisons ("more important than", '
+            '"rather than", "more evidence … than", "prioritising … rather than") turned '
+            "around (unsupported) or kept in other words (supported). The rule that reads them "
+            "(`assistant/essay.py`, `reverses`) was written on the design cases; the held-out "
+            "ones were written before its first run (before the rule: 6 of 12 right, the 6 "
+            "supported ones).",
+            "",
+            "| set | turned around, caught | kept, supported |",
+            "|---|---:|---:|",
+        ]
+        for name, cells in comparisons.items():
+            u, k = cells.get("unsupported", [0, 0]), cells.get("supported", [0, 0])
+            lines.append(f"| {name} | {u[0]} of {u[1]} | {k[0]} of {k[1]} |")
     lines += ["", "![accuracy per verdict and slip](citations.png)"]
     _plot(summary, out_dir / "citations.png")
     path = out_dir / "citations.md"
@@ -224,6 +262,7 @@ def write_report(
                     **summary,
                     "seconds_2500_words": seconds,
                     "essay_sentences": sentences,
+                    "comparisons": comparisons,
                 },
                 indent=1,
             ),
@@ -294,7 +333,9 @@ def main(argv: list[str] | None = None) -> int:
     summary = summarise(run_cases(cases))
     seconds = timing_2500_words()
     sentences = essay_sentence_cases()
-    path = write_report(args.split, summary, seconds, sentences=sentences)
+    path = write_report(
+        args.split, summary, seconds, sentences=sentences, comparisons=comparison_cases()
+    )
     print(json.dumps(summary, indent=1))
     print(f"2,500 words: {seconds:.2f}s; report: {path}")
     return 0

@@ -24,6 +24,7 @@ from typing import Literal
 import numpy as np
 
 from index.search import QueryError, SearchIndex
+from index.store import tokenize
 from ingest.frameworks import FRAMEWORK_NAMES, reference_entry
 from ingest.ids import Citation, find_citations, frameworks_named
 from ingest.records import Statement
@@ -255,15 +256,14 @@ _PREFERRED_LAST = re.compile(
     re.IGNORECASE,
 )
 _COMPARED_WORDS = 10  # words either side of the comparison that name what is compared
-_NOT_COMPARED = frozenset(
-    "more less than rather instead important effective likely evidence impact effect "
-    "matter matters".split()
-)
+_NOT_COMPARED = frozenset({
+    "more", "less", "than", "rather", "instead", "important", "effective", "likely",
+    "evidence", "impact", "effect", "matter", "matters",
+})  # fmt: skip
 
 
 def _compared(text: str) -> tuple[frozenset[str], frozenset[str]] | None:
     """What a text prefers and to what, as content words; None if it compares nothing."""
-    from index.store import tokenize
 
     def words(side: str, last: bool) -> frozenset[str]:
         ws = side.split()

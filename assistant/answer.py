@@ -20,7 +20,7 @@ from assistant.essay import TextError, check_essay
 from assistant.llm import ChatModel, LLMError, Message
 from assistant.prompts import EVIDENCE_HEADER, SYSTEM, USER, format_evidence
 from index.hit import Hit
-from index.search import SearchIndex, SearchResult
+from index.search import SearchIndex, SearchResult, about_the_course
 from ingest.records import Statement
 
 # Words that mark a follow-up leaning on the previous question ("and for trusts?").
@@ -93,14 +93,26 @@ class Answer:
         }
 
 
+FOLLOW_UP_CONTEXT_WORDS = 40  # a follow-up of a follow-up keeps its topic, up to this length
+
+
 def contextual_query(question: str, history: Sequence[Turn]) -> str:
-    """The question to search: a short follow-up is searched together with the last question."""
+    """The question to search: a short follow-up is searched together with the last question.
+
+    The last question is read in its own context first, so a follow-up of a follow-up keeps
+    the topic ("How do I make behaviour consistent?" → "what about across a trust?" → "which
+    statement should I cite for that?"), up to `FOLLOW_UP_CONTEXT_WORDS` words.
+    """
     q = question.strip()
     if not history:
         return q
     short = len(q.split()) <= 8
-    if short and (_FOLLOW_UP_RE.search(q) or q.endswith("?")):
-        return f"{history[-1].question.strip()} {q}"
+    # "How long does the NPQSL take?" after a question on CPD is a question of its own.
+    if short and not about_the_course(q) and (_FOLLOW_UP_RE.search(q) or q.endswith("?")):
+        last = contextual_query(history[-1].question, history[:-1])
+        if len(last.split()) > FOLLOW_UP_CONTEXT_WORDS:
+            last = history[-1].question.strip()
+        return f"{last} {q}"
     return q
 
 

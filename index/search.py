@@ -492,11 +492,17 @@ def about_the_course(query: str) -> bool:
     q = strip_asking(query)
     if not (provider_intent(q) or _COURSE_ABOUT_RE.search(q)):
         return False
-    for sentence in re.findall(r"[^.?!]+[.?!]*", q):
-        words = re.findall(r"[\w'’-]+", sentence.lower())
-        if not words or len(words) > ABOUT_NPQ_MAX_WORDS or words[0] not in _QUESTION_WORDS:
-            continue
-        if _CONTENT_ASK_RE.search(sentence):
+    asked = [
+        (sentence, words)
+        for sentence in re.findall(r"[^.?!]+[.?!]*", q)
+        if (words := re.findall(r"[\w'’-]+", sentence.lower())) and words[0] in _QUESTION_WORDS
+    ]
+    if any(_CONTENT_ASK_RE.search(sentence) for sentence, _ in asked):
+        # Any question in it asking what a framework says ("Is the NPQSL hard? What does it
+        # say about coaching?", a follow-up searched with the one before) is a content question.
+        return False
+    for sentence, words in asked:
+        if len(words) > ABOUT_NPQ_MAX_WORDS:
             continue
         for m in _NPQ_AS_TOPIC_RE.finditer(sentence):
             pre = (m["pre"] or "").lower()

@@ -264,6 +264,34 @@ def test_follow_up_uses_the_conversation(search_index: SearchIndex) -> None:
     )
 
 
+def test_a_follow_up_of_a_follow_up_keeps_the_topic(search_index: SearchIndex) -> None:
+    # "which statement should I cite for that?" had been searched with "what about across a
+    # trust?" alone, and cited NPQSL 1.8 on alignment of staff.
+    first = "How do I make behaviour consistent across the school?"
+    history = [Turn(first, "…"), Turn("what about across a trust?", "…")]
+    q = contextual_query("and which statement should I cite for that?", history)
+    assert q.startswith(first)
+    a = Assistant(search_index).ask("and which statement should I cite for that?", history)
+    assert "NPQSL 4.1" in a.cited or "NPQEL 4.1" in a.cited, a.cited
+
+
+def test_a_question_about_the_course_after_a_framework_one_is_its_own(
+    search_index: SearchIndex,
+) -> None:
+    # Searched with "What does the NPQSL say about CPD?" before it, "How long does the NPQSL
+    # take?" cited NPQSL 6.4 on CPD hours.
+    history = [Turn("What does the NPQSL say about CPD?", "…")]
+    assert contextual_query("How long does the NPQSL take?", history) == (
+        "How long does the NPQSL take?"
+    )
+    a = Assistant(search_index).ask("How long does the NPQSL take?", history)
+    assert all("#" in i for i in a.cited), a.cited
+    # ...and a framework follow-up of a course question reads the frameworks.
+    back = [Turn("Is the NPQSL hard?", "…")]
+    c = Assistant(search_index).ask("what does it say about coaching?", back)
+    assert c.cited and not any("#" in i for i in c.cited), c.cited
+
+
 def test_empty_question(search_index: SearchIndex) -> None:
     with pytest.raises(QueryError, match="empty"):
         Assistant(search_index).ask("  ")

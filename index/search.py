@@ -120,6 +120,13 @@ DOMAIN_VOCABULARY: dict[str, str] = {
     "eligible": "eligibility",
     "online": "online remote virtual delivery",
     "scaffolding": "scaffolds",
+    # School jargon the frameworks word otherwise: "a capability procedure", "appraisal",
+    # "the SDP", "learning walks".
+    "capability": "performance manage colleagues support",
+    "appraisal": "performance manage colleagues",
+    "appraisals": "performance manage colleagues",
+    "sdp": "school improvement strategy priorities implementation plan",
+    "walks": "lesson observation monitoring",
 }
 
 # Names of frameworks as users write them in questions: "the NPQ for senior leaders", "NPQ in

@@ -60,6 +60,9 @@ def test_leadership_questions_do_not(question: str) -> None:
         ("how should we deploy our TAs", "teaching assistants", "teaching assistants"),
         ("what should the DSL do when a concern is raised", "safeguarding", "safeguard"),
         ("working with the LA on a partnership", "local authority", "partnership"),
+        # "capability procedure" had found SEND statements ("struggling"); the SDP, literacy.
+        ("a teacher who might need a capability procedure", "performance manage", "organisational"),
+        ("how do I write our SDP?", "strategy priorities", "strategic"),
     ],
 )
 def test_school_abbreviations_are_searched_in_the_frameworks_words(

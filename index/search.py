@@ -1177,9 +1177,7 @@ class SearchIndex:
         # no question about the course.
         course_question = wants_provider or provider_intent(asked_part(strip_asking(q)))
         # "How long does the NPQSL take?": the frameworks' words would answer it wrongly.
-        about_course = (
-            kinds is None and not find_citations(q) and read_frameworks and about_the_course(q)
-        )
+        about_course = kinds is None and not citations and read_frameworks and about_the_course(q)
         if about_course:
             course_question = True
             mask &= self._kind == "provider_section"

@@ -94,6 +94,7 @@ class Answer:
 
 
 FOLLOW_UP_CONTEXT_WORDS = 40  # a follow-up of a follow-up keeps its topic, up to this length
+FOLLOW_UP_DEPTH = 4  # ...reading at most this many turns back
 
 
 def contextual_query(question: str, history: Sequence[Turn]) -> str:
@@ -109,7 +110,8 @@ def contextual_query(question: str, history: Sequence[Turn]) -> str:
     short = len(q.split()) <= 8
     # "How long does the NPQSL take?" after a question on CPD is a question of its own.
     if short and not about_the_course(q) and (_FOLLOW_UP_RE.search(q) or q.endswith("?")):
-        last = contextual_query(history[-1].question, history[:-1])
+        # The turns before it, a few at most (a long chat must not recurse through all).
+        last = contextual_query(history[-1].question, history[:-1][-FOLLOW_UP_DEPTH:])
         if len(last.split()) > FOLLOW_UP_CONTEXT_WORDS:
             last = history[-1].question.strip()
         return f"{last} {q}"

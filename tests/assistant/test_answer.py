@@ -273,6 +273,9 @@ def test_a_follow_up_of_a_follow_up_keeps_the_topic(search_index: SearchIndex) -
     assert q.startswith(first)
     a = Assistant(search_index).ask("and which statement should I cite for that?", history)
     assert "NPQSL 4.1" in a.cited or "NPQEL 4.1" in a.cited, a.cited
+    # A long chat of follow-ups reads a few turns back, not all of them.
+    long_chat = [Turn(first, "…")] + [Turn("and then?", "…")] * 3000
+    assert contextual_query("and then?", long_chat) == " ".join(["and then?"] * 6)
 
 
 def test_a_question_about_the_course_after_a_framework_one_is_its_own(

@@ -655,10 +655,17 @@ def strip_asking(query: str) -> str:
 _BARE_NPQ_RE = re.compile(r"\bnpqs?\b", re.IGNORECASE)
 
 
+def _asks(clause: str) -> bool:
+    """True when a clause is a question: it ends with "?" or opens with a question word."""
+    words = re.findall(r"[\w'’]+", clause.lower())
+    return clause.rstrip().endswith("?") or (bool(words) and words[0] in _QUESTION_WORDS)
+
+
 def _course_talk(query: str) -> tuple[list[str], list[bool]]:
     """The query's clauses, and which of them only set the scene of one's course."""
     clauses = _CLAUSE_BREAK_RE.split(query)[0::2]
-    talk = [bool(_BARE_NPQ_RE.search(c)) for c in clauses]
+    # A clause that asks ("Is the NPQ online? My school is in Spain.") is the question itself.
+    talk = [bool(_BARE_NPQ_RE.search(c)) and not _asks(c) for c in clauses]
     if len(clauses) < 2 or all(talk) or not any(talk):
         return clauses, [False] * len(clauses)
     return clauses, talk

@@ -168,6 +168,12 @@ def test_talk_of_ones_own_course_does_not_make_a_course_question(
             "My project is on reducing exclusions. What works?",
             "What works?",
         ),
+        # A clause that asks is the question, even beside a clause that does not.
+        (
+            "Is the NPQ online? My school is in Spain.",
+            "Is the NPQ online? My school is in Spain.",
+            "Is the NPQ online? My school is in Spain.",
+        ),
         # One clause, or every clause naming the NPQ: nothing is taken out.
         (
             "How much does the NPQ cost?",

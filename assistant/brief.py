@@ -300,7 +300,13 @@ def abstain_lines(result: SearchResult, n: int = 3) -> Iterator[str]:
             yield f"**{note}.**"
         yield ""
     yield from _no_course_pages_lines(result)
-    if result.course_question:
+    if result.about_course and not result.no_course_pages:
+        yield (
+            "This reads as a question about the course itself (its length, workload, "
+            "assessment, admission…). The course pages here don't answer it, and no framework "
+            "statement is about how a course runs: ask your NPQ provider."
+        )
+    elif result.course_question:
         # Read as a course question (cost, delivery…): the provider pages were searched too.
         yield (
             "Neither the NPQ frameworks nor the course pages here cover this question, so I "

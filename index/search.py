@@ -361,6 +361,8 @@ class SearchResult:
         no_course_pages: NPQs a course question names that no provider page in the corpus is
             about ("can I get funding for the NPQEL?"): the hits cannot answer it as a course
             question, and the answer says so first.
+        about_course: The question asks about an NPQ itself ("how long does the NPQSL
+            take?"): only provider pages were searched.
     """
 
     query: str
@@ -376,6 +378,7 @@ class SearchResult:
     reranked: bool = False
     course_question: bool = False
     no_course_pages: tuple[str, ...] = ()
+    about_course: bool = False
 
 
 _WORD_RE = re.compile(r"[a-z]+")
@@ -1375,6 +1378,7 @@ class SearchIndex:
             reranked=reranked,
             course_question=course_question,
             no_course_pages=tuple(no_course_pages),
+            about_course=about_course,
         )
 
     @staticmethod

@@ -133,6 +133,9 @@ def test_a_question_about_an_npq_itself_cites_no_framework_statement(
     a = Assistant(search_index).ask(question)
     assert all("#" in i for i in a.cited), a.cited
     assert "question about the course itself" in a.note
+    if a.abstained:
+        # No page answers it: the answer says what it read the question as, and who knows.
+        assert "a question about the course itself" in a.text and "NPQ provider" in a.text
     # The same words about the frameworks' content still search the frameworks.
     c = Assistant(search_index).ask("Does the NPQSL cover how long a behaviour policy takes?")
     assert c.cited and not any("#" in i for i in c.cited), c.cited
@@ -293,6 +296,14 @@ def test_a_question_about_the_course_after_a_framework_one_is_its_own(
     back = [Turn("Is the NPQSL hard?", "…")]
     c = Assistant(search_index).ask("what does it say about coaching?", back)
     assert c.cited and not any("#" in i for i in c.cited), c.cited
+
+
+def test_a_question_about_an_npq_no_page_answers_says_to_ask_a_provider(
+    search_index: SearchIndex,
+) -> None:
+    a = Assistant(search_index).ask("Is the NPQLT hard to pass?")
+    assert a.abstained and a.cited == ()
+    assert a.text.startswith("This reads as a question about the course itself"), a.text
 
 
 def test_empty_question(search_index: SearchIndex) -> None:

@@ -42,7 +42,13 @@ from index.scope import FEATURE_THRESHOLD, ScopeFeatures, ScopeModel, load_scope
 from index.spelling import Speller, words_of
 from index.store import STOPWORDS, StoredIndex, tokenize
 from ingest.frameworks import AREA_ALIASES, AREA_TITLES, FRAMEWORK_NAMES
-from ingest.ids import Citation, find_citations, frameworks_named, strip_framework_mentions
+from ingest.ids import (
+    NPQ_SUFFIXES,
+    Citation,
+    find_citations,
+    frameworks_named,
+    strip_framework_mentions,
+)
 from ingest.records import Statement, aligned_twins
 
 MAX_QUERY_CHARS = 2000
@@ -270,7 +276,7 @@ _PROVIDER_INTENT_RE = re.compile(
     re.IGNORECASE,
 )
 _FRAMEWORK_TOKEN_RE = re.compile(
-    r"\b(?:the\s+)?NPQ\s?-?\s?(?:SL|EL|LT|H|LTD|LBC|ML|EYL|LL|LPM|SENCO)(?:\s+framework)?\b[:,]?",
+    rf"\b(?:the\s+)?NPQ\s?-?\s?(?:{NPQ_SUFFIXES})(?:\s+framework)?\b[:,]?",
     re.IGNORECASE,
 )
 
@@ -459,7 +465,7 @@ _QUESTION_WORDS = frozenset({
 _NPQ_AS_TOPIC_RE = re.compile(
     r"(?:(?P<pre>\b[\w']+)\s+)?"
     r"(?P<det>(?:the|my|an?|this|your|our|every|each)\s+(?:(?:next|new|current|same)\s+)?)?"
-    r"\bnpq\s?-?\s?(?:sl|el|lt|h|ltd|lbc|ml|eyl|ll|lpm|senco|s)?\b(?!\s*'?s?\s*\d)",
+    rf"\bnpq\s?-?\s?(?:{NPQ_SUFFIXES}|s)?\b(?!\s*'?s?\s*\d)",
     re.IGNORECASE,
 )
 # Before a bare NPQ name, the words that make it the thing done ("is NPQSL hard?", "do NPQSL").

@@ -20,10 +20,12 @@ from dataclasses import dataclass
 
 from ingest.frameworks import AREA_ALIASES, AREA_TITLES, FRAMEWORK_NAMES, OTHER_NPQS, area_number
 
+# The letters after "NPQ" in every NPQ's short name (held or not), as a regex alternation.
+NPQ_SUFFIXES = r"SL|EL|LT|H|LTD|LBC|ML|EYL|LL|LPM|SENCO"
 # "NPQSL", "NPQ SL", "NPQ-SL", "NPQ(SL)", "NPQSL4.9" (no space), and the long names "NPQ for
 # Senior Leadership", "National Professional Qualification in Leading Teaching".
 _FW = (
-    r"(?:NPQ\s?(?:-\s?|\(\s?)?(?P<fw>SL|EL|LT|H|LTD|LBC|ML|EYL|LL|LPM|SENCO)(?:\s?\))?"
+    rf"(?:NPQ\s?(?:-\s?|\(\s?)?(?P<fw>{NPQ_SUFFIXES})(?:\s?\))?"
     r"(?![A-Za-z])"
     r"|(?:NPQ|National\s+Professional\s+Qualification)\s+(?:for|in)\s+(?:the\s+)?"
     r"(?P<long>Senior\s+Leadership|Executive\s+Leadership|Leading\s+Teaching|"

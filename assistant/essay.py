@@ -209,9 +209,68 @@ def is_claim(sentence: str) -> bool:
     return not re.fullmatch(r"[*_]*[^.!]*[*_]*", s) or len(words) >= 10
 
 
+# A negation that only describes what is named is not the claim's: "stopping ineffective
+# practices" [NPQSL 8.P1.3], "practices that are not working", "pupils who do not attend" say
+# nothing negative. Two shapes: a negative adjective before its noun, and a negation within a
+# relative clause's first words. "that" opens a relative clause after a noun, not after a verb
+# or word that takes a clause ("research shows that homework does not…" is the claim).
+_DESCRIBING_ADJECTIVE_RE = re.compile(
+    r"\b(?P<before>(?:\w+\s+){0,2})(ineffective|limited|insufficient)"
+    r"(?=\s+(?!(?:to|in|by|for|of|and|or|than|that|when|if|as|at|on|with|because|unless|"
+    r"without|evidence|research|impact|effect|success)\b)[a-z])",
+    re.IGNORECASE,
+)
+# ...unless it is what the sentence says of its subject ("working memory has a limited
+# capacity", "the evidence is limited").
+_PREDICATING_TEXT = "is are was were be been being has have had seems seem"
+_PREDICATING = frozenset(_PREDICATING_TEXT.split())
+_DETERMINER_TEXT = "a an the very only quite rather extremely so too"
+_DETERMINERS = frozenset(_DETERMINER_TEXT.split())
+_RELATIVE_RE = re.compile(
+    r"\b(?P<before>\w+)\s+(?:that|which|who|whose)\s+(?P<clause>(?:\w+['’]?\w*\s+){0,3}?"
+    r"(?:not|never|no longer|"
+    r"(?:is|are|was|were|do|does|did|have|has|had|can|could|will|would)n['’]t|"
+    r"cannot|can't|won't|fails? to)\b)",
+    re.IGNORECASE,
+)
+_CLAUSE_TAKER_TEXT = """
+    show shows showed shown suggest suggests suggested find finds found mean means meant argue
+    argues argued believe believes believed know knows knew known ensure ensures ensured clear
+    evident likely unlikely true so such is are was were be been fact idea view evidence research
+    belief assumption misconception myth claim claims notion recognise recognises recognised
+    recognize recognizes recognized realise realises realised realize realizes realized learn
+    learns learned learnt understand understands understood accept accepts accepted note notes
+    noted say says said state states stated indicate indicates indicated demonstrate
+    demonstrates demonstrated conclude concludes concluded report reports reported assume
+    assumes assumed feel feels felt think thinks thought hope agree agrees agreed given
+    important essential vital crucial key insist insists argument sense risk danger chance
+    likelihood possibility sure aware
+"""
+_CLAUSE_TAKERS = frozenset(_CLAUSE_TAKER_TEXT.split())
+
+
+def _claim_only(text: str) -> str:
+    """The text with negations that only describe what is named taken out."""
+
+    def drop_adjective(m: re.Match[str]) -> str:
+        before = [w for w in m["before"].lower().split() if w not in _DETERMINERS]
+        if before and before[-1] in _PREDICATING:
+            return m[0]
+        return m["before"]
+
+    text = _DESCRIBING_ADJECTIVE_RE.sub(drop_adjective, text)
+
+    def drop(m: re.Match[str]) -> str:
+        if m["before"].lower() in _CLAUSE_TAKERS:
+            return m[0]
+        return m[0][: m.start("clause") - m.start()]
+
+    return _RELATIVE_RE.sub(drop, text)
+
+
 def negated(text: str) -> bool:
-    """True when a text is negative or hedged ("not", "unlikely", "misconception"…)."""
-    return bool(_NEGATION_RE.search(text))
+    """True when a text's claim is negative or hedged ("not", "unlikely", "misconception"…)."""
+    return bool(_NEGATION_RE.search(_claim_only(text)))
 
 
 # A comparison: what is preferred (a) over what (b). "what the time is used for is more

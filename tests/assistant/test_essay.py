@@ -369,6 +369,37 @@ def test_a_contrast_is_not_a_negation() -> None:
     assert essay.negated("Learning styles do not help, so no one should plan for them.")
 
 
+@pytest.mark.parametrize(
+    ("text", "negative"),
+    [
+        ("Reviewing and stopping ineffective practices before implementing new ones.", False),
+        ("Practices that are not working should be stopped.", False),
+        ("Pupils who do not attend regularly fall behind in reading.", False),
+        ("A limited number of strategic changes pursued diligently.", False),
+        ("Working memory has limited capacity.", True),  # the claim itself
+        ("There is limited evidence for learning styles.", True),
+        ("Research shows that homework does not improve outcomes.", True),  # "that" after a verb
+        ("It is clear that sanctions alone do not change behaviour.", True),
+        ("Interventions that fail to address the cause rarely work.", True),  # "rarely" is
+    ],
+)
+def test_a_negation_that_only_describes_what_is_named_is_not_the_claims(
+    text: str, negative: bool
+) -> None:
+    assert essay.negated(text) is negative
+
+
+def test_find_evidence_keeps_a_statement_whose_negation_only_describes(
+    search_index: SearchIndex,
+) -> None:
+    # "stopping ineffective practices" [NPQSL 8.P1.3] had been dropped as saying the opposite
+    # of a sentence with no negation in it.
+    (found,) = essay.find_evidence(
+        "We had to stop some older initiatives to give the new one room.", search_index
+    )
+    assert "NPQSL 8.P1.3" in {i for s in found.supports for i in s.ids}
+
+
 def _comparison_cases() -> list[dict[str, str]]:
     path = Path(__file__).parents[2] / "eval" / "data" / "comparison_cases.jsonl"
     return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]

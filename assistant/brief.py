@@ -320,7 +320,10 @@ def abstain_lines(result: SearchResult, n: int = 3) -> Iterator[str]:
     close = groups_from(result)[:n]
     if close:
         yield ""
-        yield "Closest statements, in case they help:"
+        pages = result.about_course and all(
+            h.statement.kind == "provider_section" for h in result.hits[:n]
+        )
+        yield f"Closest {'course pages' if pages else 'statements'}, in case they help:"
         for g in close:
             yield _listing_line(g, 220, " = ")
 

@@ -21,7 +21,11 @@ from eval.common import DATA, open_index, pyplot, read_jsonl, save_report, set_e
 from eval.metrics import retrieval_metrics
 
 COURSE_FILE = DATA / "course_questions.jsonl"
+ANSWERABILITY_FILE = DATA / "course_answerability.jsonl"
 GROUPS = ("course", "framework", "out_of_scope")
+ANSWER_SETS = ("design", "held_out", "new")
+# What a user is shown for a question about the course, against what answers it.
+OUTCOMES = ("answered", "said unanswered", "answered wrongly", "missed the answer")
 
 
 def run_course_eval() -> dict[str, Any]:
@@ -60,7 +64,41 @@ def run_course_eval() -> dict[str, Any]:
         "by_wording": by_wording,
         "counts": counts,
         "misses": misses,
+        "answerability": answerability(index),
     }
+
+
+def answer_outcome(in_scope: bool, shown: str | None, answering: set[str]) -> str:
+    """What the user got: the first thing shown, against the pages that answer the question.
+
+    ``answered wrongly`` is a page (or framework statement) shown when none answers, or the
+    wrong one shown first when one does; ``missed the answer`` is "not answered here" when a
+    page does answer.
+    """
+    if not in_scope or shown is None:
+        return "missed the answer" if answering else "said unanswered"
+    return "answered" if shown in answering else "answered wrongly"
+
+
+def answerability(index: Any) -> dict[str, Any]:
+    """Outcomes on ``course_answerability.jsonl``, by set, with the questions answered wrongly."""
+    by_set = {s: dict.fromkeys(OUTCOMES, 0) for s in ANSWER_SETS}
+    wrong: list[dict[str, Any]] = []
+    for row in read_jsonl(ANSWERABILITY_FILE):
+        res = index.search(row["text"], k=5)
+        shown = res.hits[0].statement.id if res.hits else None
+        outcome = answer_outcome(res.in_scope, shown, set(row["answering"]))
+        by_set[row["set"]][outcome] += 1
+        if outcome in ("answered wrongly", "missed the answer"):
+            wrong.append(
+                {
+                    "text": row["text"],
+                    "set": row["set"],
+                    "outcome": outcome,
+                    "shown": shown if res.in_scope else None,
+                }
+            )
+    return {"by_set": by_set, "wrong": wrong}
 
 
 def write_report(results: dict[str, Any]) -> str:
@@ -107,6 +145,28 @@ def write_report(results: dict[str, Any]) -> str:
         "",
     ]
     lines += [f"- {m['text']} → {', '.join(m['got'])}" for m in results["misses"]]
+    a = results["answerability"]
+    lines += [
+        "",
+        "## Answered or not",
+        "",
+        "`eval/data/course_answerability.jsonl`: questions about an NPQ itself, each labelled "
+        "with the course pages that answer it (most have none). What the first result shown "
+        "is, or whether the question is said to be unanswered here (`index/search.py`, "
+        "`COURSE_ANSWER_COSINE`; the `new` set was never used to set it):",
+        "",
+        "| set | n | " + " | ".join(OUTCOMES) + " |",
+        "|---|---:|" + "---:|" * len(OUTCOMES),
+    ]
+    for name, k in a["by_set"].items():
+        lines.append(
+            f"| {name} | {sum(k.values())} | " + " | ".join(str(k[o]) for o in OUTCOMES) + " |"
+        )
+    lines += ["", "Answered wrongly or missed:", ""]
+    lines += [
+        f"- ({w['set']}) {w['text']} → {w['shown'] or 'said unanswered'} ({w['outcome']})"
+        for w in a["wrong"]
+    ]
     text = "\n".join(lines) + "\n"
 
     fig, ax = plt.subplots(figsize=(7, 3.5))

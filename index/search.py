@@ -310,6 +310,11 @@ PROVIDER_PRIOR_NO_INTENT = 0.9
 # (course set: 1.0 / 1.1 / 1.15 / 1.3 -> recall@5 0.750 / 0.769 / 0.769 / 0.795, framework
 # questions with a provider page in the top 5: 3 / 3 / 4 / 7 of 50; retrieval dev unchanged).
 PROVIDER_PRIOR_COURSE = 1.1
+# A question about the course itself is answered by the page at the top when a question written
+# for that page is this close (cosine to its best expansion), or when it is a current page holding
+# this share of the question's keywords (eval/reports/course.md, "Answered or not").
+COURSE_ANSWER_COSINE = 0.85
+COURSE_ANSWER_KEYWORDS = 0.5
 SHORT_COURSE_KEYWORDS = 1  # a course question this short keeps its NPQ name when searched
 RERANK = True  # put the fused candidates in the learned re-ranker's order (index/ranker.py)
 SPELLING = True  # correct misspelt query words to corpus words (index/spelling.py)
@@ -1067,6 +1072,20 @@ class SearchIndex:
         words = self._words_of(row)
         return sum(1 for t in tokens if t in words) / len(tokens)
 
+    def _course_page_answers(self, question: str, row: int, vec: np.ndarray) -> bool:
+        """Whether the course page at the top answers a question about the course itself.
+
+        Most such questions have no answer in the pages ("How long does the NPQSL take?":
+        none gives a length), and the nearest page is then no answer. A page answers when one
+        of the questions written for it is close to this one, or when it holds most of the
+        question's keywords and describes the current course (a pre-2021 page's assessment is
+        no answer for today's).
+        """
+        if self.stored.expansion_cosine(vec, row) >= COURSE_ANSWER_COSINE:
+            return True
+        current = not self.statements[row].version.startswith("pre-2021")
+        return current and self.keywords_on(question, row) >= COURSE_ANSWER_KEYWORDS
+
     def _words_of(self, row: int) -> frozenset[str]:
         """The keywords of a row's title and text (cached on first use)."""
         words = self._row_words.get(row)
@@ -1325,6 +1344,10 @@ class SearchIndex:
             # ("what does the NPQEL say about economies of scale": NPQEL 7.P3.3 says it).
             or any(self._says_every_keyword(asked, r) for r, _ in fused[:SCOPE_WORDS_IN_TOP])
         )
+        if about_course and in_scope and not id_hits and order:
+            # The question as asked: the pages' questions name the course too.
+            asked_vec = vec if text == q else self.encoder.encode_queries([q])[0]
+            in_scope = self._course_page_answers(q, order[0][0], asked_vec)
         hits: list[Hit] = list(id_hits)
         groups: list[tuple[str, ...]] = [(h.statement.id,) for h in id_hits]
         seen = {h.statement.id for h in hits}

@@ -257,6 +257,16 @@ class StoredIndex:
         pairs = sorted(best.items(), key=lambda p: (-p[1], p[0]))
         return pairs[:k]
 
+    def expansion_cosine(self, query_vec: npt.ArrayLike, row: int) -> float:
+        """Cosine of the query to the best of one statement's expansions (0.0 if it has none)."""
+        if self.expansion_index is None:
+            return 0.0
+        mine = [i for i, r in enumerate(self.expansion_rows) if r == row]
+        if not mine:
+            return 0.0
+        vecs = np.vstack([self.expansion_index.reconstruct(i) for i in mine])
+        return float(np.max(vecs @ np.asarray(query_vec, dtype=np.float32)))
+
     def bm25_search(self, query: str, k: int) -> list[tuple[int, float]]:
         """Return up to ``k`` (row, BM25 score) pairs, best first, only rows sharing a term.
 

@@ -502,10 +502,30 @@ _COURSE_ABOUT_RE = re.compile(
     r"assess(?:ed|ment)|workload|how\s+much\s+(?:work|reading|time)|who\s+runs|run\s+by|"
     r"deliver(?:s|ed)?|accredited|recogni[sz]ed|worth|switch\w*|degree|deadlines?|sign\s+up|"
     r"register\w*|places?|pause|defer\w*|maternity|certificate|get\s+at\s+the\s+end|start|starts|"
-    r"begin|begins|close|closes|last|lasts)\b",
+    r"begin|begins|close|closes|last|lasts|residentials?|time\s+commitment|entry\s+requirements?|"
+    r"a\s+lot\s+of\s+work|full[- ]time\s+job|(?:do|doing|take|taking)\s+(?:the\s+)?npq\w*)\b",
     re.IGNORECASE,
 )
 ABOUT_NPQ_MAX_WORDS = 16
+# "I teach in an independent school, can I still do the NPQSL?": the question after the scene.
+_ASKED_AFTER_SCENE_RE = re.compile(r"(?:,|\s[-–—]|:)\s+(?P<asked>[^,:]+)$")
+
+
+def _asked_sentences(q: str) -> list[tuple[str, list[str]]]:
+    """The question's sentences that ask (open with a question word), with their words."""
+    out = []
+    for sentence in re.findall(r"[^.?!]+[.?!]*", q):
+        words = re.findall(r"[\w'’-]+", sentence.lower())
+        if (
+            words
+            and words[0] not in _QUESTION_WORDS
+            and (m := _ASKED_AFTER_SCENE_RE.search(sentence))
+        ):
+            sentence = m["asked"]
+            words = re.findall(r"[\w'’-]+", sentence.lower())
+        if words and words[0] in _QUESTION_WORDS:
+            out.append((sentence, words))
+    return out
 
 
 def about_the_course(query: str) -> bool:
@@ -513,11 +533,7 @@ def about_the_course(query: str) -> bool:
     q = strip_asking(query)
     if not (provider_intent(q) or _COURSE_ABOUT_RE.search(q)):
         return False
-    asked = [
-        (sentence, words)
-        for sentence in re.findall(r"[^.?!]+[.?!]*", q)
-        if (words := re.findall(r"[\w'’-]+", sentence.lower())) and words[0] in _QUESTION_WORDS
-    ]
+    asked = _asked_sentences(q)
     if any(_CONTENT_ASK_RE.search(sentence) for sentence, _ in asked):
         # Any question in it asking what a framework says ("Is the NPQSL hard? What does it
         # say about coaching?", a follow-up searched with the one before) is a content question.

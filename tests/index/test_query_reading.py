@@ -236,7 +236,6 @@ def test_the_about_course_set_has_both_kinds() -> None:
 # Course questions the rule does not read as such (no course word it knows, or the shape of a
 # content question): "modules" makes the last a course question all the same.
 KNOWN_MISSES = {
-    "Is the NPQEL a lot of work on top of a full-time job?",
     "Will the NPQSL help me get a headship?",
     "How many modules are in the NPQSL?",
 }

@@ -261,10 +261,10 @@ class StoredIndex:
         """Cosine of the query to the best of one statement's expansions (0.0 if it has none)."""
         if self.expansion_index is None:
             return 0.0
-        mine = [i for i, r in enumerate(self.expansion_rows) if r == row]
-        if not mine:
+        mine = np.flatnonzero(np.asarray(self.expansion_rows) == row)
+        if not mine.size:
             return 0.0
-        vecs = np.vstack([self.expansion_index.reconstruct(i) for i in mine])
+        vecs = np.vstack([self.expansion_index.reconstruct(int(i)) for i in mine])
         return float(np.max(vecs @ np.asarray(query_vec, dtype=np.float32)))
 
     def bm25_search(self, query: str, k: int) -> list[tuple[int, float]]:

@@ -507,6 +507,58 @@ _COURSE_ABOUT_RE = re.compile(
     re.IGNORECASE,
 )
 ABOUT_NPQ_MAX_WORDS = 16
+SCENE_OTHER_WORDS = 0  # words a question after the scene may hold besides the course's own
+# "For my NPQSL task on implementation: what's the cost of …?": a question asked for one's course
+# work is about its topic.
+_WORK_FOR_THE_COURSE_RE = re.compile(
+    r"\b(?:task|assignment|essay|write-?up|reflection|portfolio|project|case\s+study)\b",
+    re.IGNORECASE,
+)
+# What a question asked after a scene naming the NPQ asks about the course with: not "start" or
+# "worth" alone ("Our NPQ tutor raised this: … where do I start?", "… is that worth the time?").
+_SCENE_COURSE_RE = re.compile(
+    r"\b(?:how\s+long|how\s+many\s+(?:hours|weeks|months|terms|days|sessions)|hours|weeks|"
+    r"months|hard|harder|difficult|easy|easier|tough|demanding|fail\w*|pass(?:ed|ing)?|exams?|"
+    r"assess(?:ed|ment)|workload|how\s+much\s+(?:work|reading|time)|worth\s+it|deadlines?|"
+    r"(?:does|do|will)\s+it\s+(?:start|begin|finish|end|run|last)|pause|defer\w*|maternity|"
+    r"certificate|recogni[sz]ed|accredited|residentials?|time\s+commitment|entry\s+requirements?|"
+    r"a\s+lot\s+of\s+work|full[- ]time\s+job)\b",
+    re.IGNORECASE,
+)
+_NAMED_NPQ_RE = re.compile(rf"\bnpq\s?-?\s?(?:{NPQ_SUFFIXES})\b", re.IGNORECASE)
+# A message opening with the NPQ's name ("npqsl, how long roughly?"), not a statement number.
+_NPQ_FIRST_RE = re.compile(rf"\s*\bnpq\s?-?\s?(?:{NPQ_SUFFIXES}|s)?\b(?![\s.]*\d)", re.IGNORECASE)
+# "The NPQSL: how many hours a week is it?" (the determiner read as the word before).
+_NPQ_DETERMINERS = frozenset({"the", "my", "a", "an", "this", "your", "our", "every", "each"})
+# What a question asked after a scene naming the NPQ asks about the course with: not "start" or
+# "worth" alone ("Our NPQ tutor raised this: … where do I start?", "… is that worth the time?").
+_SCENE_COURSE_RE = re.compile(
+    r"\b(?:how\s+long|how\s+many\s+(?:hours|weeks|months|terms|days|sessions)|hours|weeks|"
+    r"months|hard|harder|difficult|easy|easier|tough|demanding|fail\w*|pass(?:ed|ing)?|exams?|"
+    r"assess(?:ed|ment)|workload|how\s+much\s+(?:work|reading|time)|worth\s+it|deadlines?|"
+    r"(?:does|do|will)\s+it\s+(?:start|begin|finish|end|run|last)|pause|defer\w*|maternity|"
+    r"certificate|recogni[sz]ed|accredited|residentials?|time\s+commitment|entry\s+requirements?|"
+    r"a\s+lot\s+of\s+work|full[- ]time\s+job)\b",
+    re.IGNORECASE,
+)
+_NAMED_NPQ_RE = re.compile(rf"\bnpq\s?-?\s?(?:{NPQ_SUFFIXES})\b", re.IGNORECASE)
+# A message opening with the NPQ's name ("npqsl, how long roughly?"), not a statement number.
+_NPQ_FIRST_RE = re.compile(rf"\s*\bnpq\s?-?\s?(?:{NPQ_SUFFIXES}|s)?\b(?![\s.]*\d)", re.IGNORECASE)
+# "The NPQSL: how many hours a week is it?" (the determiner read as the word before).
+_NPQ_DETERMINERS = frozenset({"the", "my", "a", "an", "this", "your", "our", "every", "each"})
+_NPQ_RE = re.compile(rf"\bnpq\s?-?\s?(?:{NPQ_SUFFIXES}|s)?\b", re.IGNORECASE)
+_IT_RE = re.compile(r"\b(?:it|this|the\s+(?:course|qualification|programme))\b", re.IGNORECASE)
+# Words a question about the course's length, load or difficulty asks with ("how long does it
+# take", "how many hours a week, roughly", "is it really that hard").
+_COURSE_FILLER = frozenset(
+    tokenize(
+        "take takes taking long much many really actually roughly typically usually honestly "
+        "realistically overall whole thing course qualification programme time week weeks "
+        "month months year years hour hours day days get like run runs submit submission window "
+        "deadline induction study leave own part timers ready normal full timetable top finish "
+        "fund self anything roughly"
+    )
+)
 # "I teach in an independent school, can I still do the NPQSL?": the question after the scene.
 _ASKED_AFTER_SCENE_RE = re.compile(r"(?:,|\s[-–—]|:)\s+(?P<asked>[^,:]+)$")
 
@@ -538,15 +590,56 @@ def about_the_course(query: str) -> bool:
         # Any question in it asking what a framework says ("Is the NPQSL hard? What does it
         # say about coaching?", a follow-up searched with the one before) is a content question.
         return False
-    for sentence, words in asked:
-        if len(words) > ABOUT_NPQ_MAX_WORDS:
+    if any(len(words) <= ABOUT_NPQ_MAX_WORDS and _npq_as_topic(s) for s, words in asked):
+        return True
+    # "Thinking about doing the NPQEL, how hard is it?": the NPQ named before the question, which
+    # asks about nothing but the course ("…, how long does it take to embed a policy?" asks
+    # about the policy; "Our NPQ tutor raised this: … where do I start?" about the ellipsis).
+    clauses = _asking_clauses(q)
+    scene = q
+    for c in clauses:
+        scene = scene.replace(c, " ")
+    if _WORK_FOR_THE_COURSE_RE.search(scene):
+        return False
+    named = _npq_as_topic(q) or bool(_NPQ_FIRST_RE.match(q))
+    return named and any(
+        _only_course_words(c)
+        # The course by name ("Doing NPQLT. when's the final assessment?"), or "it" for it.
+        and (_IT_RE.search(c) or _NAMED_NPQ_RE.search(scene))
+        for c in clauses
+        if not _NPQ_RE.search(c)
+    )
+
+
+def _asking_clauses(q: str) -> list[str]:
+    """The clauses of a question that ask: they open with a question word or end with "?"."""
+    out = []
+    for sentence in re.findall(r"[^.?!]+[.?!]*", q):
+        for clause in re.split(r",\s+|\s+[-–—]+\s+|:\s+|\.\.+\s*", sentence):
+            words = re.findall(r"[\w'’-]+", clause.lower())
+            if words and (words[0] in _QUESTION_WORDS or clause.rstrip().endswith("?")):
+                out.append(clause)
+    return out
+
+
+def _npq_as_topic(text: str) -> bool:
+    """True when the text names an NPQ as the thing done or asked about, not as a source."""
+    for m in _NPQ_AS_TOPIC_RE.finditer(text):
+        pre = (m["pre"] or "").lower()
+        if pre in _NPQ_SCOPE_BEFORE or (
+            not m["det"] and pre not in _NPQ_VERB_BEFORE and pre not in _NPQ_DETERMINERS
+        ):
             continue
-        for m in _NPQ_AS_TOPIC_RE.finditer(sentence):
-            pre = (m["pre"] or "").lower()
-            if pre in _NPQ_SCOPE_BEFORE or (not m["det"] and pre not in _NPQ_VERB_BEFORE):
-                continue
-            return True
+        return True
     return False
+
+
+def _only_course_words(sentence: str) -> bool:
+    """True when a question asks about nothing but the course (its length, cost, difficulty)."""
+    if not (_SCENE_COURSE_RE.search(sentence) or provider_intent(sentence)):
+        return False
+    rest = _PROVIDER_INTENT_RE.sub(" ", _SCENE_COURSE_RE.sub(" ", sentence))
+    return len([t for t in tokenize(rest) if t not in _COURSE_FILLER]) <= SCENE_OTHER_WORDS
 
 
 def provider_intent(query: str) -> bool:

@@ -272,3 +272,49 @@ def test_a_yes_or_no_question_about_a_source_finds_what_its_topic_finds(
     asked = search_index.search("Do the NPQ frameworks mention reading for pleasure?", k=5)
     bare = search_index.search("reading for pleasure", k=5)
     assert [h.statement.id for h in asked.hits] == [h.statement.id for h in bare.hits]
+
+
+def _scene_questions(which: str) -> list[tuple[str, bool]]:
+    path = Path(__file__).parents[2] / "eval" / "data" / "scene_questions.jsonl"
+    rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
+    return [(r["text"], r["about_the_course"]) for r in rows if r["set"] == which]
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Thinking about doing the NPQEL, how hard is it?",
+        "My head wants me to do the NPQSL. How long does it take?",
+        "Signed up for the NPQLT. When does it start?",
+        "The NPQSL: how many hours a week is it?",
+        "npqsl, how long roughly?",
+    ],
+)
+def test_a_course_question_after_a_scene_naming_the_npq_is_about_the_course(
+    question: str,
+) -> None:
+    assert about_the_course(question)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "I'm doing the NPQSL. How long does it take to embed a new policy?",
+        "For my NPQSL task on implementation: what's the cost of running too many initiatives?",
+        "Our NPQ tutor raised this in the last webinar: where do I start?",
+        "Doing my NPQ at the moment: is that worth the time?",
+        "I'm on the npqsl, new curriculum this year. how long should implementation take?",
+    ],
+)
+def test_a_content_question_after_a_scene_naming_the_npq_is_not(question: str) -> None:
+    assert not about_the_course(question)
+
+
+def test_scene_questions_are_read_without_misreading_content_ones() -> None:
+    # eval/data/scene_questions.jsonl: before the scene reading, 1 of the 70 course questions
+    # was read as one. A content question read as a course one loses the frameworks entirely.
+    for which, least_found, most_misread in (("design", 11, 0), ("held_out", 12, 1)):
+        rows = _scene_questions(which)
+        found = sum(about_the_course(t) for t, about in rows if about)
+        misread = sum(about_the_course(t) for t, about in rows if not about)
+        assert found >= least_found and misread <= most_misread, (which, found, misread)

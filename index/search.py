@@ -526,27 +526,11 @@ _SCENE_COURSE_RE = re.compile(
     re.IGNORECASE,
 )
 _NAMED_NPQ_RE = re.compile(rf"\bnpq\s?-?\s?(?:{NPQ_SUFFIXES})\b", re.IGNORECASE)
-# A message opening with the NPQ's name ("npqsl, how long roughly?"), not a statement number.
-_NPQ_FIRST_RE = re.compile(rf"\s*\bnpq\s?-?\s?(?:{NPQ_SUFFIXES}|s)?\b(?![\s.]*\d)", re.IGNORECASE)
-# "The NPQSL: how many hours a week is it?" (the determiner read as the word before).
-_NPQ_DETERMINERS = frozenset({"the", "my", "a", "an", "this", "your", "our", "every", "each"})
-# What a question asked after a scene naming the NPQ asks about the course with: not "start" or
-# "worth" alone ("Our NPQ tutor raised this: … where do I start?", "… is that worth the time?").
-_SCENE_COURSE_RE = re.compile(
-    r"\b(?:how\s+long|how\s+many\s+(?:hours|weeks|months|terms|days|sessions)|hours|weeks|"
-    r"months|hard|harder|difficult|easy|easier|tough|demanding|fail\w*|pass(?:ed|ing)?|exams?|"
-    r"assess(?:ed|ment)|workload|how\s+much\s+(?:work|reading|time)|worth\s+it|deadlines?|"
-    r"(?:does|do|will)\s+it\s+(?:start|begin|finish|end|run|last)|pause|defer\w*|maternity|"
-    r"certificate|recogni[sz]ed|accredited|residentials?|time\s+commitment|entry\s+requirements?|"
-    r"a\s+lot\s+of\s+work|full[- ]time\s+job)\b",
-    re.IGNORECASE,
-)
-_NAMED_NPQ_RE = re.compile(rf"\bnpq\s?-?\s?(?:{NPQ_SUFFIXES})\b", re.IGNORECASE)
-# A message opening with the NPQ's name ("npqsl, how long roughly?"), not a statement number.
-_NPQ_FIRST_RE = re.compile(rf"\s*\bnpq\s?-?\s?(?:{NPQ_SUFFIXES}|s)?\b(?![\s.]*\d)", re.IGNORECASE)
 # "The NPQSL: how many hours a week is it?" (the determiner read as the word before).
 _NPQ_DETERMINERS = frozenset({"the", "my", "a", "an", "this", "your", "our", "every", "each"})
 _NPQ_RE = re.compile(rf"\bnpq\s?-?\s?(?:{NPQ_SUFFIXES}|s)?\b", re.IGNORECASE)
+# A message opening with the NPQ's name ("npqsl, how long roughly?"), not a statement number.
+_NPQ_FIRST_RE = re.compile(rf"\s*{_NPQ_RE.pattern}(?![\s.]*\d)", re.IGNORECASE)
 _IT_RE = re.compile(r"\b(?:it|this|the\s+(?:course|qualification|programme))\b", re.IGNORECASE)
 # Words a question about the course's length, load or difficulty asks with ("how long does it
 # take", "how many hours a week, roughly", "is it really that hard").
@@ -556,7 +540,7 @@ _COURSE_FILLER = frozenset(
         "realistically overall whole thing course qualification programme time week weeks "
         "month months year years hour hours day days get like run runs submit submission window "
         "deadline induction study leave own part timers ready normal full timetable top finish "
-        "fund self anything roughly"
+        "fund self anything"
     )
 )
 # "I teach in an independent school, can I still do the NPQSL?": the question after the scene.

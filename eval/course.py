@@ -170,7 +170,7 @@ def write_report(results: dict[str, Any]) -> str:
     ]
     text = "\n".join(lines) + "\n"
 
-    fig, ax = plt.subplots(figsize=(7, 3.5))
+    fig, (ax, ax2) = plt.subplots(1, 2, figsize=(12, 3.5), gridspec_kw={"width_ratios": [4, 3]})
     labels = [
         "course: recall@5",
         "course: in scope",
@@ -188,6 +188,25 @@ def write_report(results: dict[str, Any]) -> str:
     ax.set_xticks(range(len(values)), labels, fontsize=8)
     ax.set_ylim(0, 1.1)
     ax.set_title("Course questions found; the others left alone", fontsize=10)
+    # What each question about an NPQ itself got, by set: stacked shares of the outcomes.
+    colours = {
+        "answered": "#16a34a",
+        "said unanswered": "#86efac",
+        "answered wrongly": "#c62828",
+        "missed the answer": "#f0b429",
+    }
+    sets = list(a["by_set"])
+    left = [0.0] * len(sets)
+    for outcome in OUTCOMES:
+        shares = [a["by_set"][s][outcome] / max(1, sum(a["by_set"][s].values())) for s in sets]
+        ax2.barh(sets, shares, left=left, color=colours[outcome], label=outcome)
+        left = [x + y for x, y in zip(left, shares, strict=True)]
+    ax2.set_xlim(0, 1)
+    ax2.invert_yaxis()
+    ax2.set_xlabel("share of the set's questions", fontsize=8)
+    ax2.legend(fontsize=7, loc="lower center", bbox_to_anchor=(0.5, -0.45), ncol=2)
+    ax2.set_title("Questions about an NPQ itself: what was shown", fontsize=10)
+    fig.tight_layout()
     save_report("course", text, results, fig)
     return text
 

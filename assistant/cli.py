@@ -359,7 +359,9 @@ def _print_search_text(result) -> None:
     if not result.hits:
         print("No statement matches this search and its filters.")
         return
-    if not result.in_scope:
+    if not result.in_scope and result.about_course:
+        print("No course page here seems to answer this. Closest course pages:")
+    elif not result.in_scope:
         print("The frameworks here don't seem to cover this. Closest statements:")
     for n, (hit, ids) in enumerate(group_identical(result.hits), start=1):
         s = hit.statement

@@ -182,6 +182,15 @@ def test_ask_out_of_scope_abstains(client) -> None:  # type: ignore[no-untyped-d
     assert "<li>" in evidence  # the closest statements are still listed
 
 
+def test_ask_about_the_course_no_page_answers(client) -> None:  # type: ignore[no-untyped-def]
+    _box, chat, cites, _checks, evidence = client.predict(
+        "How long does the NPQSL take to complete?", [], "All", api_name="/ask"
+    )
+    assert "The course pages here don't answer it" in chat_text(chat[-1])
+    assert "no course page here answers this question" in cites
+    assert "<li>" in evidence  # the nearest pages are still there to read
+
+
 @pytest.mark.slow
 def test_ask_framework_filter(client) -> None:  # type: ignore[no-untyped-def]
     _box, _chat, cites, *_ = client.predict(

@@ -229,8 +229,10 @@ def statement_chip(sid: str, statement: Statement | None, *, bad: str = "") -> s
 
 def citations_html(answer: Answer, by_id: Mapping[str, Statement]) -> str:
     """The answer's citations as chips; invalid ones marked."""
-    if answer.abstained and answer.hits and all(
-        h.statement.kind == "provider_section" for h in answer.hits
+    if (
+        answer.abstained
+        and answer.hits
+        and all(h.statement.kind == "provider_section" for h in answer.hits)
     ):
         # A question about the course itself that no course page answers.
         return (

@@ -20,7 +20,7 @@ from assistant.essay import TextError, check_essay
 from assistant.llm import ChatModel, LLMError, Message
 from assistant.prompts import EVIDENCE_HEADER, SYSTEM, USER, format_evidence
 from index.hit import Hit
-from index.search import SearchIndex, SearchResult, about_the_course
+from index.search import SearchIndex, SearchResult, about_the_course, frameworks_in_question
 from ingest.records import Statement
 
 # Words that mark a follow-up leaning on the previous question ("and for trusts?").
@@ -114,6 +114,10 @@ def contextual_query(question: str, history: Sequence[Turn]) -> str:
         last = contextual_query(history[-1].question, history[:-1][-FOLLOW_UP_DEPTH:])
         if len(last.split()) > FOLLOW_UP_CONTEXT_WORDS:
             last = history[-1].question.strip()
+        if about_the_course(last) and not about_the_course(f"{last} {q}"):
+            # "Thinking about doing the NPQEL, how hard is it?" → "what does it say about trust
+            # finance?": only the NPQ carries over, not the course question's words.
+            return " ".join([*sorted(frameworks_in_question(last)), q])
         return f"{last} {q}"
     return q
 

@@ -296,6 +296,17 @@ def test_a_question_about_the_course_after_a_framework_one_is_its_own(
     back = [Turn("Is the NPQSL hard?", "…")]
     c = Assistant(search_index).ask("what does it say about coaching?", back)
     assert c.cited and not any("#" in i for i in c.cited), c.cited
+    # Only the NPQ carries over, not the course question's words: "doing the NPQEL" had made
+    # the follow-up a course question, led by "no course pages about NPQEL".
+    back = [Turn("Thinking about doing the NPQEL, how hard is it?", "…")]
+    follow_up = "ok, what does it say about trust finance?"
+    assert contextual_query(follow_up, back) == f"NPQEL {follow_up}"
+    d = Assistant(search_index).ask(follow_up, back)
+    assert d.cited and all(i.startswith("NPQEL ") for i in d.cited), d.cited
+    assert "no course pages" not in d.text
+    # A course follow-up of a course question keeps its context.
+    cost = contextual_query("and how much does it cost?", [Turn("How long is the NPQSL?", "…")])
+    assert cost == "How long is the NPQSL? and how much does it cost?"
 
 
 def test_a_question_about_an_npq_no_page_answers_says_to_ask_a_provider(

@@ -315,6 +315,12 @@ PROVIDER_PRIOR_COURSE = 1.1
 # this share of the question's keywords (eval/reports/course.md, "Answered or not").
 COURSE_ANSWER_COSINE = 0.85
 COURSE_ANSWER_KEYWORDS = 0.5
+# ...in the pages' words: "is it worth it?" is answered by what the course's benefits are,
+# "can my school pay?" by what it costs.
+_COURSE_ASKED_AS = {
+    "worth": "benefits",
+    **dict.fromkeys(("pay", "pays", "paying", "paid", "price", "fee", "fees"), "cost"),
+}
 SHORT_COURSE_KEYWORDS = 1  # a course question this short keeps its NPQ name when searched
 RERANK = True  # put the fused candidates in the learned re-ranker's order (index/ranker.py)
 SPELLING = True  # correct misspelt query words to corpus words (index/spelling.py)
@@ -503,7 +509,8 @@ _COURSE_ABOUT_RE = re.compile(
     r"deliver(?:s|ed)?|accredited|recogni[sz]ed|worth|switch\w*|degree|deadlines?|sign\s+up|"
     r"register\w*|places?|pause|defer\w*|maternity|certificate|get\s+at\s+the\s+end|start|starts|"
     r"begin|begins|close|closes|last|lasts|residentials?|time\s+commitment|entry\s+requirements?|"
-    r"a\s+lot\s+of\s+work|full[- ]time\s+job|(?:do|doing|take|taking)\s+(?:the\s+)?npq\w*)\b",
+    r"a\s+lot\s+of\s+work|full[- ]time\s+job|(?:do|doing|take|taking)\s+(?:the\s+)?npq\w*|"
+    r"pays|paying|paid)\b",
     re.IGNORECASE,
 )
 ABOUT_NPQ_MAX_WORDS = 16
@@ -1177,7 +1184,8 @@ class SearchIndex:
         if self.stored.expansion_cosine(vec, row) >= COURSE_ANSWER_COSINE:
             return True
         current = not self.statements[row].version.startswith("pre-2021")
-        return current and self.keywords_on(question, row) >= COURSE_ANSWER_KEYWORDS
+        asked = " ".join(_COURSE_ASKED_AS.get(w.lower(), w) for w in question.split())
+        return current and self.keywords_on(asked, row) >= COURSE_ANSWER_KEYWORDS
 
     def _words_of(self, row: int) -> frozenset[str]:
         """The keywords of a row's title and text (cached on first use)."""

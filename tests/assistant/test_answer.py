@@ -340,6 +340,7 @@ def test_a_course_page_that_does_not_answer_is_offered_not_cited(
     [
         ("How much does the NPQSL cost?", "provider-npqsl-uk#what-does-it-cost"),
         ("Does the NPQSL count towards a masters?", "provider-npqsl-uk#what-are-the-benefits"),
+        ("Is the NPQSL worth it?", "provider-npqsl-uk#what-are-the-benefits"),
         ("Do I need to be a deputy head to do the NPQSL?", "provider-npqsl-uk#who-is-this-for"),
         (
             "How many face-to-face sessions are there in the NPQSL?",
@@ -352,6 +353,12 @@ def test_a_course_page_that_answers_is_cited(
 ) -> None:
     a = Assistant(search_index).ask(question)
     assert not a.abstained and a.cited[0] == page, a.cited
+
+
+def test_who_pays_for_an_npq_is_answered_by_a_price_page(search_index: SearchIndex) -> None:
+    # "pays" had read as no course word: NPQSL 7.P4.4 (on budgets) was cited.
+    a = Assistant(search_index).ask("Who pays for the NPQSL?")
+    assert not a.abstained and a.cited[0].endswith("#what-does-it-cost"), a.cited
 
 
 def test_course_questions_no_page_answers_are_mostly_said_to_be_unanswered(

@@ -529,7 +529,9 @@ _SCENE_COURSE_RE = re.compile(
     r"assess(?:ed|ment)|workload|how\s+much\s+(?:work|reading|time)|worth\s+it|deadlines?|"
     r"(?:does|do|will)\s+it\s+(?:start|begin|finish|end|run|last)|pause|defer\w*|maternity|"
     r"certificate|recogni[sz]ed|accredited|residentials?|time\s+commitment|entry\s+requirements?|"
-    r"a\s+lot\s+of\s+work|full[- ]time\s+job)\b",
+    r"a\s+lot\s+of\s+work|full[- ]time\s+job|resits?|resit\w+|resubmit\w*|retake\w*|"
+    r"withdraw\w*|drop\s+out|induction|word\s+limit|submission|cohort|part[- ]tim\w+|"
+    r"switch\s+provider|carry\s+on|level\s+\d|sessions?)\b",
     re.IGNORECASE,
 )
 _NAMED_NPQ_RE = re.compile(rf"\bnpq\s?-?\s?(?:{NPQ_SUFFIXES})\b", re.IGNORECASE)
@@ -547,7 +549,10 @@ _COURSE_FILLER = frozenset(
         "realistically overall whole thing course qualification programme time week weeks "
         "month months year years hour hours day days get like run runs submit submission window "
         "deadline induction study leave own part timers ready normal full timetable top finish "
-        "fund self anything"
+        "fund self anything happens happen still extend extended end complete mid halfway "
+        "back results result already manageable too jump next tbh graded grade go term terms "
+        "spring summer autumn winter january february march april may june july august "
+        "september october november december live recorded record cant make"
     )
 )
 # "I teach in an independent school, can I still do the NPQSL?": the question after the scene.
@@ -629,7 +634,7 @@ def _only_course_words(sentence: str) -> bool:
     """True when a question asks about nothing but the course (its length, cost, difficulty)."""
     if not (_SCENE_COURSE_RE.search(sentence) or provider_intent(sentence)):
         return False
-    rest = _PROVIDER_INTENT_RE.sub(" ", _SCENE_COURSE_RE.sub(" ", sentence))
+    rest = _SCENE_COURSE_RE.sub(" ", _PROVIDER_INTENT_RE.sub(" ", sentence))
     return len([t for t in tokenize(rest) if t not in _COURSE_FILLER]) <= SCENE_OTHER_WORDS
 
 

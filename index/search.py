@@ -1189,7 +1189,7 @@ class SearchIndex:
         if self.stored.expansion_cosine(vec, row) >= COURSE_ANSWER_COSINE:
             return True
         current = not self.statements[row].version.startswith("pre-2021")
-        asked = " ".join(_COURSE_ASKED_AS.get(w.lower(), w) for w in question.split())
+        asked = re.sub(r"\w+", lambda m: _COURSE_ASKED_AS.get(m[0].lower(), m[0]), question)
         return current and self.keywords_on(asked, row) >= COURSE_ANSWER_KEYWORDS
 
     def _words_of(self, row: int) -> frozenset[str]:

@@ -502,15 +502,19 @@ _CONTENT_ASK_RE = re.compile(
     r"develop|design|understand|tackle|deal|handle|support|write|run))\b",
     re.IGNORECASE,
 )
+# Words that ask about a course's length, load, difficulty, assessment or standing, in either
+# reading below.
+_COURSE_FACTS = (
+    r"how\s+long|how\s+many\s+(?:hours|weeks|months|terms|days|sessions)|hours|weeks|months|"
+    r"hard|harder|difficult|easy|easier|tough|demanding|fail\w*|pass(?:ed|ing)?|exams?|"
+    r"assess(?:ed|ment)|workload|how\s+much\s+(?:work|reading|time)|deadlines?|pause|defer\w*|"
+    r"maternity|certificate|recogni[sz]ed|accredited|residentials?|time\s+commitment|"
+    r"entry\s+requirements?|a\s+lot\s+of\s+work|full[- ]time\s+job"
+)
 _COURSE_ABOUT_RE = re.compile(
-    r"\b(?:how\s+long|how\s+many\s+(?:hours|weeks|months|terms|days|sessions)|hours|weeks|months|"
-    r"hard|harder|difficult|easy|easier|tough|demanding|fail\w*|pass(?:ed|ing)?|exams?|tests?|"
-    r"assess(?:ed|ment)|workload|how\s+much\s+(?:work|reading|time)|who\s+runs|run\s+by|"
-    r"deliver(?:s|ed)?|accredited|recogni[sz]ed|worth|switch\w*|degree|deadlines?|sign\s+up|"
-    r"register\w*|places?|pause|defer\w*|maternity|certificate|get\s+at\s+the\s+end|start|starts|"
-    r"begin|begins|close|closes|last|lasts|residentials?|time\s+commitment|entry\s+requirements?|"
-    r"a\s+lot\s+of\s+work|full[- ]time\s+job|(?:do|doing|take|taking)\s+(?:the\s+)?npq\w*|"
-    r"pays|paying|paid)\b",
+    rf"\b(?:{_COURSE_FACTS}|tests?|who\s+runs|run\s+by|deliver(?:s|ed)?|worth|switch\w*|degree|"
+    r"sign\s+up|register\w*|places?|get\s+at\s+the\s+end|start|starts|begin|begins|close|closes|"
+    r"last|lasts|(?:do|doing|take|taking)\s+(?:the\s+)?npq\w*|pays|paying|paid)\b",
     re.IGNORECASE,
 )
 ABOUT_NPQ_MAX_WORDS = 16
@@ -524,14 +528,9 @@ _WORK_FOR_THE_COURSE_RE = re.compile(
 # What a question asked after a scene naming the NPQ asks about the course with: not "start" or
 # "worth" alone ("Our NPQ tutor raised this: … where do I start?", "… is that worth the time?").
 _SCENE_COURSE_RE = re.compile(
-    r"\b(?:how\s+long|how\s+many\s+(?:hours|weeks|months|terms|days|sessions)|hours|weeks|"
-    r"months|hard|harder|difficult|easy|easier|tough|demanding|fail\w*|pass(?:ed|ing)?|exams?|"
-    r"assess(?:ed|ment)|workload|how\s+much\s+(?:work|reading|time)|worth\s+it|deadlines?|"
-    r"(?:does|do|will)\s+it\s+(?:start|begin|finish|end|run|last)|pause|defer\w*|maternity|"
-    r"certificate|recogni[sz]ed|accredited|residentials?|time\s+commitment|entry\s+requirements?|"
-    r"a\s+lot\s+of\s+work|full[- ]time\s+job|resits?|resit\w+|resubmit\w*|retake\w*|"
-    r"withdraw\w*|drop\s+out|induction|word\s+limit|submission|cohort|part[- ]tim\w+|"
-    r"switch\s+provider|carry\s+on|level\s+\d|sessions?)\b",
+    rf"\b(?:{_COURSE_FACTS}|worth\s+it|(?:does|do|will)\s+it\s+(?:start|begin|finish|end|run|last)|"
+    r"resits?|resit\w+|resubmit\w*|retake\w*|withdraw\w*|drop\s+out|induction|word\s+limit|"
+    r"submission|cohort|part[- ]tim\w+|switch\s+provider|carry\s+on|level\s+\d|sessions?)\b",
     re.IGNORECASE,
 )
 _NAMED_NPQ_RE = re.compile(rf"\bnpq\s?-?\s?(?:{NPQ_SUFFIXES})\b", re.IGNORECASE)

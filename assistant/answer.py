@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 import time
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 
 from assistant.brief import abstain_lines, brief_citations, brief_lines
@@ -97,24 +97,33 @@ FOLLOW_UP_CONTEXT_WORDS = 40  # a follow-up of a follow-up keeps its topic, up t
 FOLLOW_UP_DEPTH = 4  # ...reading at most this many turns back
 
 
-def contextual_query(question: str, history: Sequence[Turn]) -> str:
+def contextual_query(
+    question: str,
+    history: Sequence[Turn],
+    course_like: Callable[[str], bool] | None = None,
+) -> str:
     """The question to search: a short follow-up is searched together with the last question.
 
     The last question is read in its own context first, so a follow-up of a follow-up keeps
     the topic ("How do I make behaviour consistent?" → "what about across a trust?" → "which
     statement should I cite for that?"), up to `FOLLOW_UP_CONTEXT_WORDS` words.
+    ``course_like`` is the index's course reader (see ``about_the_course``).
     """
     q = question.strip()
     if not history:
         return q
     short = len(q.split()) <= 8
+
+    def about(text: str) -> bool:
+        return about_the_course(text, course_like)
+
     # "How long does the NPQSL take?" after a question on CPD is a question of its own.
-    if short and not about_the_course(q) and (_FOLLOW_UP_RE.search(q) or q.endswith("?")):
+    if short and not about(q) and (_FOLLOW_UP_RE.search(q) or q.endswith("?")):
         # The turns before it, a few at most (a long chat must not recurse through all).
-        last = contextual_query(history[-1].question, history[:-1][-FOLLOW_UP_DEPTH:])
+        last = contextual_query(history[-1].question, history[:-1][-FOLLOW_UP_DEPTH:], course_like)
         if len(last.split()) > FOLLOW_UP_CONTEXT_WORDS:
             last = history[-1].question.strip()
-        if about_the_course(last) and not about_the_course(f"{last} {q}"):
+        if about(last) and not about(f"{last} {q}"):
             # "Thinking about doing the NPQEL, how hard is it?" → "what does it say about trust
             # finance?": only the NPQ carries over, not the course question's words.
             return " ".join([*sorted(frameworks_in_question(last)), q])
@@ -156,7 +165,7 @@ class Assistant:
         self, question: str, history: Sequence[Turn] = (), *, framework: str | None = None
     ) -> SearchResult:
         """Search for the question (with conversation context for follow-ups)."""
-        query = contextual_query(question, history)
+        query = contextual_query(question, history, self.index.course_like)
         return self.index.search(query, k=self.top_k, framework=framework)
 
     def ask(

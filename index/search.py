@@ -35,6 +35,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from index.course_reader import CourseReader, load_course_reader
 from index.encoder import Encoder
 from index.hit import Hit, Method
 from index.ranker import AnyRanker, RowInfo, candidate_features, load_ranker
@@ -575,17 +576,26 @@ def _asked_sentences(q: str) -> list[tuple[str, list[str]]]:
     return out
 
 
-def about_the_course(query: str) -> bool:
-    """True when a question asks about an NPQ itself ("how long does the NPQSL take?")."""
+def about_the_course(query: str, course_like: Callable[[str], bool] | None = None) -> bool:
+    """True when a question asks about an NPQ itself ("how long does the NPQSL take?").
+
+    Args:
+        query: The question.
+        course_like: Reads a question that names the NPQ as its subject (talk of one's course
+            taken out) for whether it asks about the course, whatever its words
+            (:meth:`SearchIndex.course_like`, a model of the question's embedding); without it,
+            the words alone decide.
+    """
     q = strip_asking(query)
-    if not (provider_intent(q) or _COURSE_ABOUT_RE.search(q)):
+    worded = provider_intent(q) or bool(_COURSE_ABOUT_RE.search(q))
+    if not worded and course_like is None:
         return False
     asked = _asked_sentences(q)
     if any(_CONTENT_ASK_RE.search(sentence) for sentence, _ in asked):
         # Any question in it asking what a framework says ("Is the NPQSL hard? What does it
         # say about coaching?", a follow-up searched with the one before) is a content question.
         return False
-    if any(len(words) <= ABOUT_NPQ_MAX_WORDS and _npq_as_topic(s) for s, words in asked):
+    if worded and any(len(words) <= ABOUT_NPQ_MAX_WORDS and _npq_as_topic(s) for s, words in asked):
         return True
     # "Thinking about doing the NPQEL, how hard is it?": the NPQ named before the question, which
     # asks about nothing but the course ("…, how long does it take to embed a policy?" asks
@@ -595,6 +605,15 @@ def about_the_course(query: str) -> bool:
     for c in clauses:
         scene = scene.replace(c, " ")
     if _WORK_FOR_THE_COURSE_RE.search(scene):
+        return False
+    if course_like is not None:
+        # "Just started the NPQSL. Who actually foots the bill for this?": the NPQ its subject
+        # (not only in talk of one's course: "Doing my NPQ and this came up: …"), and the
+        # question, read whole, one about the course.
+        own = without_course_talk(q)
+        if (_npq_as_topic(own) or _NPQ_FIRST_RE.match(own)) and course_like(own):
+            return True
+    if not worded:
         return False
     named = _npq_as_topic(q) or bool(_NPQ_FIRST_RE.match(q))
     return named and any(
@@ -635,6 +654,16 @@ def _only_course_words(sentence: str) -> bool:
         return False
     rest = _SCENE_COURSE_RE.sub(" ", _PROVIDER_INTENT_RE.sub(" ", sentence))
     return len([t for t in tokenize(rest) if t not in _COURSE_FILLER]) <= SCENE_OTHER_WORDS
+
+
+def course_reader_text(question: str) -> str:
+    """The words the course reader (``index/course_reader.py``) reads a question by.
+
+    Without the asking around it, talk of one's course, and the NPQ's names: every question it
+    reads names the NPQ, course question or not, so the name tells nothing.
+    """
+    text = without_course_talk(strip_asking(question))
+    return " ".join(_NPQ_RE.sub(" ", text).split())
 
 
 def provider_intent(query: str) -> bool:
@@ -873,6 +902,7 @@ class SearchIndex:
         self._row_words: dict[int, frozenset[str]] = {}  # keywords of a row, on first use
         self.scope_model: ScopeModel | None = load_scope_model(encoder.name, encoder.dim)
         self.ranker: AnyRanker | None = load_ranker(encoder.name) if RERANK else None
+        self.course_reader: CourseReader | None = load_course_reader(encoder.name, encoder.dim)
         # Called with each search's candidate rows and their re-ranker features
         # (eval/fit_ranker.py collects its fitting data this way).
         self.on_candidates: Callable[[list[int], np.ndarray], None] | None = None
@@ -895,6 +925,19 @@ class SearchIndex:
             texts += [f"{f} {f.lower()}" for f in FRAMEWORK_NAMES]
             self._speller = Speller(words_of(texts))
         return self._speller
+
+    def course_like(self, question: str) -> bool:
+        """True when the course reader reads ``question`` as one about the course itself.
+
+        False without a reader fitted to this index's embedding model (the words then decide).
+        """
+        if self.course_reader is None:
+            return False
+        text = course_reader_text(question)
+        if not text:
+            return False
+        vec = self.encoder.encode_queries([text])[0]
+        return self.course_reader.probability(vec) >= self.course_reader.threshold
 
     def scope_probability(self, features: ScopeFeatures, query_vector: np.ndarray) -> float:
         """P(in scope): the embedding-aware model when it fits the encoder, else match features."""
@@ -1317,7 +1360,12 @@ class SearchIndex:
         # no question about the course.
         course_question = wants_provider or provider_intent(asked_part(strip_asking(q)))
         # "How long does the NPQSL take?": the frameworks' words would answer it wrongly.
-        about_course = kinds is None and not citations and read_frameworks and about_the_course(q)
+        about_course = (
+            kinds is None
+            and not citations
+            and read_frameworks
+            and about_the_course(q, self.course_like)
+        )
         if about_course:
             course_question = True
             mask &= self._kind == "provider_section"

@@ -400,6 +400,7 @@ class SearchResult:
 
 
 _WORD_RE = re.compile(r"[a-z]+")
+_FRAMEWORK_ORDER = {f: i for i, f in enumerate(FRAMEWORK_NAMES)}
 # Words that say nothing of what a statement is about, left out when two statements' wordings
 # are compared ("Support colleagues to …, including by:" opens many practice headings).
 _WORDING_FILLER = STOPWORDS | {"including"}
@@ -606,10 +607,10 @@ def about_the_course(query: str, course_like: Callable[[str], bool] | None = Non
         scene = scene.replace(c, " ")
     if _WORK_FOR_THE_COURSE_RE.search(scene):
         return False
-    if course_like is not None:
-        # "Just started the NPQSL. Who actually foots the bill for this?": the NPQ its subject
-        # (not only in talk of one's course: "Doing my NPQ and this came up: …"), and the
-        # question, read whole, one about the course.
+    if course_like is not None and (asked or clauses) and not _AREA_RE.search(q):
+        # "Just started the NPQSL. Who actually foots the bill for this?": a question (not a
+        # search: "NPQSL area 4"), the NPQ its subject (not only in talk of one's course:
+        # "Doing my NPQ and this came up: …"), and, read whole, one about the course.
         own = without_course_talk(q)
         if (_npq_as_topic(own) or _NPQ_FIRST_RE.match(own)) and course_like(own):
             return True
@@ -1515,12 +1516,20 @@ class SearchIndex:
             group: list[str] = []
             near: list[tuple[str, ...]] = []
             same = set(self.statements[row].same_as)
-            for r in (row, *self.twins(row)):
+            members = (row, *self.twins(row))
+            # One text, several ids: listed in the frameworks' order, not by which scored a
+            # hair higher (the texts differ only in their area titles, and which one wins such
+            # a tie changes with the CPU's floating-point path).
+            identical = sorted(
+                (r for r in members if r == row or self.statements[r].id in same),
+                key=lambda r: _FRAMEWORK_ORDER.get(str(self._fw[r]), len(_FRAMEWORK_ORDER)),
+            )
+            for r in (*identical, *(r for r in members if r not in identical)):
                 t = self.statements[r]
                 if t.id in seen or not mask[r]:
                     continue
                 seen.add(t.id)
-                if r == row or t.id in same:
+                if r in identical:
                     hits.append(Hit(t, score, method))
                     group.append(t.id)
                 else:

@@ -112,7 +112,8 @@ def test_a_course_question_in_its_own_words_is_not_answered_with_a_statement(
 def test_a_follow_up_reads_the_course_question_before_it_with_the_reader(
     search_index: SearchIndex,
 ) -> None:
-    history = [Turn("Halfway through the npqsl and my dad is ill. What if I'm off for a term?", "…")]
+    course = "Halfway through the npqsl and my dad is ill. What if I'm off for a term?"
+    history = [Turn(course, "…")]
     follow_up = "what does it say about staff wellbeing?"
     # The course question's words do not carry over to a content follow-up: only the NPQ does.
     assert contextual_query(follow_up, history, search_index.course_like) == f"NPQSL {follow_up}"

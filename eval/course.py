@@ -154,7 +154,8 @@ def write_report(results: dict[str, Any]) -> str:
         "with the course pages that answer it (most have none). What the first result shown "
         "is, or whether the question is said to be unanswered here (`index/search.py`, "
         "`COURSE_ANSWER_COSINE`, set on the `design` set; a few course words of "
-        "`about_the_course` came later from the `new` set's misses, so it is no longer held out):",
+        "`about_the_course` came later from the `new` set's misses, so it is no longer held out; "
+        "the course reader, `index/course_reader.py`, is fitted on all three sets):",
         "",
         "| set | n | " + " | ".join(OUTCOMES) + " |",
         "|---|---:|" + "---:|" * len(OUTCOMES),

@@ -260,7 +260,7 @@ def figure(results: dict[str, Any]) -> Any:
     plt = pyplot()
     names = [n for n in results["words"] if results["words"][n]["course"]]
     xs = np.arange(len(names))
-    fig, ax = plt.subplots(figsize=(10, 4))
+    fig, ax = plt.subplots(figsize=(10, 4.4))
     for off, key, label in ((-0.2, "words", "words only"), (0.2, "with_reader", "with the reader")):
         vals = [
             results[key][n]["read"] / results[key][n]["course"] if results[key][n]["course"] else 0
@@ -269,13 +269,16 @@ def figure(results: dict[str, Any]) -> Any:
         bars = ax.bar(xs + off, vals, 0.4, label=label)
         ax.bar_label(bars, fmt="%.2f", fontsize=6)
     misread = sum(results["with_reader"][n]["misread"] for n in results["with_reader"])
-    ax.set_xticks(xs, [n.replace(" ", "\n", 1) for n in names], fontsize=7)
-    ax.set_ylim(0, 1.1)
+    by_words = sum(results["words"][n]["misread"] for n in results["words"])
+    ax.set_xticks(xs, names, fontsize=7, rotation=30, ha="right")
+    ax.set_ylim(0, 1.25)
     ax.set_ylabel("share of course questions read as such")
     ax.set_title(
-        f"Questions about the course itself (content questions misread with the reader: {misread})"
+        "Questions about the course itself, read as such (content questions misread: "
+        f"{by_words} by the words alone, {misread} with the reader)",
+        fontsize=10,
     )
-    ax.legend(loc="lower right", fontsize=8)
+    ax.legend(loc="upper right", ncol=2, fontsize=8)
     return fig
 
 

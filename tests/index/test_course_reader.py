@@ -11,14 +11,14 @@ import pytest
 
 from assistant.answer import Turn, contextual_query
 from eval import fit_course_reader
+from eval.common import DATA, read_jsonl
 from index.course_reader import COURSE_READER_PATH, CourseReader, load_course_reader
 from index.encoder import DEFAULT_MODEL_NAME
 from index.search import SearchIndex, about_the_course, course_reader_text
 
 
 def _scene_questions(which: str) -> list[tuple[str, bool]]:
-    path = Path(__file__).parents[2] / "eval" / "data" / "scene_questions.jsonl"
-    rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
+    rows = read_jsonl(DATA / "scene_questions.jsonl")
     return [(r["text"], r["about_the_course"]) for r in rows if r["set"] == which]
 
 

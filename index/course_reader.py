@@ -2,10 +2,11 @@
 
 ``about_the_course`` (``index/search.py``) reads a question about an NPQ itself ("How long does
 the NPQSL take?") by its words. Asked after a scene that names the NPQ, such questions come in
-words no list holds: "Halfway through npqsl and my dad's seriously ill. What if I'm off for a
-term?", "Just started the NPQSL. Who actually foots the bill for this - me or the school?". Of
-80 written blind to the rules, the words read 4 of the 40 course questions; the others were
-answered with framework statements ("…how many attempts do I get?" cited a behaviour statement).
+words no list holds: "Started the NPQML in the autumn but honestly it's too much. What happens
+if I just walk away from it?", "Just started the NPQSL. Who actually foots the bill for this -
+me or the school?". Of 80 written blind to the rules, the words read 4 of the 40 course
+questions, and 12 of the others were answered with framework statements ("npqel... if i dont
+get through the assessment do i get another go?" cited NPQEL 3.13).
 
 This model reads what the words cannot: P(about the course) from the embedding of the question
 without its NPQ names and without talk of one's course (``course_reader_text``), fitted by

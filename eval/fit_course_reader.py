@@ -9,8 +9,10 @@ one's course (``course_reader_text``).
 Fitting data, one label per question (`about the course` or not), deduplicated:
 ``about_course_questions.jsonl``, ``scene_questions.jsonl`` (not its ``blind`` set),
 ``course_answerability.jsonl`` (all about the course), the course and framework groups of
-``course_questions.jsonl``, and the dev split, blind, fourth, fifth and scenario sets (provider
-questions about the course, the rest not; out-of-scope ones left out). The retrieval test split
+``course_questions.jsonl``, the dev split, blind, fourth, fifth and scenario sets (provider
+questions about the course, the rest not; out-of-scope ones left out), and
+``course_reader_questions.jsonl`` (school matters in the course's words, read beside scenes
+naming an NPQ). The retrieval test split
 and the scene set's ``blind`` part (80 questions written for this, blind to the rules and to the
 reader) are never fitted on.
 
@@ -50,6 +52,15 @@ from index.course_reader import COURSE_READER_PATH, CourseReader
 from index.search import SearchIndex, about_the_course, course_reader_text
 
 C = 1.0
+# Scenes naming one NPQ, put around every content question of the retrieval set as a check.
+NAMED_SCENES = (
+    "Doing the NPQSL at the moment and this came up in a session: {q}",
+    "I'm on the NPQEL - {q}",
+    "{q} This is for my NPQLT module.",
+    "Our NPQSL facilitator asked us this: {q}",
+    "NPQSL question: {q}",
+    "Started the NPQ for senior leadership in September. {q}",
+)
 THRESHOLDS = (0.5, 0.6, 0.7, 0.75, 0.8, 0.85, 0.9, 0.95)
 Labelled = list[tuple[str, bool]]
 
@@ -84,15 +95,23 @@ def labelled_sets() -> tuple[dict[str, Labelled], dict[str, Labelled]]:
     fit["scenarios"] = [
         (r["question"], False) for r in read_jsonl(DATA / "scenario_questions.jsonl")
     ]
+    fit["written for the reader"] = [
+        (r["text"], r["about_the_course"])
+        for r in read_jsonl(DATA / "course_reader_questions.jsonl")
+    ]
     # Checked only: the test split (never fitted on), and the wrappers of the phrasing
     # evaluation around its content questions ("Doing my NPQ and this came up: …").
     test = [q for q in questions("test") if q["kind"] != "out_of_scope"]
     checked["retrieval test"] = [(q["question"], q["kind"] == "provider") for q in test]
+    content = [
+        q["question"] for q in questions("all") if q["kind"] not in ("provider", "out_of_scope")
+    ]
     checked["content questions in chat wrappers"] = [
-        (wrap(q["question"]), False)
-        for q in questions("all")
-        if q["kind"] not in ("provider", "out_of_scope")
-        for wrap in (*DESIGN.values(), *HELD_OUT.values())
+        (wrap(q), False) for q in content for wrap in (*DESIGN.values(), *HELD_OUT.values())
+    ]
+    # ...and beside a scene naming one NPQ, which the reader is asked about.
+    checked["content questions beside a named NPQ"] = [
+        (scene.format(q=q), False) for q in content for scene in NAMED_SCENES
     ]
     # A question some other set shares word for word with the test split (a keyword search,
     # an essay sentence) is not fitted on either.
@@ -102,6 +121,18 @@ def labelled_sets() -> tuple[dict[str, Labelled], dict[str, Labelled]]:
         for name, rows in fit.items()
     }
     return fit, checked
+
+
+# Written for the reader without an NPQ named (it reads them bare); they are read beside a
+# scene naming one, as users write them, since the reader is consulted only then.
+READ_BESIDE_A_SCENE = frozenset({"written for the reader"})
+
+
+def as_read(name: str, rows: Labelled) -> Labelled:
+    """The questions of a fitted set as they are read (a set written bare, beside scenes)."""
+    if name not in READ_BESIDE_A_SCENE:
+        return rows
+    return [(scene.format(q=text), about) for text, about in rows for scene in NAMED_SCENES]
 
 
 class _Reading:
@@ -173,12 +204,12 @@ def run(progress: Callable[[str], None] = print) -> dict[str, Any]:
         out = {}
         for name, rows in fit_sets.items():
             reading.model = left_out[name]
-            out[name] = reading.read(rows, reading.course_like)
+            out[name] = reading.read(as_read(name, rows), reading.course_like)
         return out
 
     progress("choosing the threshold (each set read by a reader fitted without it)")
     grid = {t: sweep(t) for t in THRESHOLDS}
-    words = {name: reading.read(rows, None) for name, rows in fit_sets.items()}
+    words = {name: reading.read(as_read(name, rows), None) for name, rows in fit_sets.items()}
     by_words = sum(r["misread"] for r in words.values())
     clean = [t for t in THRESHOLDS if sum(r["misread"] for r in grid[t].values()) <= by_words]
     threshold = min(clean) if clean else max(THRESHOLDS)
@@ -222,9 +253,10 @@ def report(results: dict[str, Any]) -> str:
         f"{results['questions_fitted']} labelled questions "
         f"({results['about_the_course_fitted']} about the course), C = {results['c']}.",
         "",
-        "Each fitted set is read by a reader fitted **without** it; the sets below the line "
-        "were never fitted on (the scene set's `blind` part was written for this, blind to the "
-        "rules and the reader, and read once). Course questions read as such, and content "
+        "Each fitted set is read by a reader fitted **without** it; the sets marked so were "
+        "never fitted on (the scene set's `blind` part was written for this, blind to the "
+        "rules and the reader; the wrapped content questions are the retrieval set's, whose "
+        "dev-split questions are fitted on bare). Course questions read as such, and content "
         "questions misread as course ones (they would lose the frameworks' statements):",
         "",
         "| set | course questions | read, words only | read, with the reader | content questions "

@@ -3,8 +3,8 @@
 ``about_the_course`` (``index/search.py``) reads a question about an NPQ itself ("How long does
 the NPQSL take?") by its words. Asked after a scene that names the NPQ, such questions come in
 words no list holds: "Started the NPQML in the autumn but honestly it's too much. What happens
-if I just walk away from it?", "Just started the NPQSL. Who actually foots the bill for this -
-me or the school?". Of 80 written blind to the rules, the words read 4 of the 40 course
+if I just walk away from it?", "My NPQSL assessment came back as not passed. Can I appeal the
+mark?". Of 80 written blind to the rules, the words read 4 of the 40 course
 questions, and 12 of the others were answered with framework statements ("npqel... if i dont
 get through the assessment do i get another go?" cited NPQEL 3.13).
 

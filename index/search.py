@@ -608,7 +608,7 @@ def about_the_course(query: str, course_like: Callable[[str], bool] | None = Non
     if _WORK_FOR_THE_COURSE_RE.search(scene):
         return False
     if course_like is not None and (asked or clauses) and not _AREA_RE.search(q):
-        # "Just started the NPQSL. Who actually foots the bill for this?": a question (not a
+        # "My NPQSL assessment came back as not passed. Can I appeal the mark?": a question (not a
         # search: "NPQSL area 4"), the NPQ its subject (not only in talk of one's course:
         # "Doing my NPQ and this came up: …"), and, read whole, one about the course.
         own = without_course_talk(q)

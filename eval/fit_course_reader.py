@@ -32,6 +32,7 @@ from __future__ import annotations
 import argparse
 import json
 from collections.abc import Callable
+from dataclasses import replace
 from typing import Any
 
 import numpy as np
@@ -141,8 +142,7 @@ class _Reading:
     def __init__(self, index: SearchIndex) -> None:
         self.index = index
         self.vectors: dict[str, np.ndarray] = {}
-        self.model: LogisticRegression | None = None
-        self.threshold = 1.0
+        self.reader: CourseReader | None = None
 
     def vector(self, text: str) -> np.ndarray:
         if text not in self.vectors:
@@ -150,11 +150,11 @@ class _Reading:
         return self.vectors[text]
 
     def course_like(self, question: str) -> bool:
+        """As ``SearchIndex.course_like`` reads it, with this reader."""
         text = course_reader_text(question)
-        if not text or self.model is None:
+        if not text or self.reader is None:
             return False
-        p = float(self.model.predict_proba(self.vector(text)[None, :])[0, 1])
-        return p >= self.threshold
+        return self.reader.probability(self.vector(text)) >= self.reader.threshold
 
     def read(self, rows: Labelled, like: Callable[[str], bool] | None) -> dict[str, int]:
         got = [about_the_course(t, like) for t, _ in rows]
@@ -166,8 +166,12 @@ class _Reading:
         }
 
 
-def _fit(x: np.ndarray, y: np.ndarray) -> LogisticRegression:
-    return LogisticRegression(C=C, max_iter=5000, class_weight="balanced").fit(x, y)
+def _fit(x: np.ndarray, y: np.ndarray, encoder: str, threshold: float = 0.5) -> CourseReader:
+    """A reader (the stored form, read as search reads it) fitted on ``x``, ``y``."""
+    model = LogisticRegression(C=C, max_iter=5000, class_weight="balanced").fit(x, y)
+    return CourseReader(
+        encoder, model.coef_[0].astype(float), float(model.intercept_[0]), threshold
+    )
 
 
 def run(progress: Callable[[str], None] = print) -> dict[str, Any]:
@@ -196,14 +200,13 @@ def run(progress: Callable[[str], None] = print) -> dict[str, Any]:
     )
     y = np.array(labels, dtype=float)
     groups = np.array(owner)
-    full = _fit(x, y)
-    left_out = {name: _fit(x[groups != name], y[groups != name]) for name in fit_sets}
+    encoder = index.encoder.name
+    left_out = {name: _fit(x[groups != name], y[groups != name], encoder) for name in fit_sets}
 
     def sweep(threshold: float) -> dict[str, dict[str, int]]:
-        reading.threshold = threshold
         out = {}
         for name, rows in fit_sets.items():
-            reading.model = left_out[name]
+            reading.reader = replace(left_out[name], threshold=threshold)
             out[name] = reading.read(as_read(name, rows), reading.course_like)
         return out
 
@@ -213,14 +216,11 @@ def run(progress: Callable[[str], None] = print) -> dict[str, Any]:
     by_words = sum(r["misread"] for r in words.values())
     clean = [t for t in THRESHOLDS if sum(r["misread"] for r in grid[t].values()) <= by_words]
     threshold = min(clean) if clean else max(THRESHOLDS)
-    reading.model, reading.threshold = full, threshold
+    reader = reading.reader = _fit(x, y, encoder, threshold)
     words |= {name: reading.read(rows, None) for name, rows in checked.items()}
     with_reader = grid[threshold] | {
         name: reading.read(rows, reading.course_like) for name, rows in checked.items()
     }
-    reader = CourseReader(
-        index.encoder.name, full.coef_[0].astype(float), float(full.intercept_[0]), threshold
-    )
     write_atomic_bytes(COURSE_READER_PATH, (json.dumps(reader.to_json()) + "\n").encode())
     return {
         "c": C,

@@ -904,6 +904,7 @@ class SearchIndex:
         self.scope_model: ScopeModel | None = load_scope_model(encoder.name, encoder.dim)
         self.ranker: AnyRanker | None = load_ranker(encoder.name) if RERANK else None
         self.course_reader: CourseReader | None = load_course_reader(encoder.name, encoder.dim)
+        self._course_like: dict[str, bool] = {}  # reader text -> its reading (bounded)
         # Called with each search's candidate rows and their re-ranker features
         # (eval/fit_ranker.py collects its fitting data this way).
         self.on_candidates: Callable[[list[int], np.ndarray], None] | None = None
@@ -937,8 +938,14 @@ class SearchIndex:
         text = course_reader_text(question)
         if not text:
             return False
-        vec = self.encoder.encode_queries([text])[0]
-        return self.course_reader.probability(vec) >= self.course_reader.threshold
+        # A chat turn reads the same question more than once (as a follow-up, then to search).
+        if text not in self._course_like:
+            if len(self._course_like) >= 256:
+                self._course_like.clear()
+            vec = self.encoder.encode_queries([text])[0]
+            p = self.course_reader.probability(vec)
+            self._course_like[text] = p >= self.course_reader.threshold
+        return self._course_like[text]
 
     def scope_probability(self, features: ScopeFeatures, query_vector: np.ndarray) -> float:
         """P(in scope): the embedding-aware model when it fits the encoder, else match features."""

@@ -15,6 +15,7 @@ npq eval WHAT                   run an evaluation and write its report to eval/r
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import logging
 import os
@@ -47,6 +48,13 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("interrupted", file=sys.stderr)
         return 130
+    except BrokenPipeError:
+        # `npq statements --format jsonl | head`: the reader has what it wanted. Point stdout at
+        # nothing so the final flush does not fail again.
+        with contextlib.suppress(OSError, ValueError):
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, sys.stdout.fileno())
+        return 0
 
 
 def entry() -> None:  # pragma: no cover - exits the process

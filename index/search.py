@@ -136,6 +136,48 @@ DOMAIN_VOCABULARY: dict[str, str] = {
     "walks": "lesson observation monitoring",
 }
 
+# Terms the frameworks replaced with their own, searched by the frameworks' term (for the
+# encoder too: the vocabulary above only feeds BM25). "differentiation" alone was judged not
+# covered (best cosine 0.21), while "adaptive teaching" is the frameworks' whole treatment of it
+# (NPQSL 5.4-5.7, NPQLT 6.2-6.5: "less likely to be valuable if it causes the teacher to
+# artificially create distinct tasks for different groups of pupils").
+RENAMED_TERMS: dict[str, str] = {
+    "differentiation": "adaptive teaching",
+    "differentiating": "adaptive teaching",
+    "differentiate": "adapt teaching",
+    "differentiated": "adapted",
+}
+_RENAMED_RE = re.compile(r"\b(" + "|".join(RENAMED_TERMS) + r")\b", re.IGNORECASE)
+
+
+# A part-time contract as schools write it: "a flexible working request to go 0.6", "0.8 FTE",
+# "she works 0.4". The number alone moved a question the frameworks answer (NPQSL 7.P4.4,
+# "flexible working") out of scope (best expansion cosine 0.67 -> 0.47). Not an effect size
+# ("an effect size of 0.6") or a grade: only after a word of working, or before "FTE".
+_FTE_RE = re.compile(
+    r"(?<![\w.])(?P<fte>0?\.[1-9]\d?\s*fte)\b"
+    r"|\b(?P<verb>go|going|went|goes|drop|dropping|dropped|reduce|reducing|reduced|work|works|"
+    r"working|be|on|to|at|as|a)\s+(?P<n>0\.[1-9]\d?)(?![\w%]|\.\d)"
+    r"(?!\s*(?:effect|sd|standard|grades?|points?|years?|months?))",
+    re.IGNORECASE,
+)
+
+
+def renamed_terms(text: str) -> tuple[str, list[tuple[str, str]]]:
+    """``text`` with the terms the frameworks renamed in their words, and what was renamed."""
+    done: list[tuple[str, str]] = []
+
+    def sub(m: re.Match[str]) -> str:
+        done.append((m[0], RENAMED_TERMS[m[0].lower()]))
+        return RENAMED_TERMS[m[0].lower()]
+
+    def fte(m: re.Match[str]) -> str:
+        done.append((m["fte"] or m["n"], "part-time"))
+        return f"{m['verb']} part-time" if m["verb"] else "part-time"
+
+    return _FTE_RE.sub(fte, _RENAMED_RE.sub(sub, text)), done
+
+
 # Names of frameworks as users write them in questions: "the NPQ for senior leaders", "NPQ in
 # Leading Teaching", "the executive leadership framework", "NPQ(SL)". The words alone are not a
 # name: "our senior leadership team", "leading teaching and learning" name no framework.
@@ -1420,7 +1462,9 @@ class SearchIndex:
             rest = " ".join(_AREA_RE.sub(" ", text).split())
             # Nothing left but listing words ("NPQSL area 4", "what is in area 4 of NPQSL?").
             if not re.search(r"\d", rest) and all(
-                w in _LISTING_WORDS for w in re.findall(r"[a-z]+", rest.lower())
+                # "What's in area 7?", "What’s in…": the contraction is one listing word.
+                w in _LISTING_WORDS
+                for w in re.findall(r"[a-z]+", re.sub(r"['’‘]", "", rest.lower()))
             ):
                 return self._listing(q, k, mask, frameworks, notes)
             text = rest or text
@@ -1431,6 +1475,12 @@ class SearchIndex:
                     "searched for "
                     + ", ".join(f"“{f.searched}” (typed “{f.typed}”)" for f in fixes)
                 )
+        text, renamed = renamed_terms(text)
+        if renamed:
+            notes.append(
+                "searched for "
+                + ", ".join(f"“{new}” (the frameworks' term for “{old}”)" for old, new in renamed)
+            )
         if query_vector is not None and text == q:
             vec = np.asarray(query_vector, dtype=np.float32)
         else:

@@ -216,3 +216,25 @@ def test_a_dropped_framework_pdf_with_no_entry_is_ingested_once_its_hint_is_foll
     result = ingest_corpus(corpus)
     assert not [w for w in result.warnings if w.file.endswith("framework.pdf")]
     assert any(s.framework == "NPQSL" for s in result.statements)
+
+
+def test_output_piped_into_head_ends_quietly() -> None:
+    # `npq statements --format jsonl | head -1` had ended in a BrokenPipeError traceback.
+    import subprocess
+    import sys
+
+    project = Path(__file__).resolve().parents[2]
+    proc = subprocess.Popen(
+        [sys.executable, "-c", "from assistant.cli import entry; entry()", "statements"]
+        + ["--format", "jsonl"],
+        cwd=project,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    assert proc.stdout is not None and proc.stderr is not None
+    first = proc.stdout.readline()
+    proc.stdout.close()  # the reader goes away, as `head -1` does
+    err = proc.stderr.read().decode()
+    assert proc.wait(timeout=120) == 0
+    assert first.startswith(b'{"id": "NPQSL 1.1"')
+    assert "Traceback" not in err and "BrokenPipe" not in err

@@ -21,7 +21,7 @@ from tests.pdf_factory import (
     make_zero_page_pdf,
 )
 
-ENTRY = """
+entry_code = """
 [[source]]
 file = "{file}"
 frameworks = [{fw}]
@@ -37,11 +37,11 @@ def _corpus(tmp_path: Path, files: dict[str, tuple[str, str]]) -> Path:
     corpus = tmp_path / "corpus"
     corpus.mkdir()
     shutil.copy(CORPUS / "dfe-npqlt-framework-2020.txt", corpus)
-    manifest = ENTRY.format(
+    manifest = entry_code.format(
         file="dfe-npqlt-framework-2020.txt", fw='"NPQLT"', reader="dfe-framework"
     )
     for name, (reader, fw) in files.items():
-        manifest += ENTRY.format(file=name, fw=f'"{fw}"' if fw else "", reader=reader)
+        manifest += entry_code.format(file=name, fw=f'"{fw}"' if fw else "", reader=reader)
     (corpus / "manifest.toml").write_text(manifest, encoding="utf-8")
     return corpus
 
@@ -224,9 +224,9 @@ def test_output_piped_into_head_ends_quietly() -> None:
     import sys
 
     project = Path(__file__).resolve().parents[2]
+    entry_code = "from assistant.cli import entry; entry()"
     proc = subprocess.Popen(
-        [sys.executable, "-c", "from assistant.cli import entry; entry()", "statements"]
-        + ["--format", "jsonl"],
+        [sys.executable, "-c", entry_code, "statements", "--format", "jsonl"],
         cwd=project,
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,

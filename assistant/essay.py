@@ -487,6 +487,11 @@ def _with_twins(index: SearchIndex, s: Statement) -> tuple[str, ...]:
     return (s.id, *(index.statements[r].id for r in index.twins(row)))
 
 
+def _same_text(index: SearchIndex, s: Statement) -> tuple[str, ...]:
+    """``s`` and its twins with exactly its text: ids one quotation can stand for."""
+    return (s.id, *(i for i in _with_twins(index, s)[1:] if index.by_id[i].text == s.text))
+
+
 def strength_of(score: float) -> Strength:
     """The label users see for a support score."""
     if score >= STRONG_COSINE:
@@ -522,20 +527,37 @@ def find_evidence(
     first = next(iter(named)) if framework is None and len(named) == 1 else None
     out: list[FoundEvidence] = []
     for sentence, vecs in zip(sentences, all_vecs, strict=True):
-        supports: list[Support] = []
+        groups: list[list[Support]] = []  # a statement listed, then its near-identical twins
         seen: set[str] = set()
         for s, cos in sim.searched(sentence.text, vecs, 12, framework=framework):
             if s.id in seen:
                 continue
-            ids = _with_twins(index, s) if framework is None else (s.id,)
+            # One quotation stands for identical statements only: "School leaders have a
+            # responsibility…" (NPQSL 10.4) is not NPQEL 10.4's "Executive leaders have…", and
+            # a user copies the ids with the quotation. A near-identical twin follows as its own
+            # row, in its own words, and does not take a place of its own.
+            ids = _same_text(index, s) if framework is None else (s.id,)
             if first:
                 ids = tuple(sorted(ids, key=lambda i: not i.startswith(first + " ")))
             seen.update(ids)
             if negated(sentence.text) != negated(s.text) and cos < STRONG_COSINE:
                 continue  # says the opposite of the statement
-            supports.append(Support(ids, s, cos, strength_of(cos)))
-            if len(supports) >= per_sentence:
+            if len(groups) >= per_sentence:
                 break
+            group = [Support(ids, s, cos, strength_of(cos))]
+            if framework is None:
+                for tid in _with_twins(index, s):
+                    if tid in seen:
+                        continue
+                    twin = index.by_id[tid]
+                    tids = _same_text(index, twin)
+                    seen.update(tids)
+                    tcos = sim.support(vecs, tid)
+                    group.append(Support(tids, twin, tcos, strength_of(tcos)))
+            if first:  # the essay's own NPQ's wording first
+                group.sort(key=lambda sup: not sup.ids[0].startswith(first + " "))
+            groups.append(group)
+        supports = [sup for group in groups for sup in group]
         out.append(FoundEvidence(sentence, tuple(supports)))
     return out
 

@@ -184,6 +184,28 @@ def test_find_evidence_puts_the_texts_framework_first(
     assert top.in_text.startswith(f"({framework} 4.1")
 
 
+def test_find_quotes_every_id_it_lists_word_for_word(search_index: SearchIndex) -> None:
+    # NPQSL 10.4 ("School leaders have a responsibility…") and NPQEL 10.4 ("Executive leaders
+    # have…") had been listed under one quotation, NPQEL's: a user copying the NPQSL id with it
+    # misquotes their framework. Near-identical wordings are now rows of their own.
+    text = (
+        "In my NPQSL assessment I argue this. I made sure that every member of my team "
+        "understood their own professional responsibilities and knew they would be held to "
+        "account for them. A culture of mutual trust and respect between colleagues fosters "
+        "effective relationships."
+    )
+    found = essay.find_evidence(text, search_index)
+    supports = [sup for f in found for sup in f.supports]
+    for sup in supports:
+        for sid in sup.ids:
+            assert search_index.get(sid).text == sup.statement.text, (sid, sup.ids)
+    listed = [sup.ids[0] for sup in found[1].supports]
+    # Both wordings, the essay's NPQ's first, side by side.
+    at = listed.index("NPQSL 10.4")
+    assert listed[at + 1] == "NPQEL 10.4"
+    assert any(set(sup.ids) == {"NPQSL 1.7", "NPQEL 1.7"} for sup in found[2].supports)
+
+
 def test_find_evidence_rows_and_exports(search_index: SearchIndex) -> None:
     text = (
         "Pupils remember more when they are asked to recall material after a gap. "

@@ -37,6 +37,11 @@ SUPPORT_COSINE = 0.55  # a cited statement this close to the sentence supports i
 WEAK_COSINE = 0.40  # below this, nothing supports the sentence
 WRONG_NUMBER_MARGIN = 0.08  # another statement this much closer: the number is wrong
 WRONG_NUMBER_MIN = 0.55  # and at least this close to the sentence
+# A sentence saying the opposite of a cited statement this close to it contradicts it: no other
+# number is offered ("assessing teacher quality should rest mainly on graded lesson
+# observations (NPQEL 7.P4.4)", which says singular approaches are limited, had been offered
+# NPQLT 8.P3.3, from another framework and no support either). Dev cases: no change 0.45-0.55.
+OPPOSITE_ON_TOPIC = 0.50
 STRONG_COSINE = 0.62
 PARTIAL_COSINE = 0.50
 SUGGEST_UNCITED_COSINE = 0.66
@@ -53,8 +58,9 @@ MAX_UNCITED_SCAN = 600
 # Negation and hedging that turn a claim around ("not only … but also" does not, nor does a
 # contrast: "a process, not an event" says what it is, as "rather than a single event" does).
 _NEGATION_RE = re.compile(
-    r"\b(?<!did )(?<!was )((?<!, )not(?! only)|no|never|cannot|can't|isn't|aren't|doesn't|"
-    r"don't|won't|unlikely|misconception|myth|neither|nor|little evidence|without evidence|"
+    r"\b(?<!did )(?<!was )((?<!, )not(?! (?:only|just|merely|simply))|no|never|cannot|can't|"
+    r"(?:isn't|aren't|doesn't|don't|won't)(?! (?:only|just|merely|simply))|"
+    r"unlikely|misconception|myth|neither|nor|little evidence|without evidence|"
     r"rarely|fails? to|ineffective|no longer|disproven|debunked|limited|insufficient)\b",
     re.IGNORECASE,
 )
@@ -273,6 +279,50 @@ def negated(text: str) -> bool:
     return bool(_NEGATION_RE.search(_claim_only(text)))
 
 
+NEGATION_ASIDE_GAP = 0.3  # a negated clause this much further from the statement is an aside
+_GOVERNING_RE = re.compile(r"\b(?:that|whether|if)\s*$", re.IGNORECASE)
+
+
+def claim_negated(sentence: str, clause_cosines: Sequence[tuple[str, float]]) -> bool:
+    """Whether a sentence's claim, as an affirmative statement would support it, is negated.
+
+    ``clause_cosines``: the sentence's clauses (as `_clauses` splits it, of 5 words or more)
+    with their cosine to the statement. A negation only in an aside is not the claim's:
+    "Individual classroom strategies would not be enough, because consistency and coherence at
+    a whole-school level are paramount (NPQSL 4.1)" and "I warned governors not to expect quick
+    results: … a whole-school behaviour policy is likely to need more than a term (NPQSL 4.3)"
+    had been called the opposite of what they cite. An aside: the clause nearest the statement
+    supports it on its own and holds no negation, and every negated clause is far from the
+    statement ("Systematic synthetic phonics is not supported by evidence as a way of teaching
+    pupils to decode" keeps its "not": its clauses are 0.35 and 0.57 from NPQLT 4.11). A clause
+    that takes the next as its object ("It is a myth that, …") negates what follows.
+    """
+    if not negated(sentence):
+        return False
+    if len(clause_cosines) < 2:
+        return True
+    best_clause, best = max(clause_cosines, key=lambda p: p[1])
+    if best < SUPPORT_COSINE or negated(best_clause):
+        return True
+    clauses = _clauses(_strip_citations(sentence))
+    if any(_GOVERNING_RE.search(c) and negated(c) for c in clauses[:-1]):
+        return True
+    return any(negated(c) and cos > best - NEGATION_ASIDE_GAP for c, cos in clause_cosines)
+
+
+def negation_differs(
+    sentence: str, clause_cosines: Sequence[tuple[str, float]], statement: str
+) -> bool:
+    """Whether the sentence's claim and the statement differ in negation (see `claim_negated`).
+
+    A negated statement is compared with the whole sentence, as before: its own negation may be
+    an aside too ("However, these activities do not work in all circumstances").
+    """
+    if negated(statement):
+        return not negated(sentence)
+    return claim_negated(sentence, clause_cosines)
+
+
 # A comparison: what is preferred (a) over what (b). "what the time is used for is more
 # important than the amount" [NPQEL 6.4] is turned around by "focus on the amount of time
 # rather than how it is used"; "classroom interventions … have more evidence … than parenting
@@ -382,6 +432,15 @@ class _Similarity:
         if row is None:
             return 0.0
         return float(np.max(vecs @ self.index.stored.faiss_index.reconstruct(row)))
+
+    def clause_cosines(self, sentence: str, vecs: np.ndarray, sid: str) -> list[tuple[str, float]]:
+        """The sentence's clauses of 5 words or more, with their cosines to statement ``sid``."""
+        row = self._row.get(sid)
+        clauses = [c for c in _clauses(_strip_citations(sentence)) if len(c.split()) >= 5]
+        if row is None or len(clauses) != len(vecs) - 1:
+            return []
+        cos = vecs[1:] @ self.index.stored.faiss_index.reconstruct(row)
+        return list(zip(clauses, map(float, cos), strict=True))
 
     def encode_with_clauses(self, sentences: Sequence[str]) -> list[np.ndarray]:
         """For each sentence, vectors of it and of its clauses (a claim is often one clause).
@@ -540,7 +599,8 @@ def find_evidence(
             if first:
                 ids = tuple(sorted(ids, key=lambda i: not i.startswith(first + " ")))
             seen.update(ids)
-            if negated(sentence.text) != negated(s.text) and cos < STRONG_COSINE:
+            aside = sim.clause_cosines(sentence.text, vecs, s.id)
+            if negation_differs(sentence.text, aside, s.text) and cos < STRONG_COSINE:
                 continue  # says the opposite of the statement
             if len(groups) >= per_sentence:
                 break
@@ -705,7 +765,9 @@ def _verdict(
     statement = index.by_id.get(sid)
     if statement is None:
         # What Find evidence would list first for the sentence, the cited framework's if close.
-        suggested = _suggest(sim.searched(sentence.text, vecs, 3) or best, c.framework, index)
+        suggested = _suggest(
+            sim.searched(sentence.text, vecs, 3) or best, c.framework, index, c.area
+        )
         why = index.explain_missing(sid)
         return CheckedCitation(c.raw, sid, sentence, "nonexistent", 0.0, suggested, reason=why)
 
@@ -732,20 +794,27 @@ def _verdict(
     alt = alternatives[0] if alternatives else None
     alt_score = alt[1] if alt else 0.0
     says_opposite = (
-        negated(sentence.text) != negated(statement.text)
+        negation_differs(
+            sentence.text, sim.clause_cosines(sentence.text, vecs, sid), statement.text
+        )
         or overclaims(sentence.text, statement.text)
         or reverses(plain_text(sentence.text), statement.text)
     )
 
     if (
         not cited_is_nearest
+        and not (says_opposite and score >= OPPOSITE_ON_TOPIC)
         and alt is not None
         and alt_score >= WRONG_NUMBER_MIN
         and alt_score - score >= WRONG_NUMBER_MARGIN
-        and negated(sentence.text) == negated(alt[0].text)
+        and not negation_differs(
+            sentence.text, sim.clause_cosines(sentence.text, vecs, alt[0].id), alt[0].text
+        )
         and not overclaims(sentence.text, alt[0].text)
     ):
-        suggested = _suggest(_search_order_first(alternatives, searched, twins), c.framework, index)
+        suggested = _suggest(
+            _search_order_first(alternatives, searched, twins), c.framework, index, c.area
+        )
         return CheckedCitation(
             c.raw,
             sid,
@@ -814,7 +883,10 @@ def overclaims(sentence: str, statement: str) -> bool:
 
 
 def _suggest(
-    ranked: Sequence[tuple[Statement, float]], framework: str | None, index: SearchIndex
+    ranked: Sequence[tuple[Statement, float]],
+    framework: str | None,
+    index: SearchIndex,
+    area: int | None = None,
 ) -> tuple[str, ...]:
     """The best alternative's ids, the cited framework's first.
 
@@ -833,7 +905,17 @@ def _suggest(
             if any(i.startswith(prefix) for i in _with_twins(index, s)):
                 pick = s
                 break
-    ids = list(_with_twins(index, pick))
+    # Every id with the text, not one per framework: NPQSL 4.15 and 9.2 are one statement.
+    ids = list(dict.fromkeys(_with_twins(index, pick)))
+    for sid in list(ids):  # identical texts of identical texts (same_as names other frameworks')
+        ids += [i for i in index.by_id[sid].same_as if i in index.by_id and i not in ids]
     if framework:
-        ids.sort(key=lambda i: 0 if i.startswith(framework + " ") else 1)
+        # The cited framework's first, and of its ids the one in the cited area: a citation of
+        # NPQSL 4.14 is offered NPQSL 4.15 before NPQSL 9.2 (which says the same).
+        ids.sort(
+            key=lambda i: (
+                not i.startswith(framework + " "),
+                area is not None and not i.startswith(f"{framework} {area}."),
+            )
+        )
     return tuple(ids)

@@ -411,6 +411,76 @@ def test_a_negation_that_only_describes_what_is_named_is_not_the_claims(
     assert essay.negated(text) is negative
 
 
+@pytest.mark.parametrize(
+    ("text", "verdict"),
+    [
+        # A negation in an aside is not the claim the citation supports (these were called
+        # "the opposite of what the statement says" by a user test).
+        (
+            "My first conviction was that individual teachers' classroom strategies, however "
+            "skilled, would not be enough, because consistency and coherence at a whole-school "
+            "level are paramount (NPQSL 4.1).",
+            "supported",
+        ),
+        (
+            "I also warned governors not to expect quick results: ingrained teacher and pupil "
+            "behaviours are hard to change, and a whole-school behaviour policy is likely to "
+            "need more than a term before it shows impact [NPQSL 4.3].",
+            "supported",
+        ),
+        # "doesn't just" adds to the claim, as "not only" does.
+        (
+            "Being bullied doesn't just upset a child; it drags down their grades and can affect "
+            "their health for years afterwards (NPQSL 4.21).",
+            "supported",
+        ),
+        # The negation is the claim's: the clause holding it is about the statement too.
+        (
+            "Systematic synthetic phonics is not supported by evidence as a way of teaching "
+            "pupils to decode, so our infant school uses a mixed-methods approach [NPQLT 4.11].",
+            "unsupported",
+        ),
+        (
+            "It is a myth that, in any school, consistency and coherence at a whole-school level "
+            "are paramount for behaviour (NPQSL 4.1).",
+            "unsupported",
+        ),
+    ],
+)
+def test_a_negation_is_read_in_the_clause_that_makes_the_claim(
+    search_index: SearchIndex, text: str, verdict: str
+) -> None:
+    (c,) = essay.check_essay(text, search_index).citations
+    assert c.verdict == verdict, (c.verdict, c.reason, c.score)
+
+
+def test_a_sentence_contradicting_the_statement_it_cites_is_offered_no_other_number(
+    search_index: SearchIndex,
+) -> None:
+    # NPQEL 7.P4.4 says singular approaches (lesson observations) are limited; NPQLT 8.P3.3,
+    # offered before, is another framework's and no support for the claim either.
+    (c,) = essay.check_essay(
+        "To save time, we agreed that assessing teacher quality should rest mainly on graded "
+        "lesson observations, which give a reliable single measure (NPQEL 7.P4.4).",
+        search_index,
+    ).citations
+    assert c.verdict == "unsupported" and not c.suggested
+    assert "opposite" in c.reason
+
+
+def test_a_suggestion_gives_the_cited_areas_number_for_a_statement_said_twice(
+    search_index: SearchIndex,
+) -> None:
+    # NPQSL 4.15 and 9.2 are one text; a citation of 4.14 is offered 4.15, not 9.2.
+    (c,) = essay.check_essay(
+        "Parents who feel welcomed are more likely to support the school's behaviour "
+        "expectations (NPQSL 4.14).",
+        search_index,
+    ).citations
+    assert c.verdict == "wrong_number"
+    assert c.suggested[0] == "NPQSL 4.15" and "NPQSL 9.2" in c.suggested
+
+
 def test_find_evidence_keeps_a_statement_whose_negation_only_describes(
     search_index: SearchIndex,
 ) -> None:

@@ -1059,7 +1059,7 @@ class SearchIndex:
         for r, d in dice:
             if d >= LEXICAL_COUNTERPART and str(self._fw[r]) not in said:
                 by_fw.setdefault(str(self._fw[r]), r)
-        bare = self._bare_vectors()
+        bare = self.bare_vectors()
         if bare is not None:
             for fw in sorted(self._frameworks_held - {s.framework} - said - set(by_fw)):
                 best = self._nearest_wording(row, fw, bare)
@@ -1071,7 +1071,7 @@ class SearchIndex:
         self._counterparts[row] = tuple(by_fw.values())
         return self._counterparts[row]
 
-    def _bare_vectors(self) -> np.ndarray | None:
+    def bare_vectors(self) -> np.ndarray | None:
         """Each row's vector of its own words (no area or heading): a view, not a copy."""
         flat = self.stored.bare_index
         if flat is None:

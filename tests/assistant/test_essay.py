@@ -377,12 +377,36 @@ def test_a_wrong_number_is_offered_what_the_search_finds(search_index: SearchInd
 
 def test_an_unsupported_citation_names_the_nearest_statement(search_index: SearchIndex) -> None:
     report = essay.check_essay(
-        "Our budget planning linked curriculum and finance (NPQSL 7.P3.9).", search_index
+        "Critical thinking cannot be taught as a generic skill; it depends on secure knowledge "
+        "of the subject in question (NPQEL 3.1).",
+        search_index,
     )
     (c,) = report.citations
     assert c.verdict == "unsupported"
-    assert "NPQSL 7.P3.2" in c.reason  # curriculum and financial planning
+    assert "the nearest is NPQEL 3.8" in c.reason
     assert not c.suggested  # a pointer to check, not a number offered as the fix
+
+
+def test_a_bullet_is_matched_in_its_own_words_too(search_index: SearchIndex) -> None:
+    # A bullet's indexed text carries its area and heading. NPQSL 7.P3.2 (Integrated
+    # Curriculum and Financial Planning) in its own words is close enough to be offered, and a
+    # sentence quoting NPQEL 7.P3.8 word for word is supported by it (0.50 with its heading).
+    (c,) = essay.check_essay(
+        "Our budget planning linked curriculum and finance (NPQSL 7.P3.9).", search_index
+    ).citations
+    assert c.verdict == "wrong_number" and c.suggested[0] == "NPQSL 7.P3.2"
+    (c,) = essay.check_essay(
+        "We considered a range of appropriate income generation activities to maximise "
+        "funding streams (NPQEL 7.P3.8).",
+        search_index,
+    ).citations
+    assert c.verdict == "supported" and c.score > 0.9
+    (c,) = essay.check_essay(
+        "We considered a range of appropriate income generation activities, including lettings "
+        "and summer schools, to maximise funding streams (NPQEL 7.P3.7).",
+        search_index,
+    ).citations
+    assert c.verdict == "wrong_number" and c.suggested[0] == "NPQEL 7.P3.8"
 
 
 def test_a_contrast_is_not_a_negation() -> None:

@@ -14,7 +14,7 @@ import time
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 
-from assistant.brief import abstain_lines, brief_citations, brief_lines
+from assistant.brief import absent_lines, abstain_lines, brief_citations, brief_lines
 from assistant.citations import CitationReport, UnsupportedCitation, check_citations
 from assistant.essay import TextError, check_essay
 from assistant.llm import ChatModel, LLMError, Message
@@ -199,6 +199,9 @@ class Assistant:
             return
         if self.llm is not None:
             pieces: list[str] = []
+            for line in absent_lines(result):  # before the model's words, whatever they are
+                pieces.append(line + "\n")
+                yield line + "\n"
             try:
                 for piece in self._model_stream(question, history, result):
                     pieces.append(piece)

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from index.hit import Hit
 from index.search import SearchResult
+from ingest.frameworks import FRAMEWORK_NAMES
 from ingest.records import Statement
 
 # How much of the ranking an answer cites (chosen on the development split, eval/reports).
@@ -134,6 +135,7 @@ def brief_lines(result: SearchResult, *, headings: dict[str, Statement]) -> Iter
         yield from _listing_lines(result)
         return
     evidence, practice, provider = select_groups(result)
+    yield from absent_lines(result)
     yield from _no_course_pages_lines(result, " What the frameworks say on your question's words:")
     if not (evidence or practice or provider):
         yield "I found nothing in the frameworks to answer this."
@@ -187,6 +189,29 @@ def _no_course_pages_lines(result: SearchResult, then: str = "") -> Iterator[str
             f"eligibility): for the course itself, ask an NPQ provider.{then}"
         )
         yield ""
+
+
+def absent_lines(result: SearchResult) -> Iterator[str]:
+    """First, for a question naming an NPQ the corpus does not hold: say so, before anything.
+
+    "What does the NPQH say about behaviour?" is answered from the frameworks held; a user
+    must not paste NPQSL 4.x as an NPQH number. (A course question about it says so its own
+    way: `_no_course_pages_lines`.)
+    """
+    if not result.absent or result.no_course_pages:
+        return
+    names = " and ".join(result.absent)
+    verb = "is" if len(result.absent) == 1 else "are"
+    held = sorted(
+        {h.statement.framework for h in result.hits if h.statement.framework in FRAMEWORK_NAMES},
+        key=list(FRAMEWORK_NAMES).index,
+    )
+    said = f"they are {', '.join(held)} statements" if held else "nothing here is from it"
+    yield (
+        f"> **{names} {verb} not in this corpus.** What follows is from the frameworks it "
+        f"holds ({said}): cite them by their own numbers, not as {names}'s."
+    )
+    yield ""
 
 
 def _listing_lines(result: SearchResult) -> Iterator[str]:
@@ -299,6 +324,7 @@ def abstain_lines(result: SearchResult, n: int = 3) -> Iterator[str]:
         for note in missing:
             yield f"**{note}.**"
         yield ""
+    yield from absent_lines(result)
     yield from _no_course_pages_lines(result)
     if result.about_course and not result.no_course_pages:
         yield (

@@ -423,6 +423,8 @@ class SearchResult:
             question, and the answer says so first.
         about_course: The question asks about an NPQ itself ("how long does the NPQSL
             take?"): only provider pages were searched.
+        absent: NPQs the question names that the corpus does not hold ("What does the NPQH
+            say about behaviour?"): the hits are other frameworks' statements.
     """
 
     query: str
@@ -439,6 +441,7 @@ class SearchResult:
     course_question: bool = False
     no_course_pages: tuple[str, ...] = ()
     about_course: bool = False
+    absent: tuple[str, ...] = ()
 
 
 _WORD_RE = re.compile(r"[a-z]+")
@@ -1627,6 +1630,7 @@ class SearchIndex:
             course_question=course_question,
             no_course_pages=tuple(no_course_pages),
             about_course=about_course,
+            absent=tuple(absent),
         )
 
     @staticmethod

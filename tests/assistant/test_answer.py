@@ -483,3 +483,15 @@ def test_related_statements_name_other_wordings_on_the_same_line(
             near = {search_index.statements[r].id for r in search_index.counterparts(row)}
             near |= {search_index.statements[r].id for r in search_index.twins(row)}
             assert other in near, (lead.id, other)
+
+
+@pytest.mark.parametrize(
+    "question", ["What does the NPQH say about behaviour?", "Does this cover the NPQH?"]
+)
+def test_an_npq_the_corpus_lacks_is_said_first(search_index, question: str) -> None:  # type: ignore[no-untyped-def]
+    # The note had come after the answer: a user could paste NPQSL 4.x as an NPQH number.
+    a = Assistant(search_index).ask(question)
+    first = a.text.splitlines()[0]
+    assert first.startswith("> **NPQH is not in this corpus.**"), first
+    assert "not as NPQH's" in first
+    assert not any(c.startswith("NPQH") for c in a.cited)

@@ -155,9 +155,9 @@ def brief_lines(result: SearchResult, *, headings: dict[str, Statement]) -> Iter
     else:
         first = evidence if evidence else practice
         n = _lead_length(first)
-        yield f"- **In short{scope}:** {first[0].lead.text} {cite(first[0].ids)}"
+        yield f"- **In short{scope}:** {quoted(first[0].lead)} {cite(first[0].ids)}"
         for g in first[1:n]:
-            yield f"  - {' and '.join(_frameworks(g))}'s wording: {g.lead.text} {cite(g.ids)}"
+            yield f"  - {' and '.join(_frameworks(g))}'s wording: {quoted(g.lead)} {cite(g.ids)}"
         if evidence:
             evidence = evidence[n:]
         else:
@@ -231,7 +231,7 @@ def _listing_lines(result: SearchResult) -> Iterator[str]:
         indent = "  " if s.kind == "practice" else ""
         kind = {"evidence": "Learn that", "practice_heading": "Learn how to"}.get(s.kind, "")
         label = f"*{kind}:* " if kind else ""
-        yield f"{indent}- {label}{s.text} [{s.id}]"
+        yield f"{indent}- {label}{quoted(s)} [{s.id}]"
     more = [n for n in result.notes if n.startswith("showing the first")]
     if more:
         fw = f" --framework {result.frameworks[0]}" if len(result.frameworks) == 1 else ""
@@ -280,6 +280,15 @@ def _is_provider(result: SearchResult, provider: Sequence[Group]) -> bool:
     return bool(result.groups) and result.groups[0][0] == provider[0].lead.id
 
 
+def quoted(s: Statement) -> str:
+    """A statement's text as quoted, marked when the source cut it off.
+
+    It is then not the whole statement: NPQSL 5.P1.1 ends "…SEND Code of Practice (2015) and
+    Equality Act", and a user would quote it so.
+    """
+    return f"{s.text} […cut off in the source document]" if s.incomplete else s.text
+
+
 def _by_area(groups: Sequence[Group], headings: dict[str, Statement]) -> Iterator[str]:
     areas: dict[str, list[Group]] = {}
     for g in groups:
@@ -287,7 +296,7 @@ def _by_area(groups: Sequence[Group], headings: dict[str, Statement]) -> Iterato
     for title, members in areas.items():
         yield f"- *{title}*"
         for g in members:
-            text = g.lead.text
+            text = quoted(g.lead)
             if g.lead.kind == "practice" and g.lead.group in headings:
                 head = headings[g.lead.group].text.removesuffix(" including by:").rstrip(",:")
                 text = f"{text} (under “{head}”)"
@@ -296,7 +305,10 @@ def _by_area(groups: Sequence[Group], headings: dict[str, Statement]) -> Iterato
 
 def _listing_line(g: Group, width: int, joiner: str) -> str:
     """A statement offered, not cited: its ids, then its text cut to ``width`` characters."""
-    text = g.lead.text if len(g.lead.text) <= width else g.lead.text[:width] + "…"
+    # One line: a provider page's second paragraph on a line of its own read as a claim
+    # with no citation ("uncited claims: 1" under an answer).
+    flat = " ".join(g.lead.text.split())
+    text = flat if len(flat) <= width else flat[:width] + "…"
     if g.lead.kind == "provider_section":
         # Section ids are recognised in brackets only (statement ids in any spelling).
         return f"- {g.lead.title} ({_provider_label(g.lead)}) [{g.lead.id}]: {text}"

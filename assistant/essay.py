@@ -23,6 +23,7 @@ from typing import Literal
 
 import numpy as np
 
+from assistant.brief import quoted
 from index.search import QueryError, SearchIndex
 from index.store import tokenize
 from ingest.frameworks import FRAMEWORK_NAMES, reference_entry
@@ -644,7 +645,7 @@ def evidence_rows(found: Sequence[FoundEvidence]) -> list[dict[str, str]]:
                     "ids": "; ".join(sup.ids),
                     "strength": sup.strength,
                     "score": f"{sup.score:.3f}",
-                    "statement": sup.statement.text,
+                    "statement": quoted(sup.statement),
                     "in_text_citation": sup.in_text,
                     "reference": " | ".join(sup.references),
                 }

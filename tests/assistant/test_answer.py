@@ -495,3 +495,23 @@ def test_an_npq_the_corpus_lacks_is_said_first(search_index, question: str) -> N
     assert first.startswith("> **NPQH is not in this corpus.**"), first
     assert "not as NPQH's" in first
     assert not any(c.startswith("NPQH") for c in a.cited)
+
+
+def test_a_statement_cut_off_in_its_source_is_quoted_as_such(search_index: SearchIndex) -> None:
+    # NPQSL 5.P1.1 ends "…and Equality Act" in every source: the quotation must say so.
+    from assistant import essay
+
+    assert search_index.get("NPQSL 5.P1.1").incomplete
+    a = Assistant(search_index).ask("what does NPQSL 5.P1.1 say")
+    line = next(ln for ln in a.text.splitlines() if "[NPQSL 5.P1.1]" in ln)
+    assert "Equality Act […cut off in the source document] [NPQSL 5.P1.1]" in line
+    assert a.report.uncited_claims == ()  # a listed page's second paragraph is no claim
+    found = essay.find_evidence(
+        "Leaders must ensure colleagues fulfil their statutory duties under the SEND Code of "
+        "Practice.",
+        search_index,
+        framework="NPQSL",
+    )
+    rows = essay.evidence_rows(found)
+    row = next(r for r in rows if r["ids"] == "NPQSL 5.P1.1")
+    assert row["statement"].endswith("[…cut off in the source document]")

@@ -34,7 +34,8 @@ _FW = (
     r"Special\s+Educational\s+Needs\s+Co-?ordinators?)\b"
     # Other NPQs by their names alone, as a user on those courses writes them ("the leading
     # teacher development framework"): named so that a note can say they are not held.
-    r"|(?P<other>Leading\s+Teacher\s+Development|Leading\s+Behaviou?r\s+and\s+Culture|"
+    r"|(?P<other>Senior\s+Leadership|Executive\s+Leadership|Leading\s+Teaching|"
+    r"Leading\s+Teacher\s+Development|Leading\s+Behaviou?r\s+and\s+Culture|"
     r"Leading\s+Literacy|Early\s+Years\s+Leadership|Leading\s+Primary\s+Math(?:s|ematics))"
     r"\s+(?:NPQ|framework|qualification)\b"
     # "SL 4.9", "EL 2.12", "LT 3.P1": the short name alone, in capitals, right before a number.
@@ -55,7 +56,7 @@ _LONG_NAMES = {
 }
 # "4.9", "4.P2.3", and "7P3.3" (no dot before the P).
 _NUM = (
-    r"(?P<area>\d{1,2})(?:\s?\.\s?|(?=[Pp]\s?\d))"
+    r"(?P<area>\d{1,2})(?:\s?\.\s?|\s?(?=[Pp]\s?\d))"
     r"(?P<num>[Pp]\s?\d{1,2}(?:\.\d{1,2})?|\d{1,2})(?![\d%])"
 )
 _NUM2 = r"(?:(?P<area2>\d{1,2})\.)?(?P<num2>[Pp]?\d{1,2}(?:\.\d{1,2})?)(?![\d%])"
@@ -82,8 +83,14 @@ _FW_NUM_RE = re.compile(
     r"|\s*(?:,|and|&|;|/|or)\s*(?:\d{1,2}\.)[Pp]?\d{1,2}(?:\.\d{1,2})?(?![\d%]))*)",
     re.IGNORECASE,
 )
+# "NPQSL Behaviour 9", "NPQSL Behaviour P2.1", "NPQSL Behaviour 4.P2.1" (the area's number
+# repeated; "NPQSL Behaviour 4.P2.1" had been read as NPQSL 4.4).
 _FW_AREA_RE = re.compile(
-    _FW + r"[\s,;:]+" + _AREA_NAME + r"[\s,;:]+(?:statement\s*)?(?P<n>\d{1,2})\b(?!\.\d)",
+    _FW
+    + r"[\s,;:]+"
+    + _AREA_NAME
+    + r"[\s,;:]+(?:statement\s*)?(?:(?P<a2>\d{1,2})\s?\.\s?(?=[Pp]?\s?\d))?"
+    + r"(?P<n>[Pp]\s?\d{1,2}(?:\.\d{1,2})?|\d{1,2})\b(?!\.\d)",
     re.IGNORECASE,
 )
 # "NPQSL area 4, statement 9": the framework's own evidence statement number.
@@ -194,9 +201,11 @@ def find_citations(text: str) -> list[Citation]:
             continue
         fw = _fw_of(m)
         area = area_number(fw, m["aname"])
-        if area is None:
+        if area is None or (m["a2"] and int(m["a2"]) != area):
+            # "NPQSL Behaviour 5.9": the name and the number disagree; no id is guessed.
+            taken.append((m.start(), m.end()))
             continue
-        found.append(Citation(m.group(0), m.start(), m.end(), fw, area, str(int(m["n"]))))
+        found.append(Citation(m.group(0), m.start(), m.end(), fw, area, _number(m["n"])))
         taken.append((m.start(), m.end()))
     for m in _FW_NUM_RE.finditer(text):
         if not free(m.start(), m.end()):

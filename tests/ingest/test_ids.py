@@ -11,6 +11,16 @@ from ingest.ids import find_citations, parse_id, resolve_bare
     ("text", "ids"),
     [
         ("(NPQSL 4.9)", ["NPQSL 4.9"]),
+        # Spellings a user test found: the area's name with a practice number, a space before
+        # the P, and the framework's long name before "Framework".
+        ("(NPQSL Behaviour P2.1)", ["NPQSL 4.P2.1"]),
+        ("(NPQSL Behaviour, P2)", ["NPQSL 4.P2"]),
+        ("(NPQSL Behaviour 4.P2.1)", ["NPQSL 4.P2.1"]),  # had been read as NPQSL 4.4
+        ("(NPQSL Behaviour 4.9)", ["NPQSL 4.9"]),
+        ("(NPQSL Behaviour 5.9)", []),  # the name and the number disagree: no id guessed
+        ("(NPQSL 4 P2.1)", ["NPQSL 4.P2.1"]),
+        ("(Senior Leadership Framework, 4.9)", ["NPQSL 4.9"]),
+        ("our senior leadership team met 4 times", []),
         ("(NPQSL, 4.9)", ["NPQSL 4.9"]),
         ("NPQ SL 4.9", ["NPQSL 4.9"]),
         ("[NPQEL 2.12]", ["NPQEL 2.12"]),

@@ -556,7 +556,11 @@ def cmd_check(args: argparse.Namespace) -> int:
         print("No citations found (looked for e.g. (NPQSL 4.9), NPQ SL 4.9, [NPQEL 2.12]).")
     for c in report.citations:
         sug = f"  -> suggest {', '.join(c.suggested)}" if c.suggested else ""
-        print(f"{c.verdict.upper():13} {c.raw}{sug}")
+        # A list ("NPQSL 4.9, 4.10") is checked id by id: say which id each line is about.
+        label = c.cited if c.cited and c.cited == " ".join(c.raw.split()) else c.raw
+        if c.cited and label != c.cited:
+            label = f"{c.cited} (cited as “{c.raw}”)"
+        print(f"{c.verdict.upper():13} {label}{sug}")
         print(f"    sentence: {c.sentence.text[:200]}")
         if c.cited_text:
             print(f"    {c.cited}: {c.cited_text[:200]}")

@@ -18,7 +18,7 @@ import html
 import io
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Literal
 
 import numpy as np
@@ -707,6 +707,7 @@ def check_essay(text: str, index: SearchIndex) -> CheckReport:
             vecs = sim.encode_with_clauses([sentence.text])[0]
             vec_cache[sentence.start] = vecs
         checked.append(_verdict(c, sentence, vecs, sim, index, named))
+    checked = _siblings_are_no_fix(checked)
 
     uncited: list[tuple[Sentence, tuple[str, ...]]] = []
     # An essay that names one framework is offered that framework's numbers first.
@@ -732,6 +733,34 @@ def check_essay(text: str, index: SearchIndex) -> CheckReport:
             )
         )
     return CheckReport(tuple(checked), tuple(uncited))
+
+
+def _siblings_are_no_fix(checked: list[CheckedCitation]) -> list[CheckedCitation]:
+    """An id of a list ("NPQSL 4.9, 4.10") is not "a wrong number" for another id of the list.
+
+    The sentence's claim is then the other id's, which the user cited already: this one supports
+    nothing in it ("… (NPQSL 4.9, 4.10)" had offered NPQSL 4.9 as the fix for 4.10).
+    """
+    by_place: dict[tuple[int, str], set[str]] = {}
+    for c in checked:
+        if c.cited:
+            by_place.setdefault((c.sentence.start, c.raw), set()).add(c.cited)
+    out = []
+    for c in checked:
+        others = by_place.get((c.sentence.start, c.raw), set()) - {c.cited}
+        if c.verdict == "wrong_number" and others & set(c.suggested):  # one statement's ids
+            c = replace(
+                c,
+                verdict="unsupported",
+                suggested=(),
+                reason=(
+                    f"the sentence says what {min(others & set(c.suggested))}, cited beside it, "
+                    "says; "
+                    f"{c.cited} adds nothing the sentence claims"
+                ),
+            )
+        out.append(c)
+    return out
 
 
 def _sentence_at(sentences: Sequence[Sentence], pos: int) -> Sentence | None:

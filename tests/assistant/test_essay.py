@@ -553,3 +553,16 @@ def test_comparison_cases_the_checker_gets_right(search_index: SearchIndex) -> N
     assert len(right & {c["case_id"] for c in cases if c["set"] == "held_out"}) >= 9
     held_kept = [c for c in cases if c["set"] == "held_out" and c["verdict"] == "supported"]
     assert all(got[c["case_id"]] == "supported" for c in held_kept)
+
+
+def test_an_id_of_a_list_is_not_offered_its_neighbour_in_the_list(search_index: SearchIndex) -> None:
+    # "(NPQSL 4.9, 4.10)": 4.10 had been called a wrong number with 4.9, cited beside it, as
+    # the fix; and the CLI labelled both lines "NPQSL 4.9, 4.10".
+    text = (
+        "Routines reinforced through praise help create an effective learning environment, "
+        "and teachers can learn to manage classrooms (NPQSL 4.9, 4.10)."
+    )
+    first, second = essay.check_essay(text, search_index).citations
+    assert (first.cited, first.verdict) == ("NPQSL 4.9", "supported")
+    assert (second.cited, second.verdict) == ("NPQSL 4.10", "unsupported")
+    assert not second.suggested and "NPQSL 4.9, cited beside it" in second.reason

@@ -275,9 +275,19 @@ def _claim_only(text: str) -> str:
     return _RELATIVE_RE.sub(drop, text)
 
 
+# "Coaching cannot work without trust", "no change lasts without…": two negations, one claim
+# that something is needed. Find evidence had dropped NPQLT 8.P2.1 ("Building a relationship of
+# trust and mutual respect") for such a sentence as saying the opposite.
+_NEEDED_RE = re.compile(
+    r"\b(?:cannot|can't|can\s+not|won't|will\s+not|doesn't|does\s+not|don't|do\s+not|"
+    r"isn't|is\s+not|aren't|are\s+not|no|never)\s+(?:[\w'’-]+\s+){0,3}?without\b",
+    re.IGNORECASE,
+)
+
+
 def negated(text: str) -> bool:
     """True when a text's claim is negative or hedged ("not", "unlikely", "misconception"…)."""
-    return bool(_NEGATION_RE.search(_claim_only(text)))
+    return bool(_NEGATION_RE.search(_NEEDED_RE.sub(" ", _claim_only(text))))
 
 
 NEGATION_ASIDE_GAP = 0.3  # a negated clause this much further from the statement is an aside

@@ -427,6 +427,10 @@ def test_a_contrast_is_not_a_negation() -> None:
         ("Research shows that homework does not improve outcomes.", True),  # "that" after a verb
         ("It is clear that sanctions alone do not change behaviour.", True),
         ("Interventions that fail to address the cause rarely work.", True),  # "rarely" is
+        # Two negations, one claim that something is needed.
+        ("Coaching cannot work without a relationship of mutual respect.", False),
+        ("No lasting change happens without staff buy-in.", False),
+        ("We changed the policy without evidence.", True),
     ],
 )
 def test_a_negation_that_only_describes_what_is_named_is_not_the_claims(

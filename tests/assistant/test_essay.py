@@ -559,7 +559,9 @@ def test_comparison_cases_the_checker_gets_right(search_index: SearchIndex) -> N
     assert all(got[c["case_id"]] == "supported" for c in held_kept)
 
 
-def test_an_id_of_a_list_is_not_offered_its_neighbour_in_the_list(search_index: SearchIndex) -> None:
+def test_an_id_of_a_list_is_not_offered_its_neighbour_in_the_list(
+    search_index: SearchIndex,
+) -> None:
     # "(NPQSL 4.9, 4.10)": 4.10 had been called a wrong number with 4.9, cited beside it, as
     # the fix; and the CLI labelled both lines "NPQSL 4.9, 4.10".
     text = (

@@ -895,6 +895,33 @@ def asked_keywords(query: str) -> frozenset[str]:
     )
 
 
+_ID_FILLER = frozenset(
+    [
+        "what",
+        "does",
+        "say",
+        "says",
+        "statement",
+        "statements",
+        "npq",
+        "framework",
+        "mean",
+        "means",
+        "the",
+        "is",
+    ]
+)
+
+
+def _words_besides_ids(query: str, citations: Sequence[Citation]) -> bool:
+    """Whether a query holds words to search besides its citation ids ("NPQSL 4.9" has none)."""
+    rest = query
+    for c in sorted(citations, key=lambda c: -c.start):
+        rest = rest[: c.start] + " " + rest[c.end :]
+    words = re.findall(r"[a-z]+", strip_framework_names(rest).lower())
+    return any(w not in _ID_FILLER for w in words)
+
+
 def frameworks_in_question(query: str) -> set[str]:
     """Frameworks a question names: "NPQEL", "NPQ EL", "executive leadership"."""
     named = frameworks_named(query) & set(FRAMEWORK_NAMES)
@@ -1457,7 +1484,16 @@ class SearchIndex:
         text = without_course_talk(
             strip_asking(strip_framework_names(q) if frameworks or absent else q)
         )
-        if course_question and text != q and len(tokenize(text)) <= SHORT_COURSE_KEYWORDS:
+        like: int | None = None  # a statement looked up alone: the others are like it
+        if id_hits and not _words_besides_ids(q, citations):
+            # "NPQSL 4.9" alone: the statements after it are those nearest in meaning to it
+            # (its own words, by meaning only), not what the digits "4.9" happen to match.
+            text = id_hits[0].statement.text
+            like = self.row(id_hits[0].statement.id)
+            notes.append(
+                f"the other statements are those nearest in meaning to {id_hits[0].statement.id}"
+            )
+        elif course_question and text != q and len(tokenize(text)) <= SHORT_COURSE_KEYWORDS:
             # "who is the NPQSL aimed at?" without its NPQ name has nothing left to search
             # for: the provider pages call the course by that name.
             text = q
@@ -1488,10 +1524,13 @@ class SearchIndex:
             vec = np.asarray(query_vector, dtype=np.float32)
         else:
             vec = self.encoder.encode_queries([text])[0]
+        if like is not None:
+            # Its indexed vector (its words with its area and heading): statements like it.
+            vec = np.asarray(self.stored.faiss_index.reconstruct(like), dtype=np.float32)
         own, exp = self._dense(vec, mask)
         own_cos = own[0][1] if own else 0.0
         exp_cos = exp[0][1] if exp else 0.0
-        sparse = self.bm25_ranking(text, mask)
+        sparse = self.bm25_ranking(text, mask) if like is None else []
         if FUSION == "scores":
             # Fewer BM25 rows than candidates: every row with a query word is there.
             bm25_complete = len(sparse) < CANDIDATES

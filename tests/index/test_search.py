@@ -643,3 +643,16 @@ def test_only_a_contract_fraction_reads_as_part_time(text: str, kept: bool) -> N
     from index.search import renamed_terms
 
     assert (renamed_terms(text)[0] == text) is kept
+
+
+def test_an_id_looked_up_alone_is_followed_by_statements_like_it(search_index: SearchIndex) -> None:
+    # "NPQSL 4.9" alone had been followed by whatever the digits matched (NPQSL 4.4, 2.10,
+    # 1.2); now by what is nearest in meaning to NPQSL 4.9 (routines, positive reinforcement).
+    r = search_index.search("NPQSL 4.9", k=6)
+    assert ids(r)[0] == "NPQSL 4.9" and r.hits[0].method == "id"
+    rest = [search_index.get(i) for i in ids(r)[1:]]
+    assert sum(s.area == 4 for s in rest) >= 4
+    assert any("nearest in meaning to NPQSL 4.9" in n for n in r.notes)
+    # With words besides the id, those words are searched.
+    r = search_index.search("NPQSL 4.9 and governance", k=6)
+    assert not any("nearest in meaning" in n for n in r.notes)

@@ -66,6 +66,9 @@ def groups_from(result: SearchResult) -> list[Group]:
     return out
 
 
+HEADING_BULLETS = 3  # a heading leading the answer: at most this many of its bullets under it
+
+
 def cite(ids: Sequence[str]) -> str:
     """``[NPQSL 4.1] [NPQEL 4.1]``: the one citation form answers use."""
     return " ".join(f"[{i}]" for i in ids)
@@ -158,6 +161,19 @@ def brief_lines(result: SearchResult, *, headings: dict[str, Statement]) -> Iter
         yield f"- **In short{scope}:** {quoted(first[0].lead)} {cite(first[0].ids)}"
         for g in first[1:n]:
             yield f"  - {' and '.join(_frameworks(g))}'s wording: {quoted(g.lead)} {cite(g.ids)}"
+        if first[0].lead.kind == "practice_heading":
+            # A heading is a stem ("Support colleagues to explain and model effectively by:"):
+            # what it includes follows, from its bullets the search found.
+            headed = {i for g in first[:n] for i in g.ids}
+            for g in [
+                g
+                for g in groups_from(result)
+                if g.lead.kind == "practice"
+                and g.lead.group in headed
+                and not cited.intersection(g.ids)
+            ][:HEADING_BULLETS]:
+                yield f"  - {quoted(g.lead)} {cite(g.ids)}"
+                cited.update(g.ids)
         if evidence:
             evidence = evidence[n:]
         else:

@@ -515,3 +515,22 @@ def test_a_statement_cut_off_in_its_source_is_quoted_as_such(search_index: Searc
     rows = essay.evidence_rows(found)
     row = next(r for r in rows if r["ids"] == "NPQSL 5.P1.1")
     assert row["statement"].endswith("[…cut off in the source document]")
+
+
+def test_a_heading_leading_the_answer_brings_its_bullets(search_index: SearchIndex) -> None:
+    # The answer had been the stem "Support colleagues to explain and model effectively by:"
+    # alone, its bullets left under "Related statements".
+    a = Assistant(search_index).ask(
+        "How should I coach a struggling second year teacher whose explanations are muddled?"
+    )
+    lines = a.text.splitlines()
+    assert lines[0].startswith("- **In short:**") and "P2]" in lines[0]
+    heading = search_index.get(a.cited[0])
+    assert heading.kind == "practice_heading"
+    under = [ln for ln in lines[1:4] if ln.startswith("  - ") and "wording:" not in ln]
+    assert under, lines[:5]
+    for ln in under:
+        sid = ln.rsplit("[", 1)[1].rstrip("]")
+        bullet = search_index.get(sid)
+        assert bullet.kind == "practice" and bullet.group in a.cited
+    assert a.report.uncited_claims == () and a.invalid_citations == ()

@@ -280,7 +280,10 @@ def _claim_only(text: str) -> str:
 # trust and mutual respect") for such a sentence as saying the opposite.
 _NEEDED_RE = re.compile(
     r"\b(?:cannot|can't|can\s+not|won't|will\s+not|doesn't|does\s+not|don't|do\s+not|"
-    r"isn't|is\s+not|aren't|are\s+not|no|never)\s+(?:[\w'’-]+\s+){0,3}?without\b",
+    r"isn't|is\s+not|aren't|are\s+not|no|never)\s+(?:[\w'’-]+\s+){0,6}?without\b"
+    # "never a substitute for high-quality teaching" is the statements' "rather than as a
+    # replacement for": what a thing is not instead of, not a negative claim.
+    r"|\b(?:never|not|no\s+longer)\s+(?:an?\s+)?(?:substitute|replacement|alternative)\s+for\b",
     re.IGNORECASE,
 )
 
@@ -294,7 +297,9 @@ NEGATION_ASIDE_GAP = 0.3  # a negated clause this much further from the statemen
 _GOVERNING_RE = re.compile(r"\b(?:that|whether|if)\s*$", re.IGNORECASE)
 
 
-def claim_negated(sentence: str, clause_cosines: Sequence[tuple[str, float]]) -> bool:
+def claim_negated(
+    sentence: str, clause_cosines: Sequence[tuple[str, float]], whole: float = 0.0
+) -> bool:
     """Whether a sentence's claim, as an affirmative statement would support it, is negated.
 
     ``clause_cosines``: the sentence's clauses (as `_clauses` splits it, of 5 words or more)
@@ -302,8 +307,9 @@ def claim_negated(sentence: str, clause_cosines: Sequence[tuple[str, float]]) ->
     "Individual classroom strategies would not be enough, because consistency and coherence at
     a whole-school level are paramount (NPQSL 4.1)" and "I warned governors not to expect quick
     results: … a whole-school behaviour policy is likely to need more than a term (NPQSL 4.3)"
-    had been called the opposite of what they cite. An aside: the clause nearest the statement
-    supports it on its own and holds no negation, and every negated clause is far from the
+    had been called the opposite of what they cite. An aside: the clause nearest the statement,
+    or the sentence (``whole``: its support), supports it; that clause holds no negation; and
+    every negated clause is far from the
     statement ("Systematic synthetic phonics is not supported by evidence as a way of teaching
     pupils to decode" keeps its "not": its clauses are 0.35 and 0.57 from NPQLT 4.11). A clause
     that takes the next as its object ("It is a myth that, …") negates what follows.
@@ -313,7 +319,7 @@ def claim_negated(sentence: str, clause_cosines: Sequence[tuple[str, float]]) ->
     if len(clause_cosines) < 2:
         return True
     best_clause, best = max(clause_cosines, key=lambda p: p[1])
-    if best < SUPPORT_COSINE or negated(best_clause):
+    if max(best, whole) < SUPPORT_COSINE or negated(best_clause):
         return True
     clauses = _clauses(_strip_citations(sentence))
     if any(_GOVERNING_RE.search(c) and negated(c) for c in clauses[:-1]):
@@ -322,7 +328,7 @@ def claim_negated(sentence: str, clause_cosines: Sequence[tuple[str, float]]) ->
 
 
 def negation_differs(
-    sentence: str, clause_cosines: Sequence[tuple[str, float]], statement: str
+    sentence: str, clause_cosines: Sequence[tuple[str, float]], statement: str, whole: float = 0.0
 ) -> bool:
     """Whether the sentence's claim and the statement differ in negation (see `claim_negated`).
 
@@ -331,7 +337,7 @@ def negation_differs(
     """
     if negated(statement):
         return not negated(sentence)
-    return claim_negated(sentence, clause_cosines)
+    return claim_negated(sentence, clause_cosines, whole)
 
 
 # A comparison: what is preferred (a) over what (b). "what the time is used for is more
@@ -622,7 +628,7 @@ def find_evidence(
                 ids = tuple(sorted(ids, key=lambda i: not i.startswith(first + " ")))
             seen.update(ids)
             aside = sim.clause_cosines(sentence.text, vecs, s.id)
-            if negation_differs(sentence.text, aside, s.text) and cos < STRONG_COSINE:
+            if negation_differs(sentence.text, aside, s.text, cos) and cos < STRONG_COSINE:
                 continue  # says the opposite of the statement
             if len(groups) >= per_sentence:
                 break
@@ -712,11 +718,13 @@ def check_essay(text: str, index: SearchIndex) -> CheckReport:
     checked: list[CheckedCitation] = []
     for c, sentence in zip(citations, sentence_of, strict=True):
         sentence = sentence or Sentence(c.raw, c.start, c.end)
-        vecs = vec_cache.get(sentence.start)
+        claim = _claim_span(sentence, c, citations)
+        vecs = vec_cache.get(claim.start)
         if vecs is None:
-            vecs = sim.encode_with_clauses([sentence.text])[0]
-            vec_cache[sentence.start] = vecs
-        checked.append(_verdict(c, sentence, vecs, sim, index, named))
+            vecs = sim.encode_with_clauses([claim.text])[0]
+            vec_cache[claim.start] = vecs
+        verdict = _verdict(c, claim, vecs, sim, index, named)
+        checked.append(replace(verdict, sentence=sentence) if claim != sentence else verdict)
     checked = _siblings_are_no_fix(checked)
 
     uncited: list[tuple[Sentence, tuple[str, ...]]] = []
@@ -743,6 +751,25 @@ def check_essay(text: str, index: SearchIndex) -> CheckReport:
             )
         )
     return CheckReport(tuple(checked), tuple(uncited))
+
+
+def _claim_span(sentence: Sentence, c: Citation, citations: Sequence[Citation]) -> Sentence:
+    """The part of a sentence a citation is for: after the citation before it in the sentence.
+
+    "Running a group of schools well depends on longer-term strategic and financial planning
+    (NPQEL 7.7), and it is not something I could have done without drawing on colleagues with
+    specialist knowledge (NPQEL 7.P3.11)": NPQEL 7.P3.11 is checked against the second part,
+    not called a wrong number for the first part's NPQEL 7.7. A list ("NPQSL 4.9, 4.10") is one
+    citation place: its ids share the part before it.
+    """
+    before = [o.end for o in citations if sentence.start <= o.start and o.end <= c.start]
+    if not before:
+        return sentence
+    start = max(before)
+    text = sentence.text[start - sentence.start :].lstrip(" ,;:)]")
+    if len(text.split()) < _CLAIM_MIN_WORDS:
+        return sentence
+    return Sentence(text, sentence.end - len(text), sentence.end)
 
 
 def _siblings_are_no_fix(checked: list[CheckedCitation]) -> list[CheckedCitation]:
@@ -846,7 +873,7 @@ def _verdict(
     alt_score = alt[1] if alt else 0.0
     says_opposite = (
         negation_differs(
-            sentence.text, sim.clause_cosines(sentence.text, vecs, sid), statement.text
+            sentence.text, sim.clause_cosines(sentence.text, vecs, sid), statement.text, score
         )
         or overclaims(sentence.text, statement.text)
         or reverses(plain_text(sentence.text), statement.text)
@@ -859,7 +886,10 @@ def _verdict(
         and alt_score >= WRONG_NUMBER_MIN
         and alt_score - score >= WRONG_NUMBER_MARGIN
         and not negation_differs(
-            sentence.text, sim.clause_cosines(sentence.text, vecs, alt[0].id), alt[0].text
+            sentence.text,
+            sim.clause_cosines(sentence.text, vecs, alt[0].id),
+            alt[0].text,
+            alt_score,
         )
         and not overclaims(sentence.text, alt[0].text)
     ):
@@ -926,6 +956,8 @@ def overclaims(sentence: str, statement: str) -> bool:
     thing itself ("… are paramount", "the most important"); absolutes ("always", "the only")
     must be in the statement.
     """
+    # "which was not always the case before" hedges; it claims no "always".
+    sentence = re.sub(r"(?:\bnot|\bnever|n't|n’t)\s+always\b", " ", sentence, flags=re.IGNORECASE)
     claimed = {m.lower() for m in _OVERCLAIM_RE.findall(sentence)}
     stated = {m.lower() for m in _OVERCLAIM_RE.findall(statement)}
     if _EMPHASIS_RE.search(statement):

@@ -572,3 +572,39 @@ def test_an_id_of_a_list_is_not_offered_its_neighbour_in_the_list(
     assert (first.cited, first.verdict) == ("NPQSL 4.9", "supported")
     assert (second.cited, second.verdict) == ("NPQSL 4.10", "unsupported")
     assert not second.suggested and "NPQSL 4.9, cited beside it" in second.reason
+
+
+@pytest.mark.parametrize(
+    ("text", "cited", "verdict"),
+    [
+        # Two citations in one sentence: each is checked against its own part. NPQEL 7.P3.11
+        # had been called a wrong number, with the first part's NPQEL 7.7 as the fix.
+        (
+            "Running a group of schools well depends on longer-term strategic and financial "
+            "planning (NPQEL 7.7), and it is not something I could have done without drawing on "
+            "colleagues with specialist knowledge in organisational management (NPQEL 7.P3.11).",
+            "NPQEL 7.P3.11",
+            "supported",
+        ),
+        # "never a substitute for" is the statement's "rather than as a replacement for".
+        (
+            "Teaching assistants in all eight schools are now deployed in a targeted way and are "
+            "never a substitute for high-quality teaching (NPQEL 5.P1.2).",
+            "NPQEL 5.P1.2",
+            "supported",
+        ),
+        # "not always" hedges an aside; it claims no "always".
+        (
+            "Flexible working requests are now handled in line with employment law and statutory "
+            "guidance, which was not always the case before (NPQSL 7.P4.4).",
+            "NPQSL 7.P4.4",
+            "supported",
+        ),
+    ],
+)
+def test_held_out_user_test_sentences(
+    search_index: SearchIndex, text: str, cited: str, verdict: str
+) -> None:
+    (c,) = [c for c in essay.check_essay(text, search_index).citations if c.cited == cited]
+    assert c.verdict == verdict, (c.verdict, c.reason, c.suggested)
+    assert c.sentence.text == text  # the whole sentence is shown, whatever part was checked

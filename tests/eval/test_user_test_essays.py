@@ -14,7 +14,8 @@ pytestmark = pytest.mark.slow
 
 def test_labels_follow_each_essays_citations_in_order() -> None:
     rows = read_jsonl(USER_TEST / "labels.jsonl")
-    assert len(rows) == 51
+    assert len(rows) == 51 + 68
+    assert {r["set"] for r in rows} == {"design", "held_out"}
     for name in sorted({r["essay"] for r in rows}):
         text = (USER_TEST / name).read_text(encoding="utf-8")
         ids = [c.id for c in find_citations(text)]
@@ -30,10 +31,14 @@ def test_labels_follow_each_essays_citations_in_order() -> None:
 def test_the_checker_on_the_user_test_essays(monkeypatch, search_index: SearchIndex) -> None:  # type: ignore[no-untyped-def]
     monkeypatch.setattr("eval.citations.open_index", lambda: search_index)
     res = user_test_essays()
-    # What the report claims: 50 of 51 verdicts right (40 before this round's changes), and
-    # no right citation called a wrong number.
-    assert res["verdicts_right"] >= 49
-    assert res["suggestions_right"] >= res["suggestions"] - 2
-    assert not [
-        w for w in res["wrong"] if w["expected"] == "supported" and w["got"] == "wrong_number"
-    ]
+    # What the report claims: design 50 of 51 verdicts right (42 before this round's
+    # changes); held out 61 of 68 (58 at its first run, 46 before the round); no right
+    # citation called a wrong number.
+    assert res["design"]["verdicts_right"] >= 49
+    assert res["design"]["suggestions_right"] >= res["design"]["suggestions"] - 2
+    assert res["held_out"]["verdicts_right"] >= 58  # its first run: 58 of 68
+    for part in res.values():
+        right_called_wrong = [
+            w for w in part["wrong"] if w["expected"] == "supported" and w["got"] == "wrong_number"
+        ]
+        assert not right_called_wrong

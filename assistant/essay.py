@@ -627,8 +627,8 @@ def find_evidence(
             if first:
                 ids = tuple(sorted(ids, key=lambda i: not i.startswith(first + " ")))
             seen.update(ids)
-            aside = sim.clause_cosines(sentence.text, vecs, s.id)
-            if negation_differs(sentence.text, aside, s.text, cos) and cos < STRONG_COSINE:
+            clauses = sim.clause_cosines(sentence.text, vecs, s.id)
+            if negation_differs(sentence.text, clauses, s.text, cos) and cos < STRONG_COSINE:
                 continue  # says the opposite of the statement
             if len(groups) >= per_sentence:
                 break
@@ -792,8 +792,7 @@ def _siblings_are_no_fix(checked: list[CheckedCitation]) -> list[CheckedCitation
                 suggested=(),
                 reason=(
                     f"the sentence says what {min(others & set(c.suggested))}, cited beside it, "
-                    "says; "
-                    f"{c.cited} adds nothing the sentence claims"
+                    f"says; {c.cited} adds nothing the sentence claims"
                 ),
             )
         out.append(c)

@@ -1487,7 +1487,7 @@ class SearchIndex:
         like: int | None = None  # a statement looked up alone: the others are like it
         if id_hits and not _words_besides_ids(q, citations):
             # "NPQSL 4.9" alone: the statements after it are those nearest in meaning to it
-            # (its own words, by meaning only), not what the digits "4.9" happen to match.
+            # (by its indexed vector, no keywords), not what the digits "4.9" happen to match.
             text = id_hits[0].statement.text
             like = self.row(id_hits[0].statement.id)
             notes.append(
@@ -1507,26 +1507,27 @@ class SearchIndex:
             ):
                 return self._listing(q, k, mask, frameworks, notes)
             text = rest or text
-        if SPELLING:
+        if SPELLING and like is None:
             text, fixes = self.speller.correct(text)
             if fixes:
                 notes.append(
                     "searched for "
                     + ", ".join(f"“{f.searched}” (typed “{f.typed}”)" for f in fixes)
                 )
-        text, renamed = renamed_terms(text)
-        if renamed:
-            notes.append(
-                "searched for "
-                + ", ".join(f"“{new}” (the frameworks' term for “{old}”)" for old, new in renamed)
-            )
-        if query_vector is not None and text == q:
-            vec = np.asarray(query_vector, dtype=np.float32)
-        else:
-            vec = self.encoder.encode_queries([text])[0]
+        if like is None:
+            text, renamed = renamed_terms(text)
+            if renamed:
+                notes.append(
+                    "searched for "
+                    + ", ".join(f"“{n}” (the frameworks' term for “{o}”)" for o, n in renamed)
+                )
         if like is not None:
             # Its indexed vector (its words with its area and heading): statements like it.
             vec = np.asarray(self.stored.faiss_index.reconstruct(like), dtype=np.float32)
+        elif query_vector is not None and text == q:
+            vec = np.asarray(query_vector, dtype=np.float32)
+        else:
+            vec = self.encoder.encode_queries([text])[0]
         own, exp = self._dense(vec, mask)
         own_cos = own[0][1] if own else 0.0
         exp_cos = exp[0][1] if exp else 0.0

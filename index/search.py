@@ -163,19 +163,35 @@ _FTE_RE = re.compile(
 )
 
 
+# "Teacher wellbeing" is staff wellbeing; the only statement with the word is about pupils'
+# ("Teachers have the ability to affect and improve the wellbeing … of their pupils", NPQSL 1.4),
+# and it led the answer. The frameworks say it as staff motivations, workload and a duty of
+# care to staff (NPQSL 7.P4.2, 7.1), which "staff wellbeing" finds.
+_STAFF_WELLBEING_RE = re.compile(
+    r"\b(?:teachers?|teaching\s+staff|colleagues?)['’]?\s+(?:wellbeing|well-being)\b",
+    re.IGNORECASE,
+)
+
+
 def renamed_terms(text: str) -> tuple[str, list[tuple[str, str]]]:
-    """``text`` with the terms the frameworks renamed in their words, and what was renamed."""
+    """``text`` in the frameworks' words, and each change as (what is searched, why)."""
     done: list[tuple[str, str]] = []
 
     def sub(m: re.Match[str]) -> str:
-        done.append((m[0], RENAMED_TERMS[m[0].lower()]))
-        return RENAMED_TERMS[m[0].lower()]
+        new = RENAMED_TERMS[m[0].lower()]
+        done.append((new, f"the frameworks' term for “{m[0]}”"))
+        return new
 
     def fte(m: re.Match[str]) -> str:
-        done.append((m["fte"] or m["n"], "part-time"))
+        done.append(("part-time", f"“{m['fte'] or m['n']}” read as a part-time contract"))
         return f"{m['verb']} part-time" if m["verb"] else "part-time"
 
-    return _FTE_RE.sub(fte, _RENAMED_RE.sub(sub, text)), done
+    def staff(m: re.Match[str]) -> str:
+        done.append(("staff wellbeing", f"“{m[0]}”: the staff's, not the pupils'"))
+        return "staff wellbeing"
+
+    text = _STAFF_WELLBEING_RE.sub(staff, _RENAMED_RE.sub(sub, text))
+    return _FTE_RE.sub(fte, text), done
 
 
 # Names of frameworks as users write them in questions: "the NPQ for senior leaders", "NPQ in
@@ -1518,8 +1534,7 @@ class SearchIndex:
             text, renamed = renamed_terms(text)
             if renamed:
                 notes.append(
-                    "searched for "
-                    + ", ".join(f"“{n}” (the frameworks' term for “{o}”)" for o, n in renamed)
+                    "searched for " + ", ".join(f"“{new}” ({why})" for new, why in renamed)
                 )
         if like is not None:
             # Its indexed vector (its words with its area and heading): statements like it.

@@ -108,6 +108,22 @@ def select_groups(result: SearchResult) -> tuple[list[Group], list[Group], list[
     evidence = keep(("evidence",), MAX_EVIDENCE_GROUPS)
     practice = keep(("practice_heading", "practice"), MAX_PRACTICE_GROUPS)
     provider = keep(("provider_section",), MAX_PROVIDER_SECTIONS)
+    if provider:
+        # Another provider's page under the same heading answers the same question ("What
+        # does it cost?": "Fees to be confirmed" on one page, "£1550 plus VAT" on the other,
+        # which had been dropped at 0.93 of the first's score).
+        doc = provider[0].lead.id.split("#")[0]
+        title = provider[0].lead.title.strip().lower()
+        for g in groups:
+            if len(provider) >= MAX_PROVIDER_SECTIONS:
+                break
+            if (
+                g not in provider
+                and g.lead.kind == "provider_section"
+                and g.lead.title.strip().lower() == title
+                and g.lead.id.split("#")[0] != doc
+            ):
+                provider.append(g)
     # A provider question is answered from provider pages alone.
     if provider and groups[0].lead.kind == "provider_section":
         evidence, practice = [], []

@@ -168,7 +168,8 @@ _FTE_RE = re.compile(
 # and it led the answer. The frameworks say it as staff motivations, workload and a duty of
 # care to staff (NPQSL 7.P4.2, 7.1), which "staff wellbeing" finds.
 _STAFF_WELLBEING_RE = re.compile(
-    r"\b(?:teachers?|teaching\s+staff|colleagues?)['’]?\s+(?:wellbeing|well-being)\b",
+    r"\b(?:teachers?|teaching\s+staff|colleagues?|head\s?teachers?|heads|leaders?|slt|"
+    r"my|my\s+own|our\s+own)['’]?s?\s+(?:wellbeing|well-being)\b",
     re.IGNORECASE,
 )
 

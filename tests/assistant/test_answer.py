@@ -534,3 +534,12 @@ def test_a_heading_leading_the_answer_brings_its_bullets(search_index: SearchInd
         bullet = search_index.get(sid)
         assert bullet.kind == "practice" and bullet.group in a.cited
     assert a.report.uncited_claims == () and a.invalid_citations == ()
+
+
+def test_each_providers_page_under_the_same_heading_answers(search_index: SearchIndex) -> None:
+    # "How much does the NPQSL cost?": the UK page says "Fees to be confirmed"; the other
+    # provider's "What does it cost?" (£1550 plus VAT) had been dropped (0.93 of the first).
+    a = Assistant(search_index).ask("How much does the NPQSL cost?")
+    assert "[provider-npqsl-uk#what-does-it-cost]" in a.text
+    assert "[provider-olp-npqsl-international#what-does-it-cost]" in a.text
+    assert "£1550" in a.text

@@ -621,6 +621,11 @@ def test_only_statements_with_the_same_text_share_a_group(search_index: SearchIn
         ),
         # Staff wellbeing: NPQSL 1.4, on pupils' wellbeing, had led (the only "wellbeing").
         ("teacher wellbeing", "staff wellbeing", {"NPQSL 7.1", "NPQEL 7.1"}),
+        (
+            "What does the NPQH framework say about headteacher wellbeing?",
+            "staff wellbeing",
+            {"NPQSL 7.1", "NPQEL 7.1"},
+        ),
     ],
 )
 def test_a_term_the_frameworks_word_otherwise_is_searched_in_theirs(

@@ -1282,6 +1282,19 @@ class SearchIndex:
                 return found
         return None
 
+    def _same_text_ids(self, row: int) -> set[str]:
+        """Ids of the statements with exactly this row's text (``same_as``, followed through)."""
+        own = self.statements[row]
+        same = set(own.same_as)
+        for sid in list(same):
+            other = self.by_id.get(sid)
+            if other is not None:
+                same |= {
+                    i for i in other.same_as if self.by_id.get(i) and self.by_id[i].text == own.text
+                }
+        same.discard(own.id)
+        return same
+
     def row(self, sid: str) -> int | None:
         """The index row of a statement id, or None."""
         return self._row.get(sid)
@@ -1631,8 +1644,20 @@ class SearchIndex:
             """
             group: list[str] = []
             near: list[tuple[str, ...]] = []
-            same = set(self.statements[row].same_as)
-            members = (row, *self.twins(row))
+            same = self._same_text_ids(row)
+            twins = self.twins(row)
+            # Every id with the text, the same framework's too: NPQSL 4.15 and 9.2 are one
+            # text, and had been listed as three lines ("NPQSL 9.2 · NPQEL 4.15", "NPQSL
+            # 4.15", "NPQEL 9.2").
+            members = (
+                row,
+                *twins,
+                *(
+                    self._row[i]
+                    for i in sorted(same)
+                    if i in self._row and self._row[i] not in twins
+                ),
+            )
             # One text, several ids: listed in the frameworks' order, not by which scored a
             # hair higher (the texts differ only in their area titles, and which one wins such
             # a tie changes with the CPU's floating-point path).

@@ -665,3 +665,13 @@ def test_an_id_looked_up_alone_is_followed_by_statements_like_it(search_index: S
     # With words besides the id, those words are searched.
     r = search_index.search("NPQSL 4.9 and governance", k=6)
     assert not any("nearest in meaning" in n for n in r.notes)
+
+
+def test_one_text_said_four_times_is_one_group(search_index: SearchIndex) -> None:
+    # NPQSL 4.15 = NPQSL 9.2 = NPQEL 4.15 = NPQEL 9.2 (one sentence on parents): they had been
+    # listed as "NPQSL 9.2 · NPQEL 4.15", then "NPQSL 4.15", then "NPQEL 9.2".
+    r = search_index.search("building relationships with parents and families", k=8)
+    group = next(g for g in r.groups if "NPQSL 4.15" in g or "NPQSL 9.2" in g)
+    assert set(group) == {"NPQSL 4.15", "NPQSL 9.2", "NPQEL 4.15", "NPQEL 9.2"}
+    texts = {search_index.get(i).text for i in group}
+    assert len(texts) == 1

@@ -575,8 +575,18 @@ def _with_twins(index: SearchIndex, s: Statement) -> tuple[str, ...]:
 
 
 def _same_text(index: SearchIndex, s: Statement) -> tuple[str, ...]:
-    """``s`` and its twins with exactly its text: ids one quotation can stand for."""
-    return (s.id, *(i for i in _with_twins(index, s)[1:] if index.by_id[i].text == s.text))
+    """``s`` and every statement with exactly its text: ids one quotation can stand for.
+
+    The twins' order first (one per framework, the closest), then the rest (NPQSL 9.2 for
+    NPQSL 4.15: the same framework says it twice).
+    """
+    row = index.row(s.id)
+    if row is None:
+        return (s.id,)
+    same = index.same_text_ids(row)
+    return tuple(
+        dict.fromkeys([s.id, *(i for i in _with_twins(index, s) if i in same), *sorted(same)])
+    )
 
 
 def strength_of(score: float) -> Strength:
@@ -988,9 +998,7 @@ def _suggest(
                 pick = s
                 break
     # Every id with the text, not one per framework: NPQSL 4.15 and 9.2 are one statement.
-    ids = list(dict.fromkeys(_with_twins(index, pick)))
-    for sid in list(ids):  # identical texts of identical texts (same_as names other frameworks')
-        ids += [i for i in index.by_id[sid].same_as if i in index.by_id and i not in ids]
+    ids = list(dict.fromkeys([*_with_twins(index, pick), *_same_text(index, pick)]))
     if framework:
         # The cited framework's first, and of its ids the one in the cited area: a citation of
         # NPQSL 4.14 is offered NPQSL 4.15 before NPQSL 9.2 (which says the same).

@@ -1282,7 +1282,7 @@ class SearchIndex:
                 return found
         return None
 
-    def _same_text_ids(self, row: int) -> set[str]:
+    def same_text_ids(self, row: int) -> set[str]:
         """Ids of the statements with exactly this row's text (``same_as``, followed through)."""
         own = self.statements[row]
         same = set(own.same_as)
@@ -1644,7 +1644,7 @@ class SearchIndex:
             """
             group: list[str] = []
             near: list[tuple[str, ...]] = []
-            same = self._same_text_ids(row)
+            same = self.same_text_ids(row)
             twins = self.twins(row)
             # Every id with the text, the same framework's too: NPQSL 4.15 and 9.2 are one
             # text, and had been listed as three lines ("NPQSL 9.2 · NPQEL 4.15", "NPQSL

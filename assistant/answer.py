@@ -14,7 +14,13 @@ import time
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 
-from assistant.brief import absent_lines, abstain_lines, brief_citations, brief_lines
+from assistant.brief import (
+    absent_lines,
+    abstain_lines,
+    brief_citations,
+    brief_lines,
+    loose_lines,
+)
 from assistant.citations import CitationReport, UnsupportedCitation, check_citations
 from assistant.essay import TextError, check_essay
 from assistant.llm import ChatModel, LLMError, Message
@@ -199,7 +205,8 @@ class Assistant:
             return
         if self.llm is not None:
             pieces: list[str] = []
-            for line in absent_lines(result):  # before the model's words, whatever they are
+            # Before the model's words, whatever they are.
+            for line in (*absent_lines(result), *loose_lines(result)):
                 pieces.append(line + "\n")
                 yield line + "\n"
             try:

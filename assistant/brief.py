@@ -155,6 +155,7 @@ def brief_lines(result: SearchResult, *, headings: dict[str, Statement]) -> Iter
         return
     evidence, practice, provider = select_groups(result)
     yield from absent_lines(result)
+    yield from loose_lines(result)
     yield from _no_course_pages_lines(result, " What the frameworks say on your question's words:")
     if not (evidence or practice or provider):
         yield "I found nothing in the frameworks to answer this."
@@ -174,7 +175,8 @@ def brief_lines(result: SearchResult, *, headings: dict[str, Statement]) -> Iter
     else:
         first = evidence if evidence else practice
         n = _lead_length(first)
-        yield f"- **In short{scope}:** {quoted(first[0].lead)} {cite(first[0].ids)}"
+        lead = "Nearest" if result.loose else "In short"
+        yield f"- **{lead}{scope}:** {quoted(first[0].lead)} {cite(first[0].ids)}"
         for g in first[1:n]:
             yield f"  - {' and '.join(_frameworks(g))}'s wording: {quoted(g.lead)} {cite(g.ids)}"
         if first[0].lead.kind == "practice_heading":
@@ -220,6 +222,23 @@ def _no_course_pages_lines(result: SearchResult, then: str = "") -> Iterator[str
             f"> **This corpus has no course pages about {names}** (cost, funding, delivery, "
             f"eligibility): for the course itself, ask an NPQ provider.{then}"
         )
+        yield ""
+
+
+LOOSE_NOTE = (
+    "The frameworks may not speak to this directly: what follows is the nearest in meaning, "
+    "so check that each statement fits before you cite it."
+)
+
+
+def loose_lines(result: SearchResult) -> Iterator[str]:
+    """First, for a question the frameworks cover only loosely: say the hits are the nearest.
+
+    "How should we run GCSE chemistry practicals?" had been answered "In short: prior
+    knowledge plays an important role…" as if the frameworks answered it.
+    """
+    if result.loose:
+        yield f"> {LOOSE_NOTE}"
         yield ""
 
 

@@ -341,6 +341,7 @@ def search_payload(result) -> dict[str, object]:
     return {
         "query": result.query,
         "in_scope": result.in_scope,
+        "loose": result.loose,
         "frameworks": list(result.frameworks),
         "notes": list(result.notes),
         "results": [
@@ -360,6 +361,7 @@ def search_payload(result) -> dict[str, object]:
 
 
 def _print_search_text(result) -> None:
+    from assistant.brief import LOOSE_NOTE
     from index.search import group_identical
 
     for note in result.notes:
@@ -371,6 +373,8 @@ def _print_search_text(result) -> None:
         print("No course page here seems to answer this. Closest course pages:")
     elif not result.in_scope:
         print("The frameworks here don't seem to cover this. Closest statements:")
+    elif result.loose:
+        print(LOOSE_NOTE)
     for n, (hit, ids) in enumerate(group_identical(result.hits), start=1):
         s = hit.statement
         label = " = ".join(ids)

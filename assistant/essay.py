@@ -17,7 +17,7 @@ import csv
 import html
 import io
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Literal
 
@@ -44,7 +44,27 @@ WRONG_NUMBER_MIN = 0.55  # and at least this close to the sentence
 # NPQLT 8.P3.3, from another framework and no support either). Dev cases: no change 0.45-0.55.
 OPPOSITE_ON_TOPIC = 0.50
 STRONG_COSINE = 0.62
-PARTIAL_COSINE = 0.50
+PARTIAL_COSINE = 0.45
+# A citation the search puts first for its sentence, close in meaning (cosine at least
+# WORDED_SUPPORT_COSINE) and sharing its words (at least WORDED_SENTENCE_SHARE of the sentence's
+# keywords are the statement's, or WORDED_STATEMENT_SHARE of the statement's are the
+# sentence's), supports it: a long bullet used in part ("we rehearsed least-intrusive
+# interventions … and agreed consistent non-verbal signals for common directions (NPQSL
+# 4.P2.2)", cosine 0.49) or a short one paraphrased ("reports to the trust board were … clear,
+# concise and accurate (NPQEL 10.P1.4)", 0.44). A sentence that says the opposite is still
+# caught first. eval/reports/ablations.md, seventeenth round.
+WORDED_SUPPORT_COSINE = 0.44
+WORDED_SENTENCE_SHARE = 0.45
+WORDED_STATEMENT_SHARE = 0.35
+# A sentence that reads as the opposite of the cited statement is still sent to another number
+# when that one fits it far better (this much closer) and agrees with it: "working memory has a
+# limited capacity and can easily be overloaded [NPQSL 2.9]" is 2.8's claim, not a
+# contradiction of 2.9 (long-term memory).
+OPPOSITE_BUT_OTHER_MARGIN = 0.15
+# Of alternatives this close in cosine, the one whose words the sentence repeats most is
+# suggested ("every pupil has a supportive relationship with a named member of staff" is
+# NPQSL 4.P1.4 word for word; 4.6, on pastoral leaders, was 0.01 closer).
+SUGGEST_WORDED_MARGIN = 0.03
 SUGGEST_UNCITED_COSINE = 0.66
 # A suggestion comes from the framework the essay cites when one of its statements is this close
 # to the best (an NPQEL essay wants an NPQEL number). Citation cases, dev: suggestion accuracy
@@ -567,6 +587,20 @@ def _strip_citations(sentence: str) -> str:
     return plain_text(re.sub(r"[\[(]\s*[;,]?\s*[\])]", "", text))
 
 
+def word_shares(sentence: str, statement: str) -> tuple[float, float]:
+    """The share of the sentence's keywords in the statement, and of the statement's in it."""
+    said = set(tokenize(_strip_citations(sentence)))
+    stated = set(tokenize(statement))
+    common = len(said & stated)
+    return common / max(1, len(said)), common / max(1, len(stated))
+
+
+def _worded(sentence: str, statement: str) -> bool:
+    """True when the sentence repeats enough of the statement's words (`WORDED_*_SHARE`)."""
+    of_sentence, of_statement = word_shares(sentence, statement)
+    return of_sentence >= WORDED_SENTENCE_SHARE or of_statement >= WORDED_STATEMENT_SHARE
+
+
 def _with_twins(index: SearchIndex, s: Statement) -> tuple[str, ...]:
     row = index.row(s.id)
     if row is None:
@@ -853,7 +887,13 @@ def _verdict(
     if statement is None:
         # What Find evidence would list first for the sentence, the cited framework's if close.
         suggested = _suggest(
-            sim.searched(sentence.text, vecs, 3) or best, c.framework, index, c.area
+            sim.searched(sentence.text, vecs, 3) or best,
+            c.framework,
+            index,
+            c.area,
+            sentence=sentence.text,
+            prefer_area=True,
+            fits=lambda i: sim.support(vecs, i),
         )
         why = index.explain_missing(sid)
         return CheckedCitation(c.raw, sid, sentence, "nonexistent", 0.0, suggested, reason=why)
@@ -886,11 +926,16 @@ def _verdict(
         )
         or overclaims(sentence.text, statement.text)
         or reverses(plain_text(sentence.text), statement.text)
+        or too_soon(plain_text(sentence.text), statement.text)
     )
 
     if (
         not cited_is_nearest
-        and not (says_opposite and score >= OPPOSITE_ON_TOPIC)
+        and not (
+            says_opposite
+            and score >= OPPOSITE_ON_TOPIC
+            and alt_score - score < OPPOSITE_BUT_OTHER_MARGIN
+        )
         and alt is not None
         and alt_score >= WRONG_NUMBER_MIN
         and alt_score - score >= WRONG_NUMBER_MARGIN
@@ -903,7 +948,12 @@ def _verdict(
         and not overclaims(sentence.text, alt[0].text)
     ):
         suggested = _suggest(
-            _search_order_first(alternatives, searched, twins), c.framework, index, c.area
+            _search_order_first(alternatives, searched, twins),
+            c.framework,
+            index,
+            c.area,
+            sentence=sentence.text,
+            fits=lambda i: sim.support(vecs, i),
         )
         return CheckedCitation(
             c.raw,
@@ -926,7 +976,11 @@ def _verdict(
             statement.text,
             reason="the sentence claims more than, or the opposite of, what the statement says",
         )
-    if score >= SUPPORT_COSINE:
+    if score >= SUPPORT_COSINE or (
+        cited_is_nearest
+        and score >= WORDED_SUPPORT_COSINE
+        and _worded(sentence.text, statement.text)
+    ):
         return CheckedCitation(c.raw, sid, sentence, "supported", score, (), statement.text)
     if cited_is_nearest:
         why = (
@@ -934,7 +988,7 @@ def _verdict(
             "say this: check the sentence against its text"
         )
     elif nearest is not None and searched[0][1] >= PARTIAL_COSINE:
-        near = "; ".join(_with_twins(index, nearest))
+        near = "; ".join(_suggest(searched[:1], c.framework, index, c.area))
         why = f"the cited statement does not say this; the nearest is {near}: check it first"
     else:
         why = "no statement in the frameworks says this"
@@ -958,6 +1012,40 @@ def _search_order_first(
     return first + [p for p in alternatives if p[0].id not in seen]
 
 
+# A statement that says change takes time (NPQSL 4.3: "…will likely take more than a school term
+# to demonstrate impact"; 4.2 "take longer to embed"; 6.4 "sustained over time")…
+_TAKES_TIME_RE = re.compile(
+    r"\bmore\s+than\s+(?:a|one)\s+(?:school\s+)?(?:term|year)\b|\btakes?\s+(?:time|longer|years)\b"
+    r"|\btake\s+more\s+than\b|\bover\s+(?:several|a\s+number\s+of|many)\s+(?:years|terms)\b"
+    r"|\bsustained\s+over\s+time\b|\btime\s+to\s+embed\b",
+    re.IGNORECASE,
+)
+# …and a sentence that claims it quickly ("should show its impact within the first half term").
+_QUICKLY_RE = re.compile(
+    r"\b(?:within|in|after|by\s+the\s+end\s+of)\s+(?:(?:a|an|the|one|two|three|just|only|its|"
+    r"first|few|couple\s+of|single)\s+)*(?:half[- ]terms?|weeks?|months?|days?|lessons?|term)\b"
+    r"|\bimmediate(?:ly)?\b|\bstraight\s+away\b|\bovernight\b|\bquick(?:ly)?\b|\brapid(?:ly)?\b"
+    r"|\binstant(?:ly)?\b|\bone[- ]off\b|\ba\s+single\s+(?:inset|training|twilight|session|day)\b",
+    re.IGNORECASE,
+)
+
+
+def too_soon(sentence: str, statement: str) -> bool:
+    """True when the sentence claims quick results the statement says take time.
+
+    "A new whole-school behaviour policy should show its impact within the first half term
+    (NPQSL, 4.3)" had been called supported: 4.3 says "more than a school term". A sentence
+    that denies the quick result ("not within a week", "no quick fix") makes no such claim.
+    """
+    if not _TAKES_TIME_RE.search(statement):
+        return False
+    for m in _QUICKLY_RE.finditer(sentence):
+        before = sentence[max(0, m.start() - 40) : m.start()]
+        if not re.search(r"\b(?:not|never|no|n't|rather\s+than|instead\s+of)\b", before, re.I):
+            return True
+    return False
+
+
 def overclaims(sentence: str, statement: str) -> bool:
     """True when the sentence makes an absolute or superlative claim the statement does not.
 
@@ -979,15 +1067,39 @@ def _suggest(
     framework: str | None,
     index: SearchIndex,
     area: int | None = None,
+    *,
+    sentence: str = "",
+    prefer_area: bool = False,
+    fits: Callable[[str], float] | None = None,
 ) -> tuple[str, ...]:
     """The best alternative's ids, the cited framework's first.
 
     The best is the first of ``ranked`` that the cited framework has (itself or as a twin)
     within `SUGGEST_FRAMEWORK_MARGIN` of the top score; otherwise the top one, whatever its
-    framework (a statement only NPQEL has is still the one to cite).
+    framework (a statement only NPQEL has is still the one to cite). With ``sentence``, of the
+    candidates within `SUGGEST_WORDED_MARGIN` of the top, the one the sentence repeats most of
+    comes first when it repeats clearly more (`_worded`, and a larger share). With
+    ``prefer_area`` (a number that does not exist), a candidate in the cited framework's cited
+    area within that margin comes first: "NPQLT 8.P4.1" on what *teachers* have learned is
+    8.P3.2, not 7.P1.2 on what pupils have learned. With ``fits`` (an id's cosine with the
+    sentence), the cited framework's own wording of the pick is offered instead when it fits
+    about as well (`SUGGEST_WORDED_MARGIN`).
     """
     if not ranked:
         return ()
+    top_score = ranked[0][1]
+    close = [(s, sc) for s, sc in ranked if sc >= top_score - SUGGEST_WORDED_MARGIN]
+    if sentence and len(close) > 1:
+        shares = [max(word_shares(sentence, s.text)) for s, _ in close]
+        best_i = max(range(len(close)), key=lambda i: shares[i])
+        if best_i and shares[best_i] > shares[0] + 0.1 and _worded(sentence, close[best_i][0].text):
+            ranked = [close[best_i], *(p for p in ranked if p[0] is not close[best_i][0])]
+    if prefer_area and framework and area is not None:
+        prefix = f"{framework} {area}."
+        for s, sc in close:
+            if any(i.startswith(prefix) for i in _with_twins(index, s)):
+                ranked = [(s, sc), *(p for p in ranked if p[0] is not s)]
+                break
     pick = ranked[0][0]
     if framework:
         prefix = framework + " "
@@ -997,6 +1109,25 @@ def _suggest(
             if any(i.startswith(prefix) for i in _with_twins(index, s)):
                 pick = s
                 break
+    if (
+        fits is not None
+        and framework
+        and not any(i.startswith(framework + " ") for i in _with_twins(index, pick))
+    ):
+        # The cited framework's own wording of it, when it has one: an NPQEL essay citing
+        # NPQEL 6.4 for training heads to coach is offered NPQEL 6.P2, not NPQLT 8.P2 and
+        # NPQSL 6.P2 (one text, NPQEL's counterpart).
+        row = index.row(pick.id)
+        own = [
+            index.statements[r]
+            for r in (index.counterparts(row) if row is not None else ())
+            if index.statements[r].framework == framework
+        ]
+        # Counterparts are read from the statements' words and vectors, and a few are only
+        # related (NPQLT 4.P2.2 on fluent readers, NPQEL 3.P2.3 on knowledge for reading):
+        # only one that fits the sentence as well is offered.
+        if own and fits(own[0].id) >= fits(pick.id) - SUGGEST_WORDED_MARGIN:
+            pick = own[0]
     # Every id with the text, not one per framework: NPQSL 4.15 and 9.2 are one statement.
     ids = list(dict.fromkeys([*_with_twins(index, pick), *_same_text(index, pick)]))
     if framework:

@@ -360,6 +360,13 @@ SCOPE_MIN_PROVIDER_KEYWORDS = 0.5  # share of the question's keywords on the pro
 # if it has this many (one word alone, "phones", proves nothing).
 SCOPE_MIN_KEYWORDS = 2
 SCOPE_WORDS_IN_TOP = 3
+# Covered, but only loosely: P(in scope) under this (and over the "not covered" threshold) for
+# a question no typed id, course reading or statement holding all its words explains. The
+# answer then says the frameworks may not speak to it directly and offers the nearest
+# statements as such ("How should we run GCSE chemistry practicals?" had been answered
+# "In short: prior knowledge plays an important role…"). Chosen in eval/reports/ablations.md
+# (seventeenth round).
+SCOPE_LOOSE_BELOW = 0.6
 EVIDENCE_PRIOR = 1.15
 # Provider pages in a question that does not read as a course one: weighed down, not left out
 # ("is the content tailored to my area?" has no course word). Retrieval dev split: plateau 0.7-0.9;
@@ -440,6 +447,8 @@ class SearchResult:
             question, and the answer says so first.
         about_course: The question asks about an NPQ itself ("how long does the NPQSL
             take?"): only provider pages were searched.
+        loose: In scope, but only loosely (``SCOPE_LOOSE_BELOW``): the hits are the nearest
+            statements, not an answer the frameworks give directly.
         absent: NPQs the question names that the corpus does not hold ("What does the NPQH
             say about behaviour?"): the hits are other frameworks' statements.
     """
@@ -459,6 +468,7 @@ class SearchResult:
     no_course_pages: tuple[str, ...] = ()
     about_course: bool = False
     absent: tuple[str, ...] = ()
+    loose: bool = False
 
 
 _WORD_RE = re.compile(r"[a-z]+")
@@ -1611,6 +1621,7 @@ class SearchIndex:
         )
         scope_p = self.scope_probability(features, vec)
         asked = asked_keywords(text)
+        worded = any(self._says_every_keyword(asked, r) for r, _ in fused[:SCOPE_WORDS_IN_TOP])
         in_scope = (
             bool(id_hits)
             or scope_p >= self.scope_threshold
@@ -1625,7 +1636,7 @@ class SearchIndex:
             )
             # Every word the question asks about is in one framework statement near the top
             # ("what does the NPQEL say about economies of scale": NPQEL 7.P3.3 says it).
-            or any(self._says_every_keyword(asked, r) for r, _ in fused[:SCOPE_WORDS_IN_TOP])
+            or worded
         )
         if about_course and in_scope and not id_hits and order:
             # The question as asked: the pages' questions name the course too.
@@ -1712,6 +1723,11 @@ class SearchIndex:
             no_course_pages=tuple(no_course_pages),
             about_course=about_course,
             absent=tuple(absent),
+            loose=(
+                in_scope
+                and not (id_hits or worded or course_question or about_course)
+                and scope_p < SCOPE_LOOSE_BELOW
+            ),
         )
 
     @staticmethod
@@ -1894,10 +1910,13 @@ def group_identical(hits: Sequence[Hit]) -> list[tuple[Hit, tuple[str, ...]]]:
         s = h.statement
         key = next((placed[i] for i in (s.id, *s.same_as) if i in placed), None)
         if key is None:
-            placed[s.id] = len(out)
+            key = len(out)
             out.append((h, (s.id,)))
         else:
             first, ids = out[key]
             out[key] = (first, (*ids, s.id))
-            placed[s.id] = key
+        # The ids it is identical to belong here too, whichever comes first: NPQSL 4.15 and
+        # 9.2 are one text, each listing NPQEL 4.15 and 9.2, not each other.
+        for i in (s.id, *s.same_as):
+            placed.setdefault(i, key)
     return out

@@ -10,6 +10,7 @@ import pytest
 from langchain_core.language_models.fake_chat_models import FakeListChatModel
 
 from assistant.answer import Answer, Assistant, Turn, contextual_query
+from assistant.brief import LOOSE_NOTE
 from assistant.citations import check_citations
 from assistant.llm import LangChainChat, LLMError, Message
 from assistant.settings import LLMSettings
@@ -90,6 +91,24 @@ def test_out_of_scope_abstains_with_closest_statements(search_index: SearchIndex
     a = Assistant(search_index).ask("What's the best lasagne recipe for six people?")
     assert a.abstained and a.cited == ()
     assert "don't cover" in a.text and "Closest statements" in a.text
+
+
+def test_a_loosely_covered_question_is_answered_with_the_nearest_statements_as_such(
+    search_index: SearchIndex,
+) -> None:
+    # Nothing in the frameworks is about chemistry practicals: the brief had answered
+    # "In short: prior knowledge plays an important role…" as if they said so.
+    a = Assistant(search_index).ask("How should we run GCSE chemistry practicals?")
+    assert not a.abstained and a.cited
+    assert a.text.startswith(f"> {LOOSE_NOTE}")
+    assert "**Nearest:**" in a.text and "In short" not in a.text
+    # A question the frameworks answer keeps its plain answer.
+    b = Assistant(search_index).ask("How do I help pupils remember things long term?")
+    assert LOOSE_NOTE not in b.text and "**In short:**" in b.text
+    # A model's answer gets the same warning before its words.
+    bot = Assistant(search_index, fake("Prior knowledge matters [NPQSL 2.6]."))
+    c = bot.ask("How should we run GCSE chemistry practicals?")
+    assert c.backend == "fake" and c.text.startswith(f"> {LOOSE_NOTE}")
 
 
 def test_provider_question_answered_from_provider_pages(search_index: SearchIndex) -> None:

@@ -608,3 +608,95 @@ def test_held_out_user_test_sentences(
     (c,) = [c for c in essay.check_essay(text, search_index).citations if c.cited == cited]
     assert c.verdict == verdict, (c.verdict, c.reason, c.suggested)
     assert c.sentence.text == text  # the whole sentence is shown, whatever part was checked
+
+
+@pytest.mark.parametrize(
+    ("text", "cited", "verdict", "first_suggested"),
+    [
+        # A long bullet used in part, and a short one paraphrased: the search puts the cited
+        # statement first and the sentence repeats its words (cosine 0.49 / 0.44).
+        (
+            "In staff briefings we rehearsed least-intrusive interventions for low-level "
+            "disruption and agreed consistent non-verbal signals for common directions "
+            "(NPQSL 4.P2.2).",
+            "NPQSL 4.P2.2",
+            "supported",
+            None,
+        ),
+        (
+            "Termly reports to the trust board were written to be clear, concise and accurate "
+            "(NPQEL 10.P1.4).",
+            "NPQEL 10.P1.4",
+            "supported",
+            None,
+        ),
+        # Quick results claimed where the statement says change takes more than a term.
+        (
+            "Because pupils adapt quickly, the framework suggests that a new whole-school "
+            "behaviour policy should show its impact within the first half term (NPQSL, 4.3).",
+            "NPQSL 4.3",
+            "unsupported",
+            None,
+        ),
+        # The bullet the sentence repeats word for word, not 4.6 on pastoral leaders (0.01
+        # closer by cosine).
+        (
+            "Alongside this, I worked with the pastoral team to make sure that every pupil has "
+            "a supportive relationship with a named member of staff (NPQSL 4.4).",
+            "NPQSL 4.4",
+            "wrong_number",
+            "NPQSL 4.P1.4",
+        ),
+        # A number that does not exist in area 8: area 8's statement on what *teachers* have
+        # learned, not area 7's on pupils.
+        (
+            "I tried to avoid judging a colleague on a single observation, instead drawing "
+            "conclusions about what teachers had learned from patterns of performance over "
+            "several assessments (NPQLT 8.P4.1).",
+            "NPQLT 8.P4.1",
+            "nonexistent",
+            "NPQLT 8.P3.2",
+        ),
+        # Read as the opposite of 2.9 (long-term memory), but 2.8 says it, far closer.
+        (
+            "I reminded colleagues that working memory has a limited capacity and can easily "
+            "be overloaded [NPQSL 2.9], so quizzes were kept short.",
+            "NPQSL 2.9",
+            "wrong_number",
+            "NPQSL 2.8",
+        ),
+    ],
+)
+def test_third_user_test_sentences(
+    search_index: SearchIndex, text: str, cited: str, verdict: str, first_suggested: str | None
+) -> None:
+    (c,) = [c for c in essay.check_essay(text, search_index).citations if c.cited == cited]
+    assert c.verdict == verdict, (c.verdict, c.reason, c.suggested)
+    if first_suggested:
+        assert c.suggested[0] == first_suggested, c.suggested
+    else:
+        assert not c.suggested
+
+
+def test_quick_results_are_read_only_where_the_statement_says_change_takes_time() -> None:
+    slow = (
+        "Teacher and pupil behaviours become ingrained and can be difficult to change, so most "
+        "whole school behaviour policy or practice will likely take more than a school term to "
+        "demonstrate impact."
+    )
+    assert essay.too_soon("The policy should show its impact within a week of launch.", slow)
+    assert essay.too_soon("Routines were expected to work immediately.", slow)
+    assert not essay.too_soon("We did not expect results within a week.", slow)
+    assert not essay.too_soon("We gave the policy a full year before judging it.", slow)
+    quick = "Setting clear expectations can help communicate shared values."
+    assert not essay.too_soon("Expectations were set within the first week.", quick)
+
+
+def test_word_shares_count_keywords_both_ways() -> None:
+    of_sentence, of_statement = essay.word_shares(
+        "Reports were clear, concise and accurate (NPQEL 10.P1.4).",
+        "Ensuring that formal papers that are prepared and presented are clear, concise and "
+        "accurate.",
+    )
+    assert of_sentence == pytest.approx(3 / 4)  # report, clear, concise, accurate
+    assert 0 < of_statement < of_sentence

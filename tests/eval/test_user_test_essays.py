@@ -14,8 +14,8 @@ pytestmark = pytest.mark.slow
 
 def test_labels_follow_each_essays_citations_in_order() -> None:
     rows = read_jsonl(USER_TEST / "labels.jsonl")
-    assert len(rows) == 51 + 68
-    assert {r["set"] for r in rows} == {"design", "held_out"}
+    assert len(rows) == 51 + 68 + 75
+    assert {r["set"] for r in rows} == {"design", "held_out", "third"}
     for name in sorted({r["essay"] for r in rows}):
         text = (USER_TEST / name).read_text(encoding="utf-8")
         ids = [c.id for c in find_citations(text)]
@@ -37,6 +37,10 @@ def test_the_checker_on_the_user_test_essays(monkeypatch, search_index: SearchIn
     assert res["design"]["verdicts_right"] >= 49
     assert res["design"]["suggestions_right"] >= res["design"]["suggestions"] - 2
     assert res["held_out"]["verdicts_right"] >= 58  # its first run: 58 of 68
+    # The third user test (seventeenth round): 68 of 75 verdicts and 17 of 22 suggestions
+    # right at its first run, before the changes made on it; 72 and 20 after.
+    assert res["third"]["verdicts_right"] >= 71
+    assert res["third"]["suggestions_right"] >= 19
     for part in res.values():
         right_called_wrong = [
             w for w in part["wrong"] if w["expected"] == "supported" and w["got"] == "wrong_number"

@@ -8,6 +8,7 @@ import pytest
 
 from assistant.cli import main
 from index.search import (
+    SCOPE_LOOSE_BELOW,
     QueryError,
     SearchIndex,
     expand_keywords,
@@ -129,6 +130,38 @@ def test_identical_statements_are_adjacent_and_grouped(search_index: SearchIndex
     assert r.groups[0] == tuple(ids(r)[:3])
     (_first, grouped), *_rest = group_identical(r.hits)
     assert set(grouped) == {"NPQSL 6.9", "NPQEL 6.9", "NPQLT 8.1"}
+
+
+def test_loose_cover_is_flagged_between_not_covered_and_covered(
+    search_index: SearchIndex,
+) -> None:
+    loose = search_index.search("How should we run GCSE chemistry practicals?", k=5)
+    assert loose.in_scope and loose.loose
+    assert search_index.scope_threshold <= loose.scope_probability < SCOPE_LOOSE_BELOW
+    for q in (
+        "How do I help pupils remember things long term?",
+        "NPQSL 4.9",
+        "succession planning",
+    ):
+        r = search_index.search(q, k=5)
+        assert r.in_scope and not r.loose, (q, r.scope_probability)
+    out = search_index.search("What's the best lasagne recipe for six people?", k=5)
+    assert not out.in_scope and not out.loose
+
+
+def test_one_text_in_two_areas_is_one_group_whatever_the_hit_order(
+    search_index: SearchIndex,
+) -> None:
+    # NPQSL 4.15 and 9.2 are one text; each lists NPQEL 4.15 and 9.2 as the same, not each
+    # other. The CLI's listing had shown "NPQSL 4.15 = NPQEL 4.15 = NPQEL 9.2" and, below it,
+    # "NPQSL 9.2" with the same words.
+    from index.hit import Hit
+
+    order = ["NPQSL 4.15", "NPQSL 9.2", "NPQEL 4.15", "NPQEL 9.2", "NPQSL 4.1"]
+    hits = [Hit(search_index.by_id[i], 1.0, "hybrid") for i in order]
+    grouped = [ids for _hit, ids in group_identical(hits)]
+    assert grouped == [tuple(order[:4]), ("NPQSL 4.1",)]
+    assert len(group_identical(list(reversed(hits)))) == 2
 
 
 def test_counterparts_in_other_frameworks_follow_but_stay_separate(

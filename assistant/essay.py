@@ -65,6 +65,11 @@ OPPOSITE_BUT_OTHER_MARGIN = 0.15
 # suggested ("every pupil has a supportive relationship with a named member of staff" is
 # NPQSL 4.P1.4 word for word; 4.6, on pastoral leaders, was 0.01 closer).
 SUGGEST_WORDED_MARGIN = 0.03
+SUGGEST_REPEATED_SHARE = 0.7  # …when the sentence repeats this share of its keywords (0.86 there)
+# …and this much more than of the first one's (0.17 there). Not 0.1: "systematic synthetic
+# phonics … the most effective approach for teaching pupils to decode" repeats 0.71 of NPQLT
+# 4.P2.1 ("Use systematic synthetic phonics…") and 0.36 of NPQEL 3.11, which says it.
+SUGGEST_REPEATED_LEAD = 0.4
 SUGGEST_UNCITED_COSINE = 0.66
 # A suggestion comes from the framework the essay cites when one of its statements is this close
 # to the best (an NPQEL essay wants an NPQEL number). Citation cases, dev: suggestion accuracy
@@ -1078,7 +1083,8 @@ def _suggest(
     within `SUGGEST_FRAMEWORK_MARGIN` of the top score; otherwise the top one, whatever its
     framework (a statement only NPQEL has is still the one to cite). With ``sentence``, of the
     candidates within `SUGGEST_WORDED_MARGIN` of the top, the one the sentence repeats most of
-    comes first when it repeats clearly more (`_worded`, and a larger share). With
+    comes first when the sentence repeats most of its keywords (`SUGGEST_REPEATED_SHARE`; half
+    was a coincidence of "held to account" and "understand" in NPQSL 10.4). With
     ``prefer_area`` (a number that does not exist), a candidate in the cited framework's cited
     area within that margin comes first: "NPQLT 8.P4.1" on what *teachers* have learned is
     8.P3.2, not 7.P1.2 on what pupils have learned. With ``fits`` (an id's cosine with the
@@ -1090,9 +1096,13 @@ def _suggest(
     top_score = ranked[0][1]
     close = [(s, sc) for s, sc in ranked if sc >= top_score - SUGGEST_WORDED_MARGIN]
     if sentence and len(close) > 1:
-        shares = [max(word_shares(sentence, s.text)) for s, _ in close]
+        shares = [word_shares(sentence, s.text)[1] for s, _ in close]
         best_i = max(range(len(close)), key=lambda i: shares[i])
-        if best_i and shares[best_i] > shares[0] + 0.1 and _worded(sentence, close[best_i][0].text):
+        if (
+            best_i
+            and shares[best_i] >= SUGGEST_REPEATED_SHARE
+            and shares[best_i] - shares[0] >= SUGGEST_REPEATED_LEAD
+        ):
             ranked = [close[best_i], *(p for p in ranked if p[0] is not close[best_i][0])]
     if prefer_area and framework and area is not None:
         prefix = f"{framework} {area}."

@@ -413,6 +413,21 @@ _NOT_COMPARED = frozenset({
 })  # fmt: skip
 
 
+# "Rather than relying on existing frameworks, we built our own": the dispreferred side first.
+_LEADING_RATHER = re.compile(
+    rf"(?:^|[;:.]\s*)(?:rather\s+than|instead\s+of)\s+(?P<b>[^,;:.?!()\[\]]*),(?P<a>{_SIDE}*)",
+    re.IGNORECASE,
+)
+# The writer's pointer to the source is no part of the claim ("…, as the framework recommends").
+_SOURCE_ASIDE_RE = re.compile(
+    r",?\s*(?:as|which\s+is\s+what|just\s+as)\s+(?:the|this|each)\s+(?:framework|npq\w*|dfe)"
+    r"(?:\s+\w+)?\s+(?:recommends?|suggests?|says?|states?|notes?|advises?|highlights?|"
+    r"describes?|sets?\s+out|puts?\s+it)\b"
+    r"|\b(?:the|this)\s+framework\s+(?:states|says|suggests|notes|recommends)\s+(?:that\s+)?",
+    re.IGNORECASE,
+)
+
+
 def _compared(text: str) -> tuple[frozenset[str], frozenset[str]] | None:
     """What a text prefers and to what, as content words; None if it compares nothing."""
 
@@ -422,8 +437,11 @@ def _compared(text: str) -> tuple[frozenset[str], frozenset[str]] | None:
         return frozenset(t for t in tokenize(" ".join(ws)) if t not in _NOT_COMPARED)
 
     text = re.sub(r"\([^()]*\)|\[[^\[\]]*\]", " ", text)  # "(e.g. governance, data collection)"
+    text = _SOURCE_ASIDE_RE.sub(" ", text)
     sides: tuple[frozenset[str], frozenset[str]] | None = None
-    if m := _PREFERRED_AFTER_VERB.search(text):
+    if m := _LEADING_RATHER.search(text):
+        sides = words(m["a"], False), words(m["b"], True)
+    elif m := _PREFERRED_AFTER_VERB.search(text):
         sides = words(m["a"], False), words(m["b"], False)
     elif m := next((p.search(text) for p in _PREFERRED_FIRST if p.search(text)), None):
         sides = words(m["a"], True), words(m["b"], False)
@@ -433,10 +451,44 @@ def _compared(text: str) -> tuple[frozenset[str], frozenset[str]] | None:
 
 
 def reverses(sentence: str, statement: str) -> bool:
-    """True when the sentence prefers what the statement ranks below, and the other way."""
+    """True when the sentence prefers what the statement ranks below, and the other way.
+
+    Also when the sentence sets something the statement does not say above what it does say
+    ("a trust is a private company rather than a public body", cited to "Trusts are public
+    bodies…"; "rather than relying on existing frameworks and resources, we built our own
+    materials from scratch", cited to "Making use of well-designed frameworks and resources
+    instead of creating new resources"), and when it ranks two things the statement names
+    without ranking them ("extrinsic rewards are more effective than intrinsic motivation",
+    cited to "Pupils are motivated by intrinsic factors … and extrinsic factors").
+    """
     said, stated = _compared(sentence), _compared(statement)
-    if said is None or stated is None:
+    if said is None:
         return False
+    sa, sb = said
+    words = frozenset(tokenize(statement)) - _NOT_COMPARED
+    if sb and len(sb & words) * 2 >= len(sb) and not sa & words:
+        return True  # it prefers what the statement does not say to what it says
+    if stated is None:
+        return bool(sa & words) and bool(sb & words) and not _ranks(statement)
+    return _crossed(said, stated)
+
+
+_RANKING_RE = re.compile(
+    r"\b(?:more|less|most|least|better|best|greater|paramount|above\s+all|key|essential|"
+    r"crucial|critical|vital|primary|main|first)\b|\brather\s+than\b|\binstead\s+of\b|\bover\b",
+    re.IGNORECASE,
+)
+
+
+def _ranks(statement: str) -> bool:
+    """True when a statement ranks or weighs things in words `_compared` does not read."""
+    return bool(_RANKING_RE.search(statement))
+
+
+def _crossed(
+    said: tuple[frozenset[str], frozenset[str]], stated: tuple[frozenset[str], frozenset[str]]
+) -> bool:
+    """True when what the sentence prefers is what the statement ranks below, and back."""
     (sa, sb), (ta, tb) = said, stated
     crossed = (len(sa & tb), len(sb & ta))
     direct = len(sa & ta) + len(sb & tb)

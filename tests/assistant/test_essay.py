@@ -545,16 +545,43 @@ def test_a_comparison_turned_around_is_read_from_both_texts(corpus_result) -> No
     assert not essay.reverses(stated, by_id["NPQSL 4.1"].text)
 
 
+def test_a_preference_the_statement_does_not_make_is_read(corpus_result) -> None:  # type: ignore[no-untyped-def]
+    by_id = {s.id: s for s in corpus_result.statements}
+    resources = by_id["NPQLT 8.P1.2"].text  # "…frameworks and resources instead of creating new"
+    # The dispreferred side first, and the writer's "as the framework recommends" set aside.
+    assert essay.reverses(
+        "Rather than relying on existing frameworks and resources, we built our own bespoke "
+        "materials from scratch, as the framework recommends.",
+        resources,
+    )
+    assert not essay.reverses(
+        "We used well-designed existing resources rather than creating new ones.", resources
+    )
+    # Something the statement does not say set above what it says.
+    assert essay.reverses(
+        "A trust is a private company rather than a public body, so its board may spend "
+        "reserves as it sees fit.",
+        by_id["NPQEL 7.3"].text,
+    )
+    # Two things the statement names, ranked where it does not rank them.
+    motivation = by_id["NPQSL 4.13"].text  # intrinsic and extrinsic factors
+    assert essay.reverses(
+        "Extrinsic rewards are more effective than intrinsic motivation for older pupils.",
+        motivation,
+    )
+    assert not essay.reverses("Pupils are motivated by rewards and by their values.", motivation)
+
+
 def test_comparison_cases_the_checker_gets_right(search_index: SearchIndex) -> None:
-    # eval/reports/citations.md: design 17 of 20, held out 9 of 12 (6 of 12 before the rule).
+    # eval/reports/citations.md: design 19 of 20, held out 10 of 12 (6 of 12 before the rule).
     # Every case kept in other words that was supported before the rule still is.
     cases = _comparison_cases()
     got = {
         c["case_id"]: essay.check_essay(c["text"], search_index).citations[0].verdict for c in cases
     }
     right = {c["case_id"] for c in cases if got[c["case_id"]] == c["verdict"]}
-    assert len(right & {c["case_id"] for c in cases if c["set"] == "design"}) >= 17
-    assert len(right & {c["case_id"] for c in cases if c["set"] == "held_out"}) >= 9
+    assert len(right & {c["case_id"] for c in cases if c["set"] == "design"}) >= 19
+    assert len(right & {c["case_id"] for c in cases if c["set"] == "held_out"}) >= 10
     held_kept = [c for c in cases if c["set"] == "held_out" and c["verdict"] == "supported"]
     assert all(got[c["case_id"]] == "supported" for c in held_kept)
 

@@ -38,8 +38,8 @@ def test_the_checker_on_the_user_test_essays(monkeypatch, search_index: SearchIn
     assert res["design"]["suggestions_right"] >= res["design"]["suggestions"] - 2
     assert res["held_out"]["verdicts_right"] >= 58  # its first run: 58 of 68
     # The third user test (seventeenth round): 68 of 75 verdicts and 17 of 22 suggestions
-    # right at its first run, before the changes made on it; 72 and 20 after.
-    assert res["third"]["verdicts_right"] >= 71
+    # right at its first run, before the changes made on it; 74 and 20 after.
+    assert res["third"]["verdicts_right"] >= 73
     assert res["third"]["suggestions_right"] >= 19
     for part in res.values():
         right_called_wrong = [

@@ -20,6 +20,7 @@ from assistant.brief import (
     brief_citations,
     brief_lines,
     loose_lines,
+    missing_lines,
 )
 from assistant.citations import CitationReport, UnsupportedCitation, check_citations
 from assistant.essay import TextError, check_essay
@@ -206,7 +207,7 @@ class Assistant:
         if self.llm is not None:
             pieces: list[str] = []
             # Before the model's words, whatever they are.
-            for line in (*absent_lines(result), *loose_lines(result)):
+            for line in (*missing_lines(result), *absent_lines(result), *loose_lines(result)):
                 pieces.append(line + "\n")
                 yield line + "\n"
             try:

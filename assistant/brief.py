@@ -154,6 +154,7 @@ def brief_lines(result: SearchResult, *, headings: dict[str, Statement]) -> Iter
         yield from _listing_lines(result)
         return
     evidence, practice, provider = select_groups(result)
+    yield from missing_lines(result)
     yield from absent_lines(result)
     yield from loose_lines(result)
     yield from _no_course_pages_lines(result, " What the frameworks say on your question's words:")
@@ -183,6 +184,17 @@ def brief_lines(result: SearchResult, *, headings: dict[str, Statement]) -> Iter
             # A heading is a stem ("Support colleagues to explain and model effectively by:"):
             # what it includes follows, from its bullets the search found.
             headed = {i for g in first[:n] for i in g.ids}
+            if first[0].typed:
+                # Looked up by its id: all its bullets, in reading order (the search lists
+                # them after it), under it ("What is NPQSL 6.P1?" had shown 3 of its 10).
+                under = [
+                    g for g in first[n:] if g.lead.kind == "practice" and g.lead.group in headed
+                ]
+                for g in under:
+                    yield f"  - {quoted(g.lead)} {cite(g.ids)}"
+                first = [g for g in first if g not in under]
+                if not evidence:
+                    practice = first
             for g in [
                 g
                 for g in groups_from(result)
@@ -379,14 +391,22 @@ def _provider_line(s: Statement) -> str:
     return f"- **{s.title}** ({label}): {body} [{s.id}]"
 
 
+def missing_lines(result: SearchResult) -> Iterator[str]:
+    """First, for a question about a statement number that is not there: say so.
+
+    "What does NPQSL 9.8 say about community partnerships?" had been answered from NPQSL 9.P2,
+    with "NPQSL 9.8 does not exist" only in the note under the answer.
+    """
+    missing = [n for n in result.notes if " does not exist" in n or "not a statement" in n]
+    for note in missing:
+        yield f"**{note[0].upper()}{note[1:]}.**"
+    if missing:
+        yield ""
+
+
 def abstain_lines(result: SearchResult, n: int = 3) -> Iterator[str]:
     """The "not covered" answer, with the closest statements offered (not cited)."""
-    missing = [n for n in result.notes if " does not exist" in n or "not a statement" in n]
-    if missing:
-        # The question asks about a statement number that is not there: say so first.
-        for note in missing:
-            yield f"**{note}.**"
-        yield ""
+    yield from missing_lines(result)
     yield from absent_lines(result)
     yield from _no_course_pages_lines(result)
     if result.about_course and not result.no_course_pages:

@@ -1533,6 +1533,9 @@ class SearchIndex:
             notes.append(
                 f"the other statements are those nearest in meaning to {id_hits[0].statement.id}"
             )
+            # A practice heading looked up alone comes with all its bullets, in reading order
+            # ("What is NPQSL 6.P1?" had shown 3 of its 10 bullets, in the search's order).
+            id_hits = self._with_bullets(id_hits, mask)
         elif course_question and text != q and len(tokenize(text)) <= SHORT_COURSE_KEYWORDS:
             # "who is the NPQSL aimed at?" without its NPQ name has nothing left to search
             # for: the provider pages call the course by that name.
@@ -1819,6 +1822,28 @@ class SearchIndex:
             elif not any(c.with_framework(f) in self.by_id for f in FRAMEWORK_NAMES):
                 notes.append(f"{c.raw.strip()} is not a statement number in any framework here")
         return notes
+
+    def _with_bullets(self, id_hits: list[Hit], mask: np.ndarray) -> list[Hit]:
+        """Each practice heading among ``id_hits`` followed by its bullets, in reading order."""
+        out: list[Hit] = []
+        seen = {h.statement.id for h in id_hits}
+        for h in id_hits:
+            out.append(h)
+            if h.statement.kind != "practice_heading":
+                continue
+            bullets = sorted(
+                (
+                    r
+                    for r, s in enumerate(self.statements)
+                    if s.kind == "practice" and s.group == h.statement.id and mask[r]
+                ),
+                key=lambda r: int(self.statements[r].id.rsplit(".", 1)[1]),
+            )
+            for r in bullets:
+                if self.statements[r].id not in seen:
+                    seen.add(self.statements[r].id)
+                    out.append(Hit(self.statements[r], 1.0, "id"))
+        return out
 
     def _id_hits(
         self,

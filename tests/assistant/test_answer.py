@@ -87,6 +87,25 @@ def test_a_question_about_a_typed_id_cites_that_statement_only(search_index: Sea
     assert search_index.get("NPQSL 4.9").text[:60] in a.text  # type: ignore[union-attr]
 
 
+def test_a_heading_looked_up_by_its_id_lists_all_its_bullets_in_order(
+    search_index: SearchIndex,
+) -> None:
+    a = Assistant(search_index).ask("What is NPQSL 6.P1?")
+    bullets = [f"NPQSL 6.P1.{i}" for i in range(1, 11)]
+    assert a.cited[:11] == ("NPQSL 6.P1", *bullets)
+    lines = a.text.splitlines()
+    assert "**In short (NPQSL only):**" in lines[0] and lines[0].endswith("[NPQSL 6.P1]")
+    # Each bullet on its own line under the heading, in reading order, not repeated below.
+    assert [ln.rsplit("[", 1)[1].rstrip("]") for ln in lines[1:11]] == bullets
+    assert all(a.text.count(f"[{b}]") == 1 for b in bullets)
+
+
+def test_a_number_that_does_not_exist_is_said_first(search_index: SearchIndex) -> None:
+    a = Assistant(search_index).ask("What does NPQSL 9.8 say about community partnerships?")
+    assert a.text.startswith("**NPQSL 9.8 does not exist: NPQSL area 9 (Working in Partnership)")
+    assert "NPQSL 9.8" not in a.cited
+
+
 def test_out_of_scope_abstains_with_closest_statements(search_index: SearchIndex) -> None:
     a = Assistant(search_index).ask("What's the best lasagne recipe for six people?")
     assert a.abstained and a.cited == ()

@@ -25,7 +25,7 @@ import numpy as np
 
 from assistant.brief import quoted
 from index.search import QueryError, SearchIndex
-from index.store import tokenize
+from index.store import stem, tokenize
 from ingest.frameworks import FRAMEWORK_NAMES, reference_entry
 from ingest.ids import Citation, find_citations, frameworks_named
 from ingest.records import Statement
@@ -65,6 +65,10 @@ OPPOSITE_BUT_OTHER_MARGIN = 0.15
 # suggested ("every pupil has a supportive relationship with a named member of staff" is
 # NPQSL 4.P1.4 word for word; 4.6, on pastoral leaders, was 0.01 closer).
 SUGGEST_WORDED_MARGIN = 0.03
+# The search's order for a suggestion gives way to a candidate it lists lower that fits the
+# sentence this much better (dev suggestions: 52 at 0.1-0.2, as at no overruling).
+SEARCH_ORDER_OVERRULED = 0.15
+OWN_WORDING_MARGIN = 0.2  # the cited framework's own wording, this much less close, is offered
 SUGGEST_REPEATED_SHARE = 0.7  # …when the sentence repeats this share of its keywords (0.86 there)
 # …and this much more than of the first one's (0.17 there). Not 0.1: "systematic synthetic
 # phonics … the most effective approach for teaching pupils to decode" repeats 0.71 of NPQLT
@@ -94,10 +98,12 @@ _NEGATION_RE = re.compile(
 _OVERCLAIM_RE = re.compile(
     r"\b(most important|matters? most|single most|the key factor|always|guarantees?d?|"
     r"sufficient|on (?:its|their) own|permanently|the only|entirely|completely|every time|"
-    r"most effective)\b",
+    r"most (?:cost[- ])?effective)\b",
     re.IGNORECASE,
 )
 _SUPERLATIVES = {
+    "most cost-effective",
+    "most cost effective",
     "most important",
     "matters most",
     "matter most",
@@ -308,7 +314,8 @@ _NEEDED_RE = re.compile(
     r"isn't|is\s+not|aren't|are\s+not|no|never)\s+(?:[\w'’-]+\s+){0,6}?without\b"
     # "never a substitute for high-quality teaching" is the statements' "rather than as a
     # replacement for": what a thing is not instead of, not a negative claim.
-    r"|\b(?:never|not|no\s+longer)\s+(?:an?\s+)?(?:substitute|replacement|alternative)\s+for\b",
+    r"|\b(?:never|not|no\s+longer)\s+(?:(?:used|seen|treated|be|been)\s+)?(?:as\s+)?(?:an?\s+)?"
+    r"(?:substitute|replacement|alternative)\s+for\b",
     re.IGNORECASE,
 )
 
@@ -469,8 +476,21 @@ def reverses(sentence: str, statement: str) -> bool:
     if sb and len(sb & words) * 2 >= len(sb) and not sa & words:
         return True  # it prefers what the statement does not say to what it says
     if stated is None:
-        return bool(sa & words) and bool(sb & words) and not _ranks(statement)
+        # Only a ranking ("A is more effective than B"); a contrast ("…, rather than assuming
+        # transfer") says what was done instead, and ranks nothing.
+        return (
+            bool(_RANKING_CLAIM_RE.search(sentence))
+            and bool(sa & words)
+            and bool(sb & words)
+            and not _ranks(statement)
+        )
     return _crossed(said, stated)
+
+
+_RANKING_CLAIM_RE = re.compile(
+    r"\b(?:more|less)\s+(?:[\w-]+\s+){0,2}?than\b|\b(?:better|worse|stronger|greater)\s+than\b",
+    re.IGNORECASE,
+)
 
 
 _RANKING_RE = re.compile(
@@ -855,7 +875,9 @@ def check_essay(text: str, index: SearchIndex) -> CheckReport:
 
 
 def _claim_span(sentence: Sentence, c: Citation, citations: Sequence[Citation]) -> Sentence:
-    """The part of a sentence a citation is for: after the citation before it in the sentence.
+    """The part of a sentence a citation is for: after the citation before it, or up to it.
+
+    The first of two citations, each after its own claim, is checked against the part up to it.
 
     "Running a group of schools well depends on longer-term strategic and financial planning
     (NPQEL 7.7), and it is not something I could have done without drawing on colleagues with
@@ -864,7 +886,19 @@ def _claim_span(sentence: Sentence, c: Citation, citations: Sequence[Citation]) 
     citation place: its ids share the part before it.
     """
     before = [o.end for o in citations if sentence.start <= o.start and o.end <= c.start]
+    after = [o.start for o in citations if c.end <= o.start and o.end <= sentence.end]
     if not before:
+        # The first of two citations, each after its own claim: the part up to it ("…rather
+        # than taking pupils out of the classroom (NPQSL 5.P3.3), and they adapt lessons …
+        # (NPQSL 5.P1.4)").
+        head = sentence.text[: c.end - sentence.start]
+        tail = sentence.text[c.end - sentence.start : min(after) - sentence.start] if after else ""
+        if (
+            after
+            and len(_strip_citations(head).split()) >= _CLAIM_MIN_WORDS
+            and len(tail.strip(" ,;:)]").split()) >= _CLAIM_MIN_WORDS
+        ):
+            return Sentence(head, sentence.start, c.end)
         return sentence
     start = max(before)
     text = sentence.text[start - sentence.start :].lstrip(" ,;:)]")
@@ -1065,6 +1099,13 @@ def _search_order_first(
     is offered NPQSL 4.9 on routines, not the embedding's 4.P4.3 on interventions).
     """
     first = [(s, cos) for s, cos in searched if s.id not in cited and cos >= WRONG_NUMBER_MIN]
+    if first:
+        # One the search lists lower that fits far better goes first: "colleagues with
+        # specialist knowledge in organisational management" is NPQEL 7.P3.11 (0.86), listed
+        # after 7.P3.12 on building their capacity (0.64).
+        best = max(first, key=lambda p: p[1])
+        if best[1] - first[0][1] >= SEARCH_ORDER_OVERRULED:
+            first = [best, *(p for p in first if p is not best)]
     seen = {s.id for s, _ in first}
     return first + [p for p in alternatives if p[0].id not in seen]
 
@@ -1074,7 +1115,7 @@ def _search_order_first(
 _TAKES_TIME_RE = re.compile(
     r"\bmore\s+than\s+(?:a|one)\s+(?:school\s+)?(?:term|year)\b|\btakes?\s+(?:time|longer|years)\b"
     r"|\btake\s+more\s+than\b|\bover\s+(?:several|a\s+number\s+of|many)\s+(?:years|terms)\b"
-    r"|\bsustained\s+over\s+time\b|\btime\s+to\s+embed\b",
+    r"|\bsustained\s+over\s+time\b|\btime\s+to\s+embed\b|^\s*over\s+time\b",
     re.IGNORECASE,
 )
 # …and a sentence that claims it quickly ("should show its impact within the first half term").
@@ -1103,6 +1144,18 @@ def too_soon(sentence: str, statement: str) -> bool:
     return False
 
 
+_SOME_RE = re.compile(r"\b(?:some|many)\s+([a-z]+)", re.IGNORECASE)
+_ALL_RE = re.compile(r"(?<!not )\b(?:all|every)\s+([a-z]+)(?:\s+([a-z]+))?", re.IGNORECASE)
+
+
+def _all_for_some(sentence: str, statement: str) -> bool:
+    """True when the sentence says "all teachers" where the statement says "Some teachers"."""
+    some = {stem(m.group(1).lower()) for m in _SOME_RE.finditer(statement)}
+    return bool(some) and any(
+        stem(w.lower()) in some for m in _ALL_RE.finditer(sentence) for w in m.groups() if w
+    )
+
+
 def overclaims(sentence: str, statement: str) -> bool:
     """True when the sentence makes an absolute or superlative claim the statement does not.
 
@@ -1116,7 +1169,8 @@ def overclaims(sentence: str, statement: str) -> bool:
     stated = {m.lower() for m in _OVERCLAIM_RE.findall(statement)}
     if _EMPHASIS_RE.search(statement):
         claimed -= _SUPERLATIVES
-    return bool(claimed - stated)
+    # "all teachers will need intensive support" cited to "Some teachers will benefit…".
+    return bool(claimed - stated) or _all_for_some(sentence, statement)
 
 
 def _suggest(
@@ -1187,8 +1241,9 @@ def _suggest(
         ]
         # Counterparts are read from the statements' words and vectors, and a few are only
         # related (NPQLT 4.P2.2 on fluent readers, NPQEL 3.P2.3 on knowledge for reading):
-        # only one that fits the sentence as well is offered.
-        if own and fits(own[0].id) >= fits(pick.id) - SUGGEST_WORDED_MARGIN:
+        # only one that supports the sentence itself, nearly as well, is offered (NPQEL 7.P3.6
+        # on benchmarking for a trust, 0.79, for NPQSL 7.P3.5's 0.96).
+        if own and fits(own[0].id) >= max(SUPPORT_COSINE, fits(pick.id) - OWN_WORDING_MARGIN):
             pick = own[0]
     # Every id with the text, not one per framework: NPQSL 4.15 and 9.2 are one statement.
     ids = list(dict.fromkeys([*_with_twins(index, pick), *_same_text(index, pick)]))

@@ -558,18 +558,20 @@ def test_a_preference_the_statement_does_not_make_is_read(corpus_result) -> None
         "We used well-designed existing resources rather than creating new ones.", resources
     )
     # Something the statement does not say set above what it says.
+    motivation = by_id["NPQSL 4.13"].text  # intrinsic and extrinsic factors
     assert essay.reverses(
-        "A trust is a private company rather than a public body, so its board may spend "
-        "reserves as it sees fit.",
-        by_id["NPQEL 7.3"].text,
+        "We praise effort in lessons, rather than relying on extrinsic rewards.", motivation
     )
     # Two things the statement names, ranked where it does not rank them.
-    motivation = by_id["NPQSL 4.13"].text  # intrinsic and extrinsic factors
     assert essay.reverses(
         "Extrinsic rewards are more effective than intrinsic motivation for older pupils.",
         motivation,
     )
     assert not essay.reverses("Pupils are motivated by rewards and by their values.", motivation)
+    # A contrast between two things it names ranks nothing: it says what was done instead.
+    assert not essay.reverses(
+        "Pupils were motivated through their values, rather than through rewards.", motivation
+    )
 
 
 def test_comparison_cases_the_checker_gets_right(search_index: SearchIndex) -> None:
@@ -703,6 +705,82 @@ def test_third_user_test_sentences(
         assert c.suggested[0] == first_suggested, c.suggested
     else:
         assert not c.suggested
+
+
+@pytest.mark.parametrize(
+    ("text", "cited", "verdict", "first_suggested"),
+    [
+        # "all teachers" where the statement says "Some teachers".
+        (
+            "The framework is clear that all teachers will need intensive support to improve "
+            "their classroom management (NPQSL, 4.4).",
+            "NPQSL 4.4",
+            "unsupported",
+            None,
+        ),
+        # "quickly" where the statement says "Over time".
+        (
+            "The framework suggests that good feedback quickly makes pupils independent in "
+            "monitoring and regulating their own learning (NPQLT 7.6).",
+            "NPQLT 7.6",
+            "unsupported",
+            None,
+        ),
+        # "the most cost-effective" where the statement says "can be a cost-effective way".
+        (
+            "The framework states that professional development is the most cost-effective "
+            "intervention available to schools (NPQLT 8.2).",
+            "NPQLT 8.2",
+            "unsupported",
+            None,
+        ),
+        # "never a replacement for" is the statement's own "never used as a replacement for".
+        (
+            "We redeployed them so that their interventions are targeted and never a "
+            "replacement for high-quality teaching (NPQSL 5.P1.2).",
+            "NPQSL 5.P1.2",
+            "supported",
+            None,
+        ),
+        # The search lists 7.P3.12 (building their capacity) first; 7.P3.11 says it, far closer.
+        (
+            "I drew heavily on the expertise of our chief financial officer and estates "
+            "manager, colleagues with specialist knowledge in organisational management "
+            "(NPQEL 7.P3.9).",
+            "NPQEL 7.P3.9",
+            "wrong_number",
+            "NPQEL 7.P3.11",
+        ),
+        # An NPQEL citation is offered NPQEL's own wording (a trust's), not NPQSL 7.P3.5.
+        (
+            "Headteachers now receive a termly pack comparing their spending with similar "
+            "schools, so that financial benchmarking information informs each school's "
+            "spending decisions (NPQEL 7.P3.7).",
+            "NPQEL 7.P3.7",
+            "wrong_number",
+            "NPQEL 7.P3.6",
+        ),
+        # The first of two citations is checked against the part before it, not offered the
+        # second's statement.
+        (
+            "Teachers now intervene within lessons with individuals and small groups rather "
+            "than taking pupils out of the classroom (NPQSL 5.P3.3), and they adapt lessons, "
+            "make reasonable adjustments and use structured interventions before we seek a "
+            "diagnosis or specialist support through the graduated approach (NPQSL 5.P1.4).",
+            "NPQSL 5.P3.3",
+            "nonexistent",
+            "NPQSL 5.P3.2",
+        ),
+    ],
+)
+def test_fourth_user_test_sentences(
+    search_index: SearchIndex, text: str, cited: str, verdict: str, first_suggested: str | None
+) -> None:
+    (c,) = [c for c in essay.check_essay(text, search_index).citations if c.cited == cited]
+    assert c.verdict == verdict, (c.verdict, c.reason, c.suggested)
+    if first_suggested:
+        assert c.suggested[0] == first_suggested, c.suggested
+    assert c.sentence.text == text
 
 
 def test_quick_results_are_read_only_where_the_statement_says_change_takes_time() -> None:

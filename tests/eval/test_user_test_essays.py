@@ -14,8 +14,8 @@ pytestmark = pytest.mark.slow
 
 def test_labels_follow_each_essays_citations_in_order() -> None:
     rows = read_jsonl(USER_TEST / "labels.jsonl")
-    assert len(rows) == 51 + 68 + 75
-    assert {r["set"] for r in rows} == {"design", "held_out", "third"}
+    assert len(rows) == 51 + 68 + 75 + 79
+    assert {r["set"] for r in rows} == {"design", "held_out", "third", "fourth"}
     for name in sorted({r["essay"] for r in rows}):
         text = (USER_TEST / name).read_text(encoding="utf-8")
         ids = [c.id for c in find_citations(text)]
@@ -41,6 +41,10 @@ def test_the_checker_on_the_user_test_essays(monkeypatch, search_index: SearchIn
     # right at its first run, before the changes made on it; 74 and 20 after.
     assert res["third"]["verdicts_right"] >= 73
     assert res["third"]["suggestions_right"] >= 19
+    # The fourth, written after those changes: 71 of 79 and 16 of 20 at its first run; then
+    # changes made on it (it is no longer held out): 75 and 19.
+    assert res["fourth"]["verdicts_right"] >= 75
+    assert res["fourth"]["suggestions_right"] >= 19
     for part in res.values():
         right_called_wrong = [
             w for w in part["wrong"] if w["expected"] == "supported" and w["got"] == "wrong_number"

@@ -407,6 +407,12 @@ def missing_lines(result: SearchResult) -> Iterator[str]:
 def abstain_lines(result: SearchResult, n: int = 3) -> Iterator[str]:
     """The "not covered" answer, with the closest statements offered (not cited)."""
     yield from missing_lines(result)
+    if not result.hits and any(
+        " does not exist" in n or "not a statement" in n for n in result.notes
+    ):
+        # Only a number that is not there was asked for: what its area holds is said above.
+        yield "To find the statement you mean, search for its words, or list its area."
+        return
     yield from absent_lines(result)
     yield from _no_course_pages_lines(result)
     if result.about_course and not result.no_course_pages:

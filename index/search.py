@@ -1520,7 +1520,15 @@ class SearchIndex:
             mask &= self._kind != "provider_section"
 
         id_hits = self._id_hits(q, citations, frameworks, mask)
-        notes += self._missing_id_notes(citations)
+        missing = self._missing_id_notes(citations)
+        notes += missing
+        if missing and not id_hits and not _words_besides_ids(q, citations):
+            # "NPQEL 4.99" alone: nothing to search for but the digits, whose nearest
+            # statements (NPQEL 2.10, 1.2…) are no guide to the one meant. The note says what
+            # the area holds.
+            return SearchResult(
+                query=q, hits=(), in_scope=False, frameworks=tuple(frameworks), notes=tuple(notes)
+            )
         text = without_course_talk(
             strip_asking(strip_framework_names(q) if frameworks or absent else q)
         )

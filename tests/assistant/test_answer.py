@@ -104,6 +104,11 @@ def test_a_number_that_does_not_exist_is_said_first(search_index: SearchIndex) -
     a = Assistant(search_index).ask("What does NPQSL 9.8 say about community partnerships?")
     assert a.text.startswith("**NPQSL 9.8 does not exist: NPQSL area 9 (Working in Partnership)")
     assert "NPQSL 9.8" not in a.cited
+    # Asked for alone: no statements "closest" to the digits (NPQEL 2.10 and 1.2 had been).
+    b = Assistant(search_index).ask("NPQEL 4.99")
+    assert b.abstained and b.cited == () and b.hits == ()
+    assert b.text.startswith("**NPQEL 4.99 does not exist: NPQEL area 4 (Behaviour) has")
+    assert "search for its words" in b.text and "Closest" not in b.text
 
 
 def test_out_of_scope_abstains_with_closest_statements(search_index: SearchIndex) -> None:

@@ -133,6 +133,13 @@ DOMAIN_VOCABULARY: dict[str, str] = {
     "appraisal": "performance manage colleagues",
     "appraisals": "performance manage colleagues",
     "sdp": "school improvement strategy priorities implementation plan",
+    # "feedback to a teacher after I've observed their lesson" is coaching (NPQSL 6.P2:
+    # "expert-led conversations … observations"), not pupils' feedback; "before launching a
+    # new project" is implementation ("Prepare appropriately for the changes to come").
+    "observed": "observation observations coaching conversations",
+    "observing": "observation observations coaching conversations",
+    "launch": "implementation implement prepare",
+    "launching": "implementation implement prepare",
     "walks": "lesson observation monitoring",
 }
 

@@ -132,6 +132,20 @@ def test_identical_statements_are_adjacent_and_grouped(search_index: SearchIndex
     assert set(grouped) == {"NPQSL 6.9", "NPQEL 6.9", "NPQLT 8.1"}
 
 
+def test_observed_lessons_and_launches_are_read_in_the_frameworks_words(
+    search_index: SearchIndex,
+) -> None:
+    # The third Ask user test: pupils' feedback statements had led the first, a trust's
+    # parallel projects (NPQEL 8.P1.4) the second.
+    r = search_index.search(
+        "How should I give feedback to a teacher after I've observed their lesson?", k=5
+    )
+    assert r.hits[0].statement.area_title == "Professional Development"
+    r = search_index.search("What should I do before launching a new school improvement project?")
+    assert r.hits[0].statement.area_title == "Implementation"
+    assert r.hits[0].statement.id != "NPQEL 8.P1.4"
+
+
 def test_loose_cover_is_flagged_between_not_covered_and_covered(
     search_index: SearchIndex,
 ) -> None:

@@ -374,7 +374,7 @@ def _listing_line(g: Group, width: int, joiner: str) -> str:
     text = flat if len(flat) <= width else flat[:width] + "…"
     if g.lead.kind == "provider_section":
         # Section ids are recognised in brackets only (statement ids in any spelling).
-        return f"- {g.lead.title} ({_provider_label(g.lead)}) [{g.lead.id}]: {text}"
+        return f"- {g.lead.title} ({_page_label(g.lead)}) [{g.lead.id}]: {text}"
     return f"- {joiner.join(g.ids)}: {text}"
 
 
@@ -382,10 +382,16 @@ def _provider_label(s: Statement) -> str:
     return re.sub(r"\s*\(framework text:[^)]*\)", "", s.publisher or s.area_title)
 
 
-def _provider_line(s: Statement) -> str:
+def _page_label(s: Statement) -> str:
+    """Who published a course page, and that it is the pre-2021 programme's if it is."""
     label = _provider_label(s)
     if "superseded" in s.area_title.lower() or "pre-2021" in s.version:
         label = f"{label}; the pre-2021 programme, now superseded"
+    return label
+
+
+def _provider_line(s: Statement) -> str:
+    label = _page_label(s)
     flat = " ".join(s.text.split())
     body = flat if len(flat) <= 600 else flat[:600].rsplit(" ", 1)[0] + "…"
     return f"- **{s.title}** ({label}): {body} [{s.id}]"

@@ -216,6 +216,11 @@ def test_every_cited_provider_page_is_shown_after_a_framework_answer(
 def test_legacy_programme_labelled_superseded(search_index: SearchIndex) -> None:
     a = Assistant(search_index).ask("What modules did the old pre-2021 NPQSL programme have?")
     assert "superseded" in a.text
+    # Offered as a closest page too ("How is the NPQSL assessed?" is not answered by the pages).
+    b = Assistant(search_index).ask("How is the NPQSL assessed?")
+    legacy = [ln for ln in b.text.splitlines() if "[legacy-" in ln]
+    assert b.abstained and legacy
+    assert all("the pre-2021 programme, now superseded" in ln for ln in legacy)
 
 
 def test_streaming_yields_pieces_then_the_answer(search_index: SearchIndex) -> None:

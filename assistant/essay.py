@@ -908,19 +908,25 @@ def _claim_span(sentence: Sentence, c: Citation, citations: Sequence[Citation]) 
 
 
 def _siblings_are_no_fix(checked: list[CheckedCitation]) -> list[CheckedCitation]:
-    """An id of a list ("NPQSL 4.9, 4.10") is not "a wrong number" for another id of the list.
+    """An id cited beside another ("NPQSL 4.9, 4.10") is not "a wrong number" for the other.
 
-    The sentence's claim is then the other id's, which the user cited already: this one supports
-    nothing in it ("… (NPQSL 4.9, 4.10)" had offered NPQSL 4.9 as the fix for 4.10).
+    If it supports the sentence itself, it is supported ("…practise earlier material and
+    retrieve it after a gap (NPQSL 2.11; NPQSL 2.12)": 2.11 at 0.63 had been sent to 2.12);
+    otherwise the sentence's claim is the other id's, which the user cited already, and this
+    one supports nothing in it ("… (NPQSL 4.9, 4.10)" had offered NPQSL 4.9 as the fix for 4.10).
     """
-    by_place: dict[tuple[int, str], set[str]] = {}
+    by_place: dict[int, set[str]] = {}
     for c in checked:
         if c.cited:
-            by_place.setdefault((c.sentence.start, c.raw), set()).add(c.cited)
+            by_place.setdefault(c.sentence.start, set()).add(c.cited)
     out = []
     for c in checked:
-        others = by_place.get((c.sentence.start, c.raw), set()) - {c.cited}
-        if c.verdict == "wrong_number" and others & set(c.suggested):  # one statement's ids
+        # Any id cited in the same sentence: "(NPQSL 2.11; NPQSL 2.12)" is a list too.
+        others = by_place.get(c.sentence.start, set()) - {c.cited}
+        if c.verdict == "wrong_number" and others & set(c.suggested) and c.score >= SUPPORT_COSINE:
+            # It says part of the sentence itself; the part it beats it on is cited beside it.
+            c = replace(c, verdict="supported", suggested=(), reason="")
+        elif c.verdict == "wrong_number" and others & set(c.suggested):  # one statement's ids
             c = replace(
                 c,
                 verdict="unsupported",

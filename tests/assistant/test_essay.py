@@ -783,6 +783,21 @@ def test_fourth_user_test_sentences(
     assert c.sentence.text == text
 
 
+def test_an_id_that_supports_part_of_a_sentence_is_not_sent_to_the_id_beside_it(
+    search_index: SearchIndex,
+) -> None:
+    # The fifth user test: 2.11 (practice and consolidation) had been called a wrong number,
+    # with 2.12 (retrieval after a gap), cited beside it, as the fix.
+    text = (
+        "We also built low-stakes quizzes into every unit so that pupils regularly practise "
+        "earlier material and retrieve it after a gap, which should consolidate it and "
+        "strengthen recall (NPQSL 2.11; NPQSL 2.12)."
+    )
+    got = {c.cited: c for c in essay.check_essay(text, search_index).citations}
+    assert got["NPQSL 2.11"].verdict == "supported" and not got["NPQSL 2.11"].suggested
+    assert got["NPQSL 2.12"].verdict == "supported"
+
+
 def test_quick_results_are_read_only_where_the_statement_says_change_takes_time() -> None:
     slow = (
         "Teacher and pupil behaviours become ingrained and can be difficult to change, so most "

@@ -397,13 +397,18 @@ def _provider_line(s: Statement) -> str:
     return f"- **{s.title}** ({label}): {body} [{s.id}]"
 
 
+def _missing_notes(result: SearchResult) -> list[str]:
+    """The search's notes on statement numbers the question names that are not there."""
+    return [n for n in result.notes if " does not exist" in n or "not a statement" in n]
+
+
 def missing_lines(result: SearchResult) -> Iterator[str]:
     """First, for a question about a statement number that is not there: say so.
 
     "What does NPQSL 9.8 say about community partnerships?" had been answered from NPQSL 9.P2,
     with "NPQSL 9.8 does not exist" only in the note under the answer.
     """
-    missing = [n for n in result.notes if " does not exist" in n or "not a statement" in n]
+    missing = _missing_notes(result)
     for note in missing:
         yield f"**{note[0].upper()}{note[1:]}.**"
     if missing:
@@ -413,9 +418,7 @@ def missing_lines(result: SearchResult) -> Iterator[str]:
 def abstain_lines(result: SearchResult, n: int = 3) -> Iterator[str]:
     """The "not covered" answer, with the closest statements offered (not cited)."""
     yield from missing_lines(result)
-    if not result.hits and any(
-        " does not exist" in n or "not a statement" in n for n in result.notes
-    ):
+    if not result.hits and _missing_notes(result):
         # Only a number that is not there was asked for: what its area holds is said above.
         yield "To find the statement you mean, search for its words, or list its area."
         return

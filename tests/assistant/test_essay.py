@@ -699,12 +699,20 @@ def test_held_out_user_test_sentences(
 def test_third_user_test_sentences(
     search_index: SearchIndex, text: str, cited: str, verdict: str, first_suggested: str | None
 ) -> None:
-    (c,) = [c for c in essay.check_essay(text, search_index).citations if c.cited == cited]
+    _assert_checked(search_index, text, cited, verdict, first_suggested)
+
+
+def _assert_checked(
+    index: SearchIndex, text: str, cited: str, verdict: str, first_suggested: str | None
+) -> None:
+    """The citation of ``cited`` in ``text``: its verdict, and its first suggestion or none."""
+    (c,) = [c for c in essay.check_essay(text, index).citations if c.cited == cited]
     assert c.verdict == verdict, (c.verdict, c.reason, c.suggested)
     if first_suggested:
         assert c.suggested[0] == first_suggested, c.suggested
     else:
         assert not c.suggested
+    assert c.sentence.text == text  # the whole sentence is shown, whatever part was checked
 
 
 @pytest.mark.parametrize(
@@ -776,11 +784,7 @@ def test_third_user_test_sentences(
 def test_fourth_user_test_sentences(
     search_index: SearchIndex, text: str, cited: str, verdict: str, first_suggested: str | None
 ) -> None:
-    (c,) = [c for c in essay.check_essay(text, search_index).citations if c.cited == cited]
-    assert c.verdict == verdict, (c.verdict, c.reason, c.suggested)
-    if first_suggested:
-        assert c.suggested[0] == first_suggested, c.suggested
-    assert c.sentence.text == text
+    _assert_checked(search_index, text, cited, verdict, first_suggested)
 
 
 def test_an_id_that_supports_part_of_a_sentence_is_not_sent_to_the_id_beside_it(

@@ -98,10 +98,14 @@ _NEGATION_RE = re.compile(
 _OVERCLAIM_RE = re.compile(
     r"\b(most important|matters? most|single most|the key factor|always|guarantees?d?|"
     r"sufficient|on (?:its|their) own|permanently|the only|entirely|completely|every time|"
-    r"most (?:cost[- ])?effective)\b",
+    r"most (?:cost[- ])?effective|most reliable|most powerful|most impactful|"
+    r"evidence is (?:clear|conclusive|unequivocal)|proven?|proves)\b",
     re.IGNORECASE,
 )
 _SUPERLATIVES = {
+    "most reliable",
+    "most powerful",
+    "most impactful",
     "most cost-effective",
     "most cost effective",
     "most important",

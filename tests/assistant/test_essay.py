@@ -816,6 +816,24 @@ def test_quick_results_are_read_only_where_the_statement_says_change_takes_time(
     assert not essay.too_soon("Expectations were set within the first week.", quick)
 
 
+def test_certainty_and_superlatives_the_statement_does_not_claim_are_overclaims(
+    corpus_result,  # type: ignore[no-untyped-def]
+) -> None:
+    by_id = {s.id: s for s in corpus_result.statements}
+    mixed = by_id["NPQSL 9.3"].text  # "…evidence on effective parental engagement … is mixed"
+    assert essay.overclaims(
+        "The evidence is clear that parental engagement strategies are the most reliable way "
+        "for schools to raise attainment.",
+        mixed,
+    )
+    assert essay.overclaims("Parental engagement is the most powerful lever we have.", mixed)
+    assert not essay.overclaims(
+        "There is an established link between the home learning environment and how "
+        "children do at school.",
+        mixed,
+    )
+
+
 def test_word_shares_count_keywords_both_ways() -> None:
     of_sentence, of_statement = essay.word_shares(
         "Reports were clear, concise and accurate (NPQEL 10.P1.4).",

@@ -639,6 +639,8 @@ def test_held_out_user_test_sentences(
     assert c.sentence.text == text  # the whole sentence is shown, whatever part was checked
 
 
+# Sentences from the seventeenth round's user-test essays (eval/data/user_test_essays, sets
+# third and fourth), with the verdict and first suggestion each should get.
 @pytest.mark.parametrize(
     ("text", "cited", "verdict", "first_suggested"),
     [
@@ -694,30 +696,6 @@ def test_held_out_user_test_sentences(
             "wrong_number",
             "NPQSL 2.8",
         ),
-    ],
-)
-def test_third_user_test_sentences(
-    search_index: SearchIndex, text: str, cited: str, verdict: str, first_suggested: str | None
-) -> None:
-    _assert_checked(search_index, text, cited, verdict, first_suggested)
-
-
-def _assert_checked(
-    index: SearchIndex, text: str, cited: str, verdict: str, first_suggested: str | None
-) -> None:
-    """The citation of ``cited`` in ``text``: its verdict, and its first suggestion or none."""
-    (c,) = [c for c in essay.check_essay(text, index).citations if c.cited == cited]
-    assert c.verdict == verdict, (c.verdict, c.reason, c.suggested)
-    if first_suggested:
-        assert c.suggested[0] == first_suggested, c.suggested
-    else:
-        assert not c.suggested
-    assert c.sentence.text == text  # the whole sentence is shown, whatever part was checked
-
-
-@pytest.mark.parametrize(
-    ("text", "cited", "verdict", "first_suggested"),
-    [
         # "all teachers" where the statement says "Some teachers".
         (
             "The framework is clear that all teachers will need intensive support to improve "
@@ -781,10 +759,16 @@ def _assert_checked(
         ),
     ],
 )
-def test_fourth_user_test_sentences(
+def test_user_test_sentences_of_the_seventeenth_round(
     search_index: SearchIndex, text: str, cited: str, verdict: str, first_suggested: str | None
 ) -> None:
-    _assert_checked(search_index, text, cited, verdict, first_suggested)
+    (c,) = [c for c in essay.check_essay(text, search_index).citations if c.cited == cited]
+    assert c.verdict == verdict, (c.verdict, c.reason, c.suggested)
+    if first_suggested:
+        assert c.suggested[0] == first_suggested, c.suggested
+    else:
+        assert not c.suggested
+    assert c.sentence.text == text  # the whole sentence is shown, whatever part was checked
 
 
 def test_an_id_that_supports_part_of_a_sentence_is_not_sent_to_the_id_beside_it(

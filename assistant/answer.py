@@ -23,11 +23,13 @@ from assistant.brief import (
     missing_lines,
 )
 from assistant.citations import CitationReport, UnsupportedCitation, check_citations
+from assistant.compare import compare, comparison_frameworks, comparison_lines
 from assistant.essay import TextError, check_essay
 from assistant.llm import ChatModel, LLMError, Message
 from assistant.prompts import EVIDENCE_HEADER, SYSTEM, USER, format_evidence
 from index.hit import Hit
 from index.search import SearchIndex, SearchResult, about_the_course, frameworks_in_question
+from ingest.frameworks import FRAMEWORK_NAMES
 from ingest.records import Statement
 
 # Words that mark a follow-up leaning on the previous question ("and for trusts?").
@@ -162,6 +164,8 @@ class Assistant:
             s.id: s for s in index.statements if s.kind == "practice_heading"
         }
         self.known_ids = frozenset(index.by_id)
+        held = {s.framework for s in index.statements}
+        self.frameworks = tuple(f for f in FRAMEWORK_NAMES if f in held)
 
     @property
     def backend(self) -> str:
@@ -195,6 +199,38 @@ class Assistant:
             index.search.QueryError: The question is empty or unusable.
         """
         t0 = time.perf_counter()
+        compared = None if framework else comparison_frameworks(question, self.frameworks)
+        if compared:
+            # "What does NPQEL add on assessment that NPQSL doesn't?": every framework searched,
+            # each point matched across them (assistant/compare.py), whichever backend writes.
+            cmp = compare(self.index, question, compared)
+            shown = [
+                *(s for f in cmp.families for _, ss in f.by_framework for s in ss),
+                *(s for a in cmp.areas for s in a.only),
+                *(s for _, near in cmp.nearest for s in near),
+            ]
+            result = SearchResult(
+                query=cmp.topic or question,
+                hits=tuple(Hit(s, 1.0, "hybrid") for s in dict.fromkeys(shown)),
+                in_scope=cmp.in_scope,
+                frameworks=cmp.frameworks,
+                notes=(f"compared {', '.join(cmp.frameworks)}",),
+            )
+            text = ""
+            for line in comparison_lines(cmp):
+                text += line + "\n"
+                yield line + "\n"
+            yield self._finish(
+                question,
+                text,
+                cmp.cited,
+                result,
+                not cmp.in_scope,
+                "brief",
+                "; ".join(result.notes),
+                t0,
+            )
+            return
         result = self.retrieve(question, history, framework=framework)
         note = "; ".join(result.notes)
         if not result.in_scope:

@@ -139,6 +139,8 @@ def check_citations(
     for block in re.split(r"\n+", text):
         if _LIST_LINE_RE.match(block) and cited_ids(block):
             continue
+        if block.lstrip().startswith(">"):
+            continue  # a note to the reader (a warning, how something was found), not a claim
         uncited.extend(s for s in split_sentences(block) if not cited_ids(s) and _is_claim(s))
     return CitationReport(tuple(cited), valid, unknown, not_in_evidence, unused, tuple(uncited))
 

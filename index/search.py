@@ -1299,6 +1299,37 @@ class SearchIndex:
                 return found
         return None
 
+    def stops_short(self, fw: str, area: int) -> tuple[int, Statement] | None:
+        """Where ``fw``'s copy of ``area`` stops short of an identical area elsewhere.
+
+        (its last evidence number held, the other framework's last statement of that area),
+        or None: NPQSL area 3 stops at 3.6 here, where NPQEL 3 has the same statements and
+        goes on to 3.19, so the NPQSL source probably drops rows.
+        """
+        nums = [
+            int(s.number)
+            for s in self.statements
+            if s.framework == fw and s.area == area and s.kind == "evidence" and s.number.isdigit()
+        ]
+        if not nums:
+            return None
+        held = max(nums)
+        other = self._parallel_beyond(fw, area, str(held + 1), held)
+        if other is None:
+            return None
+        last = max(
+            (
+                s
+                for s in self.statements
+                if s.framework == other.framework
+                and s.area == other.area
+                and s.kind == "evidence"
+                and s.number.isdigit()
+            ),
+            key=lambda s: int(s.number),
+        )
+        return held, last
+
     def same_text_ids(self, row: int) -> set[str]:
         """Ids of the statements with exactly this row's text (``same_as``, followed through)."""
         own = self.statements[row]

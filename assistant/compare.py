@@ -1,0 +1,594 @@
+"""Framework comparisons: what each NPQ says on a topic, in the same words, its own, or not at all.
+
+Facilitators ask "What does NPQEL add on assessment that NPQSL doesn't?", "Which frameworks
+talk about governance?", "does the NPQLT cover behaviour at all?", "NPQEL 4.P1.2 — what is
+the NPQSL equivalent?". The brief answers one framework at a time and cannot say what is
+shared and what is not (a user test: 5 of 10 such questions failed). Here the topic is
+searched in every framework, and each statement found is matched in the others by identical
+text (``same_as``, near-identical twins) or as the same point reworded
+(`SearchIndex.counterparts`, 0.92 precise on 394 hand-labelled pairs). A statement with no
+match is "found only in" its framework: a claim about the text held here, said as such, and
+with a warning where that framework's copy of the area stops short of the others'.
+
+    >>> cmp = compare(index, "What does NPQEL add on assessment?")  # doctest: +SKIP
+    >>> [f.frameworks for f in cmp.families]                        # doctest: +SKIP
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+
+from index.search import (
+    SearchIndex,
+    frameworks_in_question,
+    strip_framework_names,
+)
+from index.store import STOPWORDS
+from ingest.frameworks import AREA_TITLES, FRAMEWORK_NAMES
+from ingest.ids import find_citations
+from ingest.records import Statement
+
+# How much of the topic search is compared (chosen on the design half of
+# eval/data/comparison_questions.jsonl; see eval/reports/comparison.md).
+MAX_FAMILIES = 8
+FAMILY_FLOOR = 0.5  # a point's hit scores at least this share of the top hit's
+PER_FRAMEWORK = 4  # points at most in which each compared framework appears
+AREA_ONLY_SHOWN = 6  # an area's statements no other framework has, quoted in full
+NEAREST_SHOWN = 2  # a framework with nothing on the topic: its nearest statements, not cited
+
+# Short names in a comparison ("how is the EL version different from the SL one?").
+_SHORT_RE = re.compile(
+    r"\b(?P<up>SL|EL|LT)\b"
+    r"|\bthe\s+(?P<the>sl|el|lt|exec(?:utive)?)\b"
+    r"|\b(?P<one>sl|el|lt|exec(?:utive)?)(?=\s+(?:one|version|framework|npq|course)\b)",
+)
+_SHORT = {"sl": "NPQSL", "el": "NPQEL", "lt": "NPQLT", "exec": "NPQEL", "executive": "NPQEL"}
+# Every framework: "which frameworks…", "all three", "across the NPQs".
+_ALL_RE = re.compile(
+    r"\ball\s+(?:three|3|the)\s+(?:npq\s+)?(?:frameworks?|npqs?|qualifications)\b"
+    r"|\ball\s+(?:three|3)\b"
+    r"|\b(?:which|what|each|every|both|either|across|any)\s+(?:of\s+)?(?:the\s+)?"
+    r"(?:npq\s+)?(?:frameworks?|npqs|qualifications)\b"
+    r"|\bwhich\s+(?:npq|framework)\b",
+    re.IGNORECASE,
+)
+# Words that make two named frameworks a comparison.
+_CUE_RE = re.compile(
+    r"\b(?:compar\w*|differ\w*|difference|vs|versus|v|add(?:s|ed)?|extra|beyond|only|same|"
+    r"similar\w*|equivalent|counterpart|version|both|unlike|whereas|than|overlap\w*|contrast\w*|"
+    r"mirror\w*|match\w*)\b|n[’']t\b|\bnot\b",
+    re.IGNORECASE,
+)
+# One framework, asked whether it covers a topic at all ("does the NPQLT cover behaviour at all").
+_AT_ALL_RE = re.compile(
+    r"\b(?:at\s+all|anything\s+(?:on|about)|any\s+(?:statements?|mention))\b"
+    r"|\b(?:equivalent|counterpart|version)s?\s+(?:in|of)\s+(?:the\s+)?other",
+    re.IGNORECASE,
+)
+# The comparison's own words, taken out of the topic searched.
+_NOT_TOPIC_RE = re.compile(
+    r"\b(?:compar\w*|differ\w*|difference|vs|versus|v|add(?:s|ed)?|extra|beyond|only|same|"
+    r"similar\w*|equivalent|counterpart|version|both|unlike|whereas|than|overlap\w*|contrast\w*|"
+    r"mirror\w*|match\w*|frameworks?|npqs?|qualifications?|all|three|each|every|either|which|"
+    r"across|any|one|ones|the|sl|el|lt|exec|executive|at|does|do|doesn[’']t|don[’']t|not|"
+    r"say|says|said|cover|covers|mention\w*|talk\w*|include\w*|address\w*|anything|what|how|"
+    r"is|are|it|in|of|on|about|and|or|between|with|to|a|an|there|learn[- ]that|learn[- ]how"
+    r"|statements?|area|areas|bit|part|section|whats|what[’']s|spell\w*|out|tell|give|list|"
+    r"being|really|actually|anything|else|more|less|new|own)\b",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Family:
+    """One point on the topic, as each compared framework has it.
+
+    Attributes:
+        by_framework: Framework -> its statements making the point (identical duplicates in one
+            framework together), for the compared frameworks that have it, in framework order.
+        same_words: Every framework that has it says it in the same words.
+        score: The best search score of its statements (the order families are shown in).
+        typed: Its statement was named by id in the question.
+    """
+
+    by_framework: tuple[tuple[str, tuple[Statement, ...]], ...]
+    same_words: bool
+    score: float
+    typed: bool = False
+
+    @property
+    def frameworks(self) -> tuple[str, ...]:
+        """The compared frameworks that make this point."""
+        return tuple(fw for fw, _ in self.by_framework)
+
+    @property
+    def ids(self) -> tuple[str, ...]:
+        """Every id of the family, framework by framework."""
+        return tuple(s.id for _, ss in self.by_framework for s in ss)
+
+
+@dataclass(frozen=True, slots=True)
+class AreaOverlap:
+    """How much of one framework's area the other compared frameworks share.
+
+    Attributes:
+        framework: The framework.
+        area: Its area number.
+        title: The area's title.
+        total: Statements in the area (evidence, practice headings and bullets).
+        same: Other framework -> how many of them it has in the same words.
+        reworded: Other framework -> how many it has in its own words.
+        only: The area's statements no other compared framework has, in reading order.
+    """
+
+    framework: str
+    area: int
+    title: str
+    total: int
+    same: tuple[tuple[str, int], ...]
+    reworded: tuple[tuple[str, int], ...]
+    only: tuple[Statement, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Comparison:
+    """A comparison of frameworks on a topic.
+
+    Attributes:
+        question: As asked.
+        frameworks: The frameworks compared, in framework order.
+        topic: What was searched (the question without framework names and comparison words).
+        families: The points found, best first.
+        in_scope: False when the frameworks do not cover the topic at all.
+        nearest: Framework -> its nearest statements, for a compared framework none of whose
+            statements makes any of the points (shown, not cited).
+        notes: What the user should know (a framework's copy of an area that stops short).
+    """
+
+    question: str
+    frameworks: tuple[str, ...]
+    topic: str
+    families: tuple[Family, ...]
+    in_scope: bool
+    nearest: tuple[tuple[str, tuple[Statement, ...]], ...] = ()
+    notes: tuple[str, ...] = ()
+    areas: tuple[AreaOverlap, ...] = ()
+
+    @property
+    def cited(self) -> tuple[str, ...]:
+        """The ids the comparison cites, in the order shown."""
+        ids = [i for f in _ordered(self) for i in f.ids]
+        ids += [s.id for a in self.areas for s in a.only[:AREA_ONLY_SHOWN] if s.id not in ids]
+        return tuple(ids)
+
+
+def _named_short(question: str) -> set[str]:
+    found = set()
+    for m in _SHORT_RE.finditer(question):
+        token = (m["up"] or m["the"] or m["one"]).lower()
+        found.add(_SHORT[token])
+    return found
+
+
+def comparison_frameworks(question: str, held: Sequence[str]) -> tuple[str, ...] | None:
+    """The frameworks a question asks to compare, in framework order; None if it compares none.
+
+    Two or more named (in full, "NPQ EL", or "the EL one") with a comparison word; "which
+    frameworks…" / "all three" (every framework held); or one framework asked whether it
+    covers a topic "at all", or for another framework's "equivalent" (that one against the rest).
+    Typed ids count as naming their framework.
+    """
+    typed = {c.framework for c in find_citations(question) if c.framework}
+    named = (frameworks_in_question(question) | _named_short(question) | typed) & set(held)
+    ordered = tuple(f for f in FRAMEWORK_NAMES if f in held)
+    if _ALL_RE.search(question):
+        return ordered
+    if len(named) >= 2 and _CUE_RE.search(question):
+        return tuple(f for f in ordered if f in named)
+    if len(named) == 1 and _AT_ALL_RE.search(question):
+        return ordered
+    return None
+
+
+def comparison_topic(question: str) -> str:
+    """The topic of a comparison: its words without framework names, ids and comparing words."""
+    text = question
+    for c in sorted(find_citations(question), key=lambda c: -c.start):
+        text = text[: c.start] + " " + text[c.end :]
+    text = strip_framework_names(text)
+    text = _SHORT_RE.sub(" ", text)
+    text = _NOT_TOPIC_RE.sub(" ", text)
+    text = re.sub(r"[^\w’'\-/ ]+", " ", text)
+    return " ".join(w for w in text.split() if w.strip("-/’'") and w.lower() not in STOPWORDS)
+
+
+def _norm(text: str) -> str:
+    return " ".join(re.findall(r"[a-z0-9]+", text.lower()))
+
+
+def _family(
+    index: SearchIndex, row: int, compared: Sequence[str], score: float, typed: bool
+) -> Family | None:
+    """The point made by ``row``, in each compared framework that has it."""
+    # Direct relations only: a counterpart's own twins would chain one loose match into
+    # another ("reading" → "fluent readers").
+    rows = {row, *index.twins(row), *index.counterparts(row)}
+    ids: set[str] = set()
+    for r in rows:
+        ids.add(index.statements[r].id)
+        ids.update(index.same_text_ids(r))
+    by_fw: dict[str, list[Statement]] = {}
+    for sid in ids:
+        s = index.by_id.get(sid)
+        if s is not None and s.framework in compared:
+            by_fw.setdefault(s.framework, []).append(s)
+    if not by_fw:
+        return None
+    # A framework's own statement first: the one found (or the one whose number it shares).
+    lead = index.statements[row]
+    for ss in by_fw.values():
+        ss.sort(key=lambda s: (s.id != lead.id, _norm(s.text) != _norm(lead.text), s.id))
+    # Within a framework, only statements saying the same thing in the same words stay
+    # together; a second, different wording would be a second point.
+    kept = {
+        fw: tuple(s for s in ss if _norm(s.text) == _norm(ss[0].text)) for fw, ss in by_fw.items()
+    }
+    texts = {_norm(ss[0].text) for ss in kept.values()}
+    return Family(
+        tuple((fw, kept[fw]) for fw in FRAMEWORK_NAMES if fw in kept),
+        same_words=len(texts) == 1,
+        score=score,
+        typed=typed,
+    )
+
+
+def compare(
+    index: SearchIndex, question: str, frameworks: Sequence[str] | None = None, k: int = 30
+) -> Comparison:
+    """Compare frameworks on the question's topic (or on the statements it names by id).
+
+    The topic is searched in all frameworks together and in each compared one alone (so each
+    framework's own best statements are read, not only the overall top); every hit at
+    `FAMILY_FLOOR` of the overall best or above, `PER_FRAMEWORK` per framework at most, is one
+    point, matched in the other frameworks.
+
+    Args:
+        index: The search index.
+        question: The user's question.
+        frameworks: The frameworks to compare; default: `comparison_frameworks` of the question
+            (every framework held when it names none).
+        k: How many hits of the topic search are read.
+
+    Raises:
+        QueryError: The question is unusable (empty…).
+    """
+    held = [f for f in FRAMEWORK_NAMES if f in {s.framework for s in index.statements}]
+    compared = tuple(frameworks or comparison_frameworks(question, held) or held)
+    typed_rows = [
+        r for c in find_citations(question) if c.id and (r := index.row(c.id)) is not None
+    ]
+    topic = comparison_topic(question)
+    families: list[Family] = []
+    seen: set[str] = set()
+
+    def add(row: int, score: float, typed: bool) -> None:
+        if index.statements[row].id in seen or len(families) >= MAX_FAMILIES:
+            return
+        fam = _family(index, row, compared, score, typed)
+        if fam is None or seen.intersection(fam.ids):
+            seen.add(index.statements[row].id)
+            return
+        seen.update(fam.ids)
+        seen.add(index.statements[row].id)
+        families.append(fam)
+
+    for r in typed_rows:
+        add(r, 1.0, True)
+    in_scope = True
+    nearest: list[tuple[str, tuple[Statement, ...]]] = []
+    if typed_rows:
+        # Named by id: each compared framework without the point shows its nearest wording.
+        for fw in compared:
+            if any(fw in f.frameworks for f in families):
+                continue
+            lead = index.statements[typed_rows[0]]
+            found = index.search(lead.text, k=8, framework=fw, read_frameworks=False)
+            nearest.append(
+                (fw, tuple(h.statement for h in found.hits if h.statement.kind == lead.kind)[:1])
+            )
+    elif topic:
+        result = index.search(topic, k=k, read_frameworks=False)
+        in_scope = result.in_scope
+        hits = [h for h in result.hits if h.statement.kind != "provider_section"]
+        if in_scope and hits:
+            # One ranking for all (the re-ranker's P is comparable within one search, not
+            # across searches filtered to one framework each), read framework by framework.
+            floor = FAMILY_FLOOR * hits[0].score
+            taken: dict[str, int] = {}
+            for h in hits:
+                if h.score < floor:
+                    break
+                fw = h.statement.framework
+                row = index.row(h.statement.id)
+                if row is None or (fw in compared and taken.get(fw, 0) >= PER_FRAMEWORK):
+                    continue
+                before = len(families)
+                add(row, h.score, False)
+                if len(families) > before:
+                    for f in families[-1].frameworks:
+                        taken[f] = taken.get(f, 0) + 1
+            have = {fw for f in families for fw in f.frameworks}
+            for fw in compared:
+                if fw in have:
+                    continue
+                own = index.search(topic, k=NEAREST_SHOWN * 2, framework=fw, read_frameworks=False)
+                near = tuple(
+                    h.statement for h in own.hits if h.statement.kind != "provider_section"
+                )
+                nearest.append((fw, near[:NEAREST_SHOWN]))
+    notes = [*_area_notes(index, topic, compared), *_short_notes(index, families, compared)]
+    areas = _area_overlaps(index, question, topic, compared) if not typed_rows else ()
+    return Comparison(
+        question,
+        compared,
+        topic,
+        tuple(families),
+        in_scope,
+        tuple(nearest),
+        tuple(notes),
+        tuple(areas),
+    )
+
+
+_AREA_WORD_RE = re.compile(r"\b(?:area|section|strand|part)s?\b", re.IGNORECASE)
+
+
+def _titled_areas(index: SearchIndex, topic: str, compared: Sequence[str]) -> dict[str, list[int]]:
+    """Compared framework -> its areas whose title shares a word with the topic."""
+    words = set(re.findall(r"[a-z]+", topic.lower())) - STOPWORDS
+    out: dict[str, list[int]] = {}
+    for fw in compared:
+        for n, title in AREA_TITLES.get(fw, {}).items():
+            if words & set(re.findall(r"[a-z]+", title.lower())) and any(
+                s.framework == fw and s.area == n for s in index.statements
+            ):
+                out.setdefault(fw, []).append(n)
+    return out
+
+
+def _area_overlaps(
+    index: SearchIndex, question: str, topic: str, compared: Sequence[str]
+) -> list[AreaOverlap]:
+    """How much of each framework's area the others share, and what only it has.
+
+    For a question about a whole area ("is the implementation area the same in all three?").
+    """
+    if not _AREA_WORD_RE.search(question):
+        return []
+    titled = _titled_areas(index, topic, compared)
+    if len(titled) < 2:
+        return []
+    out = []
+    for fw, areas in titled.items():
+        for n in areas:
+            rows = [
+                r
+                for r, s in enumerate(index.statements)
+                if s.framework == fw and s.area == n and s.kind != "provider_section"
+            ]
+            same: dict[str, int] = {}
+            reworded: dict[str, int] = {}
+            only: list[Statement] = []
+            for r in rows:
+                fam = _family(index, r, compared, 1.0, False)
+                mine = index.statements[r]
+                others = [] if fam is None else [(o, ss) for o, ss in fam.by_framework if o != fw]
+                for o, ss in others:
+                    if _norm(ss[0].text) == _norm(mine.text):
+                        same[o] = same.get(o, 0) + 1
+                    else:
+                        reworded[o] = reworded.get(o, 0) + 1
+                if not others:
+                    only.append(mine)
+            others_fw = [o for o in compared if o != fw]
+            out.append(
+                AreaOverlap(
+                    fw,
+                    n,
+                    index.statements[rows[0]].area_title if rows else "",
+                    len(rows),
+                    tuple((o, same.get(o, 0)) for o in others_fw),
+                    tuple((o, reworded.get(o, 0)) for o in others_fw),
+                    tuple(only),
+                )
+            )
+    return out
+
+
+def _area_notes(index: SearchIndex, topic: str, compared: Sequence[str]) -> Iterator[str]:
+    """A compared framework without an area the topic names that others have ("behaviour")."""
+    titled = _titled_areas(index, topic, compared)
+    lacking = [fw for fw in compared if fw not in titled]
+    if not titled or not lacking:
+        return
+    have = "; ".join(
+        f"{fw} area {n} is {AREA_TITLES[fw][n]}" for fw, areas in titled.items() for n in areas
+    )
+    verb = "has" if len(lacking) == 1 else "have"
+    line = f"{' and '.join(lacking)} {verb} no area on this ({have})."
+    if len(lacking) == 1:
+        held = sorted({s.area for s in index.statements if s.framework == lacking[0]})
+        titles = AREA_TITLES.get(lacking[0], {})
+        line += (
+            f" {lacking[0]}'s areas: "
+            + ", ".join(f"{n} {titles.get(n, '')}".strip() for n in held)
+            + "."
+        )
+    yield line
+
+
+def _short_notes(
+    index: SearchIndex, families: Sequence[Family], compared: Sequence[str]
+) -> Iterator[str]:
+    """A compared framework whose copy of an area a point comes from stops short of it."""
+    said: set[tuple[str, int]] = set()
+    for f in families:
+        for fw, ss in f.by_framework:
+            for other in compared:
+                if other in f.frameworks:
+                    continue
+                for area in sorted({s.area for s in ss}):
+                    short = index.stops_short(other, area)
+                    if short is None or (other, area) in said or short[1].framework != fw:
+                        continue
+                    said.add((other, area))
+                    held, last = short
+                    yield (
+                        f"{other} area {area} stops at {other} {area}.{held} in the text held "
+                        f"here, where {fw} area {area} has the same statements and goes on to "
+                        f"{last.id}: the {other} source may be missing rows, so points found "
+                        f"only in {fw} there may be in the full {other} framework too (add the "
+                        f"DfE {other} PDF to corpus/)."
+                    )
+
+
+def _ordered(cmp: Comparison) -> list[Family]:
+    """Families as shown: named by id first, then in every framework, then in fewer."""
+    n = len(cmp.frameworks)
+    order = {fw: i for i, fw in enumerate(cmp.frameworks)}
+    return sorted(
+        cmp.families,
+        key=lambda f: (
+            not f.typed,
+            0 if f.typed else -len(f.frameworks),
+            not f.same_words,
+            [order.get(fw, n) for fw in f.frameworks],
+        ),
+    )
+
+
+def _cite(ids: Sequence[str]) -> str:
+    return " ".join(f"[{i}]" for i in ids)
+
+
+def _quoted(s: Statement) -> str:
+    return f"“{s.text}”"
+
+
+def _kind(s: Statement) -> str:
+    return "evidence" if s.kind == "evidence" else "practice"
+
+
+def _both(frameworks: Sequence[str]) -> str:
+    if len(frameworks) == 2:
+        return f"both {frameworks[0]} and {frameworks[1]}"
+    return "all of " + ", ".join(frameworks[:-1]) + f" and {frameworks[-1]}"
+
+
+def comparison_lines(cmp: Comparison) -> Iterator[str]:
+    """The comparison as markdown lines (so the UI can stream it)."""
+    fws = cmp.frameworks
+    names = " and ".join(fws) if len(fws) <= 2 else ", ".join(fws[:-1]) + f" and {fws[-1]}"
+    if not cmp.in_scope:
+        yield (
+            f"**Comparing {names}:** the frameworks do not cover “{cmp.topic}”: no statement in "
+            "any of them is close enough to compare."
+        )
+        return
+    if not cmp.families:
+        yield f"> **Comparing {names}:** name a topic to compare them on, or a statement id."
+        return
+    about = f" on “{cmp.topic}”" if cmp.topic and not all(f.typed for f in cmp.families) else ""
+    yield f"**Comparing {names}{about}** (each point found, and where each framework makes it):"
+    section = ""
+    for f in _ordered(cmp):
+        present = f.frameworks
+        missing = [fw for fw in fws if fw not in present]
+        if len(present) == len(fws):
+            head = (
+                f"In {_both(present)}, in the same words"
+                if f.same_words
+                else f"In {_both(present)}, each in its own words"
+            )
+        else:
+            only = " and ".join(present)
+            head = f"Found only in {only}" + (
+                f" (no statement with the same text or point in {' or '.join(missing)} here)"
+                if missing
+                else ""
+            )
+            if len(present) > 1:
+                head += ", in the same words" if f.same_words else ", each in its own words"
+        if f.typed:
+            named = f.by_framework[0][1][0].id
+            if missing:
+                head = f"{named} — no {' or '.join(missing)} statement matched as the same point"
+            else:
+                head = f"{named} — {head[0].lower() + head[1:]}"
+        if head != section:
+            yield ""
+            yield f"**{head}:**"
+            section = head
+        if f.same_words:
+            lead = f.by_framework[0][1][0]
+            yield f"- {_quoted(lead)} ({_kind(lead)}) {_cite(f.ids)}"
+        else:
+            for fw, ss in f.by_framework:
+                yield f"- {fw}: {_quoted(ss[0])} ({_kind(ss[0])}) {_cite([s.id for s in ss])}"
+            if len(f.by_framework) > 1:
+                yield ""
+    if cmp.areas:
+        yield ""
+        yield "**Area by area** (every statement of each area, matched in the others):"
+        for a in cmp.areas:
+            shared = "; ".join(
+                f"{o} has {same} in the same words and {dict(a.reworded)[o]} in its own"
+                for o, same in a.same
+            )
+            line = f"- {a.framework} area {a.area} ({a.title}), {a.total} statements: {shared}."
+            if a.only:
+                line += f" {len(a.only)} with no match in the others"
+                line += (
+                    ":" if len(a.only) <= AREA_ONLY_SHOWN else f" (the first {AREA_ONLY_SHOWN}):"
+                )
+            else:
+                line += " Every one has a match in the others."
+            yield line
+            for st in a.only[:AREA_ONLY_SHOWN]:
+                yield f"  - {_quoted(st)} ({_kind(st)}) {_cite([st.id])}"
+            rest = a.only[AREA_ONLY_SHOWN:]
+            if rest:
+                yield f"  - and {', '.join(st.id for st in rest)}"
+    typed = any(f.typed for f in cmp.families)
+    for fw, near in cmp.nearest:
+        yield ""
+        if typed:
+            if near:
+                yield (
+                    f"**Closest in {fw}** (similar, not matched as the same point: compare the "
+                    f"wording before citing it as the equivalent): {_quoted(near[0])} "
+                    f"({_kind(near[0])}) {_cite([near[0].id])}"
+                )
+            continue
+        line = f"> **{fw}:** none of its statements is among the closest matches"
+        if near:
+            line += "; its nearest, for reference (not a match): " + "; ".join(
+                f"{s.id} “{_clip(s.text)}”" for s in near
+            )
+        yield line + "."
+    for note in cmp.notes:
+        yield ""
+        yield f"> {note}"
+    yield ""
+    yield (
+        "> How this was compared: the statements nearest your topic in every framework, each "
+        "matched in the others by identical text or as the same point reworded. “Found only "
+        "in” means no match was found in the text held here; check the wording before you "
+        "write that a framework leaves something out."
+    )
+
+
+def _clip(text: str, n: int = 90) -> str:
+    return text if len(text) <= n else text[: n - 1].rsplit(" ", 1)[0] + "…"

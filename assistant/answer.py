@@ -200,7 +200,8 @@ class Assistant:
         """
         t0 = time.perf_counter()
         compared = None if framework else comparison_frameworks(question, self.frameworks)
-        if compared:
+        if compared and not about_the_course(question, self.index.course_like):
+            # ("Can I do the NPQSL and the NPQEL at the same time?" is a course question.)
             # "What does NPQEL add on assessment that NPQSL doesn't?": every framework searched,
             # each point matched across them (assistant/compare.py), whichever backend writes.
             cmp = compare(self.index, question, compared)

@@ -47,10 +47,10 @@ _SHORT_RE = re.compile(
 _SHORT = {"sl": "NPQSL", "el": "NPQEL", "lt": "NPQLT", "exec": "NPQEL", "executive": "NPQEL"}
 # Every framework: "which frameworks…", "all three", "across the NPQs".
 _ALL_RE = re.compile(
-    r"\ball\s+(?:three|3|the)\s+(?:npq\s+)?(?:frameworks?|npqs?|qualifications)\b"
+    r"\ball\s+(?:three|3|the)\s+(?:npq\s+)?(?:frameworks?|npqs?)\b"
     r"|\ball\s+(?:three|3)\b"
-    r"|\b(?:which|what|each|every|both|either|across|any)\s+(?:of\s+)?(?:the\s+)?"
-    r"(?:npq\s+)?(?:frameworks?|npqs|qualifications)\b"
+    r"|\b(?:which|each|every|both|either|across|any)\s+(?:of\s+)?(?:the\s+)?"
+    r"(?:npq\s+)?(?:frameworks?|npqs|npq\s+qualifications)\b"
     r"|\bwhich\s+(?:npq|framework)\b",
     re.IGNORECASE,
 )
@@ -63,7 +63,7 @@ _CUE_RE = re.compile(
 )
 # One framework, asked whether it covers a topic at all ("does the NPQLT cover behaviour at all").
 _AT_ALL_RE = re.compile(
-    r"\b(?:at\s+all|anything\s+(?:on|about)|any\s+(?:statements?|mention))\b"
+    r"\b(?:at\s+all|any\s+(?:statements?|mention))\b"
     r"|\b(?:equivalent|counterpart|version)s?\s+(?:in|of)\s+(?:the\s+)?other",
     re.IGNORECASE,
 )

@@ -1,0 +1,123 @@
+"""Framework comparisons on the bundled corpus: what is shared, reworded, or found in one only."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.answer import Assistant
+from assistant.compare import compare, comparison_frameworks, comparison_topic
+from index.search import SearchIndex
+
+pytestmark = pytest.mark.slow
+
+HELD = ("NPQSL", "NPQEL", "NPQLT")
+
+
+@pytest.mark.parametrize(
+    ("question", "frameworks"),
+    [
+        ("NPQEL vs NPQSL on succession planning", ("NPQSL", "NPQEL")),
+        ("how is the EL version of coaching different from the SL one", ("NPQSL", "NPQEL")),
+        ("Which frameworks talk about governance?", HELD),
+        ("Which NPQ mentions income generation?", HELD),
+        ("does the NPQLT cover behaviour at all", HELD),
+        ("do all three frameworks mention learning styles being a myth?", HELD),
+        ("compare NPQEL 4.P1.2 with the NPQSL equivalent", ("NPQSL", "NPQEL")),
+        # Not comparisons: one framework, or no comparing word.
+        ("What does NPQEL say about economies of scale?", None),
+        ("Does the NPQSL say anything about attendance?", None),
+        ("what qualifications should teaching assistants have to run phonics groups?", None),
+        ("What's the difference between formative and summative assessment in NPQSL?", None),
+    ],
+)
+def test_comparison_questions_are_read(question: str, frameworks: tuple[str, ...] | None) -> None:
+    assert comparison_frameworks(question, HELD) == frameworks
+
+
+def test_topic_drops_framework_names_and_comparing_words() -> None:
+    assert comparison_topic("NPQEL vs NPQSL on succession planning") == "succession planning"
+    assert (
+        comparison_topic("For literacy, what does NPQLT spell out that NPQSL doesn't?")
+        == "literacy"
+    )
+    assert comparison_topic("compare NPQEL 4.P1.2 with the NPQSL equivalent") == ""
+
+
+def test_reworded_point_is_shown_in_each_frameworks_words(search_index: SearchIndex) -> None:
+    cmp = compare(search_index, "NPQEL vs NPQSL on succession planning")
+    first = cmp.families[0]
+    assert dict(first.by_framework).keys() == {"NPQSL", "NPQEL"}
+    assert {s.id for _, ss in first.by_framework for s in ss} == {"NPQSL 7.P4.6", "NPQEL 7.P4.8"}
+    assert not first.same_words
+
+
+def test_point_in_one_framework_only_is_said_so(search_index: SearchIndex) -> None:
+    cmp = compare(search_index, "appraisal - is it in NPQSL or only in NPQEL?")
+    only = [f for f in cmp.families if f.frameworks == ("NPQEL",)]
+    assert "NPQEL 7.P4.3" in {i for f in only for i in f.ids}
+    # Every point "found only in NPQEL" really has no NPQSL statement of the same text.
+    for f in only:
+        for sid in f.ids:
+            assert not any(o.startswith("NPQSL") for o in search_index.by_id[sid].same_as)
+
+
+def test_shared_text_is_one_point_with_every_id(search_index: SearchIndex) -> None:
+    cmp = compare(search_index, "do all three frameworks mention learning styles being a myth?")
+    fam = next(f for f in cmp.families if "NPQSL 5.9" in f.ids)
+    assert fam.same_words and set(fam.ids) == {"NPQSL 5.9", "NPQEL 5.9"}
+    assert "NPQLT" not in fam.frameworks
+
+
+def test_framework_without_the_area_is_named(search_index: SearchIndex) -> None:
+    cmp = compare(search_index, "does the NPQLT cover behaviour at all")
+    assert any(n.startswith("NPQLT has no area on this") for n in cmp.notes)
+    assert all("NPQLT" not in f.frameworks for f in cmp.families if "NPQSL 4.17" in f.ids)
+
+
+def test_area_that_stops_short_is_warned_about(search_index: SearchIndex) -> None:
+    # NPQSL area 3 stops at 3.6 in the provider text held here; NPQEL 3 goes on to 3.19.
+    cmp = compare(search_index, "What does the NPQEL say about assessment that NPQSL doesn't?")
+    assert any(f.frameworks == ("NPQEL",) for f in cmp.families)
+    assert any("NPQSL area 3 stops at NPQSL 3.6" in n for n in cmp.notes)
+
+
+def test_whole_area_overlap_counts_every_statement(search_index: SearchIndex) -> None:
+    cmp = compare(
+        search_index,
+        "Is the implementation area the same in all three frameworks or does the exec one add "
+        "anything?",
+    )
+    by_fw = {a.framework: a for a in cmp.areas}
+    assert set(by_fw) == set(HELD)
+    el = by_fw["NPQEL"]
+    n_area = sum(1 for s in search_index.statements if s.framework == "NPQEL" and s.area == 8)
+    assert el.total == n_area
+    for other, same in el.same:
+        assert same + dict(el.reworded)[other] <= el.total
+    # The trust-level parallel projects bullet is NPQEL's own.
+    assert "NPQEL 8.P1.4" in {s.id for s in el.only}
+
+
+def test_typed_id_without_a_matched_equivalent_shows_the_closest(
+    search_index: SearchIndex,
+) -> None:
+    cmp = compare(search_index, "compare NPQEL 4.P1.2 with the NPQSL equivalent")
+    assert cmp.families[0].typed and cmp.families[0].ids == ("NPQEL 4.P1.2",)
+    near = dict(cmp.nearest)["NPQSL"]
+    assert [s.id for s in near] == ["NPQSL 4.P1.3"]
+    assert "NPQSL 4.P1.3" not in cmp.cited  # shown as the closest, not cited as the same
+
+
+def test_uncovered_topic_is_not_compared(search_index: SearchIndex) -> None:
+    cmp = compare(search_index, "Which NPQ framework covers Ofsted grades?")
+    assert not cmp.in_scope and not cmp.families
+
+
+def test_assistant_answers_a_comparison_with_valid_citations(search_index: SearchIndex) -> None:
+    a = Assistant(search_index).ask("NPQEL vs NPQSL on succession planning")
+    assert a.text.startswith("**Comparing NPQSL and NPQEL")
+    assert set(a.cited) >= {"NPQSL 7.P4.6", "NPQEL 7.P4.8"}
+    assert not a.invalid_citations and not a.report.uncited_claims
+    # A course question naming two NPQs is not a comparison.
+    c = Assistant(search_index).ask("Can I do the NPQSL and the NPQEL at the same time?")
+    assert not c.text.startswith("**Comparing")

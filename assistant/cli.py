@@ -8,7 +8,7 @@ npq find FILE|-                 statements that support each sentence of a text
 npq check FILE|-                check every citation in an essay
 npq ui                          start the Gradio app
 npq eval WHAT                   run an evaluation and write its report to eval/reports/
-                                (retrieval, answers, citations, typos, phrasing, course,
+                                (retrieval, answers, citations, typos, phrasing, course, comparison,
                                 scenarios, find, blind, fourth, fifth)
 """
 
@@ -137,6 +137,7 @@ def _parser() -> argparse.ArgumentParser:
             "blind",
             "fourth",
             "fifth",
+            "comparison",
         ),
     )
     s.add_argument("--split", default="test", help="test, dev or all")
@@ -635,6 +636,8 @@ def cmd_eval(args: argparse.Namespace) -> int:
         from eval.blind import main_fourth as run
     elif args.what == "fifth":
         from eval.blind import main_fifth as run
+    elif args.what == "comparison":
+        from eval.comparison import main as run
     else:
         from eval.citations import main as run
     return int(run(["--split", args.split]) or 0)

@@ -373,6 +373,8 @@ def negation_differs(
     """
     if negated(statement):
         return not negated(sentence)
+    if denies_quick_result(sentence, statement):
+        return False
     return claim_negated(sentence, clause_cosines, whole)
 
 
@@ -1136,6 +1138,23 @@ _QUICKLY_RE = re.compile(
     r"|\binstant(?:ly)?\b|\bone[- ]off\b|\ba\s+single\s+(?:inset|training|twilight|session|day)\b",
     re.IGNORECASE,
 )
+
+
+def denies_quick_result(sentence: str, statement: str) -> bool:
+    """True when the sentence's negation denies a quick result the statement says takes time.
+
+    "I do not expect to see the full impact within the first term" says what NPQSL 4.3 says
+    ("…likely take more than a school term to demonstrate impact"); its "not" agrees with the
+    statement (the evidence finder had listed nothing for it).
+    """
+    if not _TAKES_TIME_RE.search(statement):
+        return False
+    return any(
+        re.search(
+            r"\b(?:not|never|no|n't|n’t)\b", sentence[max(0, m.start() - 40) : m.start()], re.I
+        )
+        for m in _QUICKLY_RE.finditer(sentence)
+    )
 
 
 def too_soon(sentence: str, statement: str) -> bool:

@@ -58,7 +58,7 @@ _ALL_RE = re.compile(
 _CUE_RE = re.compile(
     r"\b(?:compar\w*|differ\w*|difference|vs|versus|v|add(?:s|ed)?|extra|beyond|only|same|"
     r"similar\w*|equivalent|counterpart|version|both|unlike|whereas|than|overlap\w*|contrast\w*|"
-    r"mirror\w*|match\w*)\b|n[’']t\b|\bnot\b",
+    r"mirror\w*|match\w*|just|or)\b|n[’']t\b|\bnot\b|\b(?:does|do)\s+\S+\s+(?:have|say|cover)\b",
     re.IGNORECASE,
 )
 # One framework, asked whether it covers a topic at all ("does the NPQLT cover behaviour at all").
@@ -145,6 +145,10 @@ class Comparison:
         nearest: Framework -> its nearest statements, for a compared framework none of whose
             statements makes any of the points (shown, not cited).
         notes: What the user should know (a framework's copy of an area that stops short).
+        areas: For a question about a whole area, how much of it each framework shares.
+        mentions: Framework -> its statements that use the topic's words, for a compared
+            framework none of whose statements is among the closest matches (NPQLT has no
+            Behaviour area but says "behaviour" in five statements).
     """
 
     question: str
@@ -155,11 +159,13 @@ class Comparison:
     nearest: tuple[tuple[str, tuple[Statement, ...]], ...] = ()
     notes: tuple[str, ...] = ()
     areas: tuple[AreaOverlap, ...] = ()
+    mentions: tuple[tuple[str, tuple[Statement, ...]], ...] = ()
 
     @property
     def cited(self) -> tuple[str, ...]:
         """The ids the comparison cites, in the order shown."""
         ids = [i for f in _ordered(self) for i in f.ids]
+        ids += [s.id for _, ss in self.mentions for s in ss]
         ids += [s.id for a in self.areas for s in a.only[:AREA_ONLY_SHOWN] if s.id not in ids]
         return tuple(ids)
 
@@ -288,6 +294,7 @@ def compare(
         add(r, 1.0, True)
     in_scope = True
     nearest: list[tuple[str, tuple[Statement, ...]]] = []
+    mentions: list[tuple[str, tuple[Statement, ...]]] = []
     if typed_rows:
         # Named by id: each compared framework without the point shows its nearest wording.
         for fw in compared:
@@ -323,6 +330,10 @@ def compare(
             for fw in compared:
                 if fw in have:
                     continue
+                said = _mentions(index, topic, fw)
+                if said:
+                    mentions.append((fw, said))
+                    continue
                 own = index.search(topic, k=NEAREST_SHOWN * 2, framework=fw, read_frameworks=False)
                 near = tuple(
                     h.statement for h in own.hits if h.statement.kind != "provider_section"
@@ -339,7 +350,28 @@ def compare(
         tuple(nearest),
         tuple(notes),
         tuple(areas),
+        tuple(mentions),
     )
+
+
+MAX_MENTIONS = 6
+
+
+def _mentions(index: SearchIndex, topic: str, fw: str) -> tuple[Statement, ...]:
+    """``fw``'s statements whose text uses every content word of the topic, in reading order."""
+    words = [w for w in re.findall(r"[a-z]+", topic.lower()) if w not in STOPWORDS and len(w) > 2]
+    if not words:
+        return ()
+    stems = [w[:-1] if w.endswith("s") and len(w) > 4 else w for w in words]
+    pats = [re.compile(rf"\b{re.escape(st)}", re.IGNORECASE) for st in stems]
+    found = [
+        s
+        for s in index.statements
+        if s.framework == fw
+        and s.kind != "provider_section"
+        and all(p.search(s.text) for p in pats)
+    ]
+    return tuple(found[:MAX_MENTIONS])
 
 
 _AREA_WORD_RE = re.compile(r"\b(?:area|section|strand|part)s?\b", re.IGNORECASE)
@@ -561,6 +593,14 @@ def comparison_lines(cmp: Comparison) -> Iterator[str]:
             rest = a.only[AREA_ONLY_SHOWN:]
             if rest:
                 yield f"  - and {', '.join(st.id for st in rest)}"
+    for fw, said in cmp.mentions:
+        yield ""
+        yield (
+            f"**{fw}** has none of the closest matches, but uses the words “{cmp.topic}” in "
+            f"passing in {len(said)} statement{'s' if len(said) != 1 else ''}:"
+        )
+        for st in said:
+            yield f"- {_quoted(st)} ({_kind(st)}) {_cite([st.id])}"
     typed = any(f.typed for f in cmp.families)
     for fw, near in cmp.nearest:
         yield ""

@@ -121,3 +121,27 @@ def test_assistant_answers_a_comparison_with_valid_citations(search_index: Searc
     # A course question naming two NPQs is not a comparison.
     c = Assistant(search_index).ask("Can I do the NPQSL and the NPQEL at the same time?")
     assert not c.text.startswith("**Comparing")
+
+
+def test_framework_without_the_point_lists_where_it_uses_the_words(
+    search_index: SearchIndex,
+) -> None:
+    cmp = compare(search_index, "does the NPQLT cover behaviour at all")
+    said = dict(cmp.mentions)["NPQLT"]
+    assert {"NPQLT 2.4", "NPQLT 5.10", "NPQLT 9.2"} <= {s.id for s in said}
+    assert all("behav" in s.text.lower() for s in said)
+    a = Assistant(search_index).ask("does the NPQLT cover behaviour at all")
+    assert "NPQLT 5.10" in a.cited and not a.invalid_citations
+
+
+def test_comparison_question_set_names_real_statements(search_index: SearchIndex) -> None:
+    from eval.common import read_jsonl
+    from eval.comparison import COMPARISON_FILE
+
+    rows = read_jsonl(COMPARISON_FILE)
+    assert len(rows) == 48 and {r["set"] for r in rows} == {"design", "held_out"}
+    for r in rows:
+        ids = set(r["relevant"]) | {i for p in r["reworded_pairs"] for i in p}
+        ids |= {i for v in r["only_in"].values() for i in v}
+        assert ids <= set(search_index.by_id), r["qid"]
+        assert all(i.split()[0] in r["frameworks"] for i in r["relevant"]), r["qid"]

@@ -54,11 +54,15 @@ _ALL_RE = re.compile(
     r"|\bwhich\s+(?:npq|framework)\b",
     re.IGNORECASE,
 )
-# Words that make two named frameworks a comparison.
-_CUE_RE = re.compile(
-    r"\b(?:compar\w*|differ\w*|difference|vs|versus|v|add(?:s|ed)?|extra|beyond|only|same|"
+# Words that compare: with two named frameworks they make a comparison, and they are no part of
+# its topic.
+_COMPARING = (
+    r"compar\w*|differ\w*|difference|vs|versus|v|add(?:s|ed)?|extra|beyond|only|same|"
     r"similar\w*|equivalent|counterpart|version|both|unlike|whereas|than|overlap\w*|contrast\w*|"
-    r"mirror\w*|match\w*|just|or)\b|n[’']t\b|\bnot\b|\b(?:does|do)\s+\S+\s+(?:have|say|cover)\b",
+    r"mirror\w*|match\w*|just|or"
+)
+_CUE_RE = re.compile(
+    rf"\b(?:{_COMPARING})\b|n[’']t\b|\bnot\b|\b(?:does|do)\s+\S+\s+(?:have|say|cover)\b",
     re.IGNORECASE,
 )
 # One framework, asked whether it covers a topic at all ("does the NPQLT cover behaviour at all").
@@ -67,16 +71,14 @@ _AT_ALL_RE = re.compile(
     r"|\b(?:equivalent|counterpart|version)s?\s+(?:in|of)\s+(?:the\s+)?other",
     re.IGNORECASE,
 )
-# The comparison's own words, taken out of the topic searched.
+# The comparison's own words and the question's frame, taken out of the topic searched.
 _NOT_TOPIC_RE = re.compile(
-    r"\b(?:compar\w*|differ\w*|difference|vs|versus|v|add(?:s|ed)?|extra|beyond|only|same|"
-    r"similar\w*|equivalent|counterpart|version|both|unlike|whereas|than|overlap\w*|contrast\w*|"
-    r"mirror\w*|match\w*|frameworks?|npqs?|qualifications?|all|three|each|every|either|which|"
+    rf"\b(?:{_COMPARING}|frameworks?|npqs?|qualifications?|all|three|each|every|either|which|"
     r"across|any|one|ones|the|sl|el|lt|exec|executive|at|does|do|doesn[’']t|don[’']t|not|"
     r"say|says|said|cover|covers|mention\w*|talk\w*|include\w*|address\w*|anything|what|how|"
-    r"is|are|it|in|of|on|about|and|or|between|with|to|a|an|there|learn[- ]that|learn[- ]how"
+    r"is|are|it|in|of|on|about|and|between|with|to|a|an|there|learn[- ]that|learn[- ]how"
     r"|statements?|area|areas|bit|part|section|whats|what[’']s|spell\w*|out|tell|give|list|"
-    r"being|really|actually|anything|else|more|less|new|own)\b",
+    r"being|really|actually|else|more|less|new|own)\b",
     re.IGNORECASE,
 )
 

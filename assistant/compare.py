@@ -20,6 +20,7 @@ import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
+from assistant.brief import cite, quoted
 from index.search import (
     SearchIndex,
     frameworks_in_question,
@@ -503,12 +504,9 @@ def _ordered(cmp: Comparison) -> list[Family]:
     )
 
 
-def _cite(ids: Sequence[str]) -> str:
-    return " ".join(f"[{i}]" for i in ids)
-
-
 def _quoted(s: Statement) -> str:
-    return f"“{s.text}”"
+    """In quotation marks, with the brief's cut-off mark (NPQSL 5.P1.1 ends mid-sentence)."""
+    return f"“{quoted(s)}”"
 
 
 def _kind(s: Statement) -> str:
@@ -567,10 +565,10 @@ def comparison_lines(cmp: Comparison) -> Iterator[str]:
             section = head
         if f.same_words:
             lead = f.by_framework[0][1][0]
-            yield f"- {_quoted(lead)} ({_kind(lead)}) {_cite(f.ids)}"
+            yield f"- {_quoted(lead)} ({_kind(lead)}) {cite(f.ids)}"
         else:
             for fw, ss in f.by_framework:
-                yield f"- {fw}: {_quoted(ss[0])} ({_kind(ss[0])}) {_cite([s.id for s in ss])}"
+                yield f"- {fw}: {_quoted(ss[0])} ({_kind(ss[0])}) {cite([s.id for s in ss])}"
             if len(f.by_framework) > 1:
                 yield ""
     if cmp.areas:
@@ -591,7 +589,7 @@ def comparison_lines(cmp: Comparison) -> Iterator[str]:
                 line += " Every one has a match in the others."
             yield line
             for st in a.only[:AREA_ONLY_SHOWN]:
-                yield f"  - {_quoted(st)} ({_kind(st)}) {_cite([st.id])}"
+                yield f"  - {_quoted(st)} ({_kind(st)}) {cite([st.id])}"
             rest = a.only[AREA_ONLY_SHOWN:]
             if rest:
                 yield f"  - and {', '.join(st.id for st in rest)}"
@@ -602,7 +600,7 @@ def comparison_lines(cmp: Comparison) -> Iterator[str]:
             f"passing in {len(said)} statement{'s' if len(said) != 1 else ''}:"
         )
         for st in said:
-            yield f"- {_quoted(st)} ({_kind(st)}) {_cite([st.id])}"
+            yield f"- {_quoted(st)} ({_kind(st)}) {cite([st.id])}"
     typed = any(f.typed for f in cmp.families)
     for fw, near in cmp.nearest:
         yield ""
@@ -611,7 +609,7 @@ def comparison_lines(cmp: Comparison) -> Iterator[str]:
                 yield (
                     f"**Closest in {fw}** (similar, not matched as the same point: compare the "
                     f"wording before citing it as the equivalent): {_quoted(near[0])} "
-                    f"({_kind(near[0])}) {_cite([near[0].id])}"
+                    f"({_kind(near[0])}) {cite([near[0].id])}"
                 )
             continue
         line = f"> **{fw}:** none of its statements is among the closest matches"

@@ -20,6 +20,7 @@ import json
 import logging
 import os
 import sys
+import textwrap
 from collections import Counter
 from pathlib import Path
 from typing import TextIO
@@ -513,6 +514,7 @@ def _read_text_arg(spec: str) -> str:
 def cmd_find(args: argparse.Namespace) -> int:
     """``npq find``: statements that support each sentence, with copy-ready citations."""
     from assistant import essay
+    from assistant.brief import quoted
     from index.search import QueryError, check_filters
 
     try:
@@ -521,7 +523,7 @@ def cmd_find(args: argparse.Namespace) -> int:
         raise CLIError(str(exc)) from exc
     text = _read_text_arg(args.file)
     index = open_search(settings())
-    found = essay.find_evidence(text, index, framework=fw)
+    found = essay.find_evidence(text, index, framework=fw, every_sentence=True)
     rows = essay.evidence_rows(found)
     if args.format == "csv":
         sys.stdout.write(essay.rows_to_csv(rows))
@@ -532,10 +534,23 @@ def cmd_find(args: argparse.Namespace) -> int:
     else:
         for f in found:
             print(f"» {f.sentence.text}")
-            if not f.supports:
+            if f.skipped:
+                print(f"    (not searched: {f.skipped})")
+            elif not f.supports:
                 print("    (no statement supports this)")
             for sup in f.supports:
-                print(f"    {sup.strength:7} {sup.in_text}  {sup.statement.text[:160]}")
+                # The whole statement: a user copies the quotation with its ids.
+                print(f"    {sup.strength:7} {sup.in_text}")
+                print(
+                    textwrap.fill(
+                        quoted(sup.statement),
+                        width=96,
+                        initial_indent=" " * 12,
+                        subsequent_indent=" " * 12,
+                        break_on_hyphens=False,  # "whole-school" stays whole when copied
+                        break_long_words=False,
+                    )
+                )
         refs = sorted({r for f in found for s in f.supports for r in s.references})
         if refs:
             print("\nReferences:")

@@ -122,6 +122,7 @@ _EMPHASIS_RE = re.compile(
     re.IGNORECASE,
 )
 _CLAIM_MIN_WORDS = 6
+_FIND_MIN_WORDS = 3  # Find evidence searches a sentence of three words or more
 
 
 class TextError(ValueError):
@@ -164,6 +165,7 @@ class FoundEvidence:
 
     sentence: Sentence
     supports: tuple[Support, ...]
+    skipped: str = ""  # why the sentence was not searched ("a question"); "" when it was
 
 
 @dataclass(frozen=True, slots=True)
@@ -242,13 +244,24 @@ def split_sentences(text: str) -> list[Sentence]:
 
 def is_claim(sentence: str) -> bool:
     """True for a sentence that states something (not a heading, question or reference)."""
+    return not_a_claim(sentence) is None
+
+
+def not_a_claim(sentence: str, min_words: int = _CLAIM_MIN_WORDS) -> str | None:
+    """Why a sentence is not searched for evidence (``None`` when it makes a claim)."""
     s = sentence.strip()
     words = s.split()
-    if len(words) < _CLAIM_MIN_WORDS or s.endswith("?") or s.startswith("#"):
-        return False
+    if s.startswith("#"):
+        return "a heading"
+    if s.endswith("?"):
+        return "a question"
+    if len(words) < min_words:
+        return f"under {min_words} words"
     if re.match(r"^(Department for Education|DfE) \(\d{4}", s):
-        return False
-    return not re.fullmatch(r"[*_]*[^.!]*[*_]*", s) or len(words) >= 10
+        return "a reference-list entry"
+    if re.fullmatch(r"[*_]*[^.!]*[*_]*", s) and len(words) < 10:
+        return "a heading (a short line with no full stop)"
+    return None
 
 
 # A negation that only describes what is named is not the claim's: "stopping ineffective
@@ -719,7 +732,12 @@ def strength_of(score: float) -> Strength:
 
 
 def find_evidence(
-    text: str, index: SearchIndex, *, framework: str | None = None, per_sentence: int = 3
+    text: str,
+    index: SearchIndex,
+    *,
+    framework: str | None = None,
+    per_sentence: int = 3,
+    every_sentence: bool = False,
 ) -> list[FoundEvidence]:
     """For each sentence that makes a claim, the statements that support it best.
 
@@ -728,13 +746,20 @@ def find_evidence(
         index: The search index.
         framework: Only this framework's statements.
         per_sentence: Supports listed per sentence.
+        every_sentence: Also list, in their place, the sentences not searched (questions,
+            headings, lines under six words), each with ``skipped`` saying why, so a user
+            sees that nothing was left out silently.
 
     Raises:
         TextError: Empty or too long text.
     """
     check_text(text)
     sim = _Similarity(index)
-    sentences = [s for s in split_sentences(text) if is_claim(s.text)]
+    every = split_sentences(text)
+    # Short claims are searched too ("Retrieval practice strengthens recall."): a user pasted
+    # them to find their evidence. The checker's list of uncited claims keeps six words.
+    skipped = {s.start: why for s in every if (why := not_a_claim(s.text, _FIND_MIN_WORDS))}
+    sentences = [s for s in every if s.start not in skipped]
     all_vecs = sim.encode_with_clauses([s.text for s in sentences])
     # A text written for one NPQ ("In my NPQEL assessment…") gets its ids first in each group.
     named = frameworks_named(text) & set(FRAMEWORK_NAMES)
@@ -774,13 +799,36 @@ def find_evidence(
             groups.append(group)
         supports = [sup for group in groups for sup in group]
         out.append(FoundEvidence(sentence, tuple(supports)))
+    if every_sentence:
+        out += [FoundEvidence(s, (), skipped[s.start]) for s in every if s.start in skipped]
+        out.sort(key=lambda f: f.sentence.start)
     return out
 
 
 def evidence_rows(found: Sequence[FoundEvidence]) -> list[dict[str, str]]:
-    """One row per (sentence, support): the table the CLI and app show and export."""
+    """One row per (sentence, support): the table the CLI and app show and export.
+
+    A sentence with no support keeps a row of its own (strength ``none``), and a sentence
+    not searched one saying why (strength ``skipped``), so an export lists every sentence.
+    """
     rows: list[dict[str, str]] = []
     for f in found:
+        if not f.supports:
+            rows.append(
+                {
+                    "sentence": f.sentence.text,
+                    "ids": "",
+                    "strength": "skipped" if f.skipped else "none",
+                    "score": "",
+                    "statement": (
+                        f"Not searched: {f.skipped}."
+                        if f.skipped
+                        else "No statement in the frameworks held here supports this sentence."
+                    ),
+                    "in_text_citation": "",
+                    "reference": "",
+                }
+            )
         for sup in f.supports:
             rows.append(
                 {

@@ -358,19 +358,26 @@ def evidence_frame(rows: Sequence[Mapping[str, str]]) -> pd.DataFrame:
 def find_summary_html(
     found: Sequence[FoundEvidence], rows: Sequence[Mapping[str, str]], note: str
 ) -> str:
-    """Counts, and the sentences no statement supports."""
-    strengths = [r["strength"] for r in rows]
+    """Counts, the sentences no statement supports, and those not searched (and why)."""
+    strengths = [r["strength"] for r in rows if r["ids"]]
     counts = ", ".join(f"{strengths.count(k)} {k}" for k in ("strong", "partial", "weak"))
+    searched = [f for f in found if not f.skipped]
     parts = [f"<p>ℹ {esc(note)}</p>"] if note else []
     parts.append(
-        f"<p>{len(found)} sentence(s) making a claim; {len(rows)} supporting statement(s) "
-        f"found ({counts}). <small>{esc(STRENGTH_HELP)}.</small></p>"
+        f"<p>{len(searched)} sentence(s) making a claim; {len(strengths)} supporting "
+        f"statement(s) found ({counts}). <small>{esc(STRENGTH_HELP)}.</small></p>"
     )
-    missing = [f.sentence.text for f in found if not f.supports]
+    missing = [f.sentence.text for f in searched if not f.supports]
     if missing:
         items = "".join(f"<li>{esc(m)}</li>" for m in missing)
         parts.append(f"<p><strong>No supporting statement for:</strong></p><ul>{items}</ul>")
-    if not found:
+    skipped = [f for f in found if f.skipped]
+    if skipped:
+        items = "".join(
+            f"<li>{esc(f.sentence.text)} <small>({esc(f.skipped)})</small></li>" for f in skipped
+        )
+        parts.append(f"<p><strong>Not searched:</strong></p><ul>{items}</ul>")
+    if not searched:
         parts.append("<p>No sentence in the text makes a claim to find evidence for.</p>")
     return "".join(parts)
 
@@ -590,7 +597,9 @@ def build_app(services: Services) -> gr.Blocks:
         empty = evidence_frame([])
         try:
             body, note = read_input(text, file, max_mb=max_mb)
-            found = find_evidence(body, services.index, framework=framework_filter(framework))
+            found = find_evidence(
+                body, services.index, framework=framework_filter(framework), every_sentence=True
+            )
         except (SourceError, TextError, QueryError) as exc:
             return error_html(str(exc)), empty, None
         rows = evidence_rows(found)

@@ -348,6 +348,66 @@ def test_cli_find_csv(tmp_path: Path, capsys, search_index, monkeypatch) -> None
     assert rows and rows[0]["strength"] in ("strong", "partial", "weak")
 
 
+def test_find_lists_every_sentence_and_says_why_one_was_not_searched(
+    search_index: SearchIndex,
+) -> None:
+    # A user test: a short claim ("Retrieval practice strengthens recall.", supported word for
+    # word by NPQLT 3.8) had been dropped silently, and a sentence with no support had no row
+    # in the CSV or JSON export, so "no support" could not be told from "not read".
+    text = (
+        "# My reflection\n"
+        "Retrieval practice strengthens recall. Is that what the evidence says? Thanks.\n"
+        "Teachers should never be observed more than once a term, says our union rep."
+    )
+    found = essay.find_evidence(text, search_index, every_sentence=True)
+    assert [f.sentence.text for f in found] == [
+        "# My reflection",
+        "Retrieval practice strengthens recall.",
+        "Is that what the evidence says?",
+        "Thanks.",
+        "Teachers should never be observed more than once a term, says our union rep.",
+    ]
+    assert [f.skipped for f in found] == ["a heading", "", "a question", "under 3 words", ""]
+    assert "NPQLT 3.8" in found[1].supports[0].ids
+    # Without the flag, the searched sentences only (what the evaluation scores).
+    assert [f.sentence.text for f in essay.find_evidence(text, search_index)] == [
+        found[1].sentence.text,
+        found[4].sentence.text,
+    ]
+    unsupported = essay.FoundEvidence(found[4].sentence, ())
+    rows = essay.evidence_rows([*found[:4], unsupported])
+    by_sentence = {r["sentence"]: r for r in rows}
+    assert set(by_sentence) == {f.sentence.text for f in found}
+    assert by_sentence["Thanks."]["strength"] == "skipped"
+    assert by_sentence["Thanks."]["statement"] == "Not searched: under 3 words."
+    assert by_sentence["Thanks."]["ids"] == ""
+    gone = by_sentence[found[4].sentence.text]
+    assert (gone["strength"], gone["ids"], gone["in_text_citation"]) == ("none", "", "")
+    assert gone["statement"].startswith("No statement in the frameworks")
+
+
+def test_cli_find_text_quotes_the_whole_statement(
+    tmp_path: Path, capsys, search_index, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    # The text view had cut each statement at 160 characters, often before the clause that
+    # supports the sentence; NPQSL 4.2 is 262 characters long.
+    monkeypatch.setattr("assistant.cli.open_search", lambda cfg: search_index)
+    p = tmp_path / "p.txt"
+    p.write_text(
+        "Behaviour programmes are more likely to raise attainment if the whole school does "
+        "them. Is that true?",
+        encoding="utf-8",
+    )
+    assert main(["find", str(p)]) == 0
+    out = " ".join(capsys.readouterr().out.split())
+    text = search_index.get("NPQSL 4.2").text
+    assert len(text) > 200 and text in out
+    assert "(not searched: a question)" in out
+    assert main(["find", str(p), "--format", "json"]) == 0
+    rows = json.loads(capsys.readouterr().out)
+    assert rows[-1]["sentence"] == "Is that true?" and rows[-1]["strength"] == "skipped"
+
+
 @pytest.mark.parametrize(
     "text",
     [

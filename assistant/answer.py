@@ -39,6 +39,9 @@ _FOLLOW_UP_RE = re.compile(
     re.IGNORECASE,
 )
 EVIDENCE_FOR_MODEL = 8
+# An area asked for as a whole ("list area 7 of NPQLT") is shown whole: the largest holds 45
+# statements (NPQEL 7); three frameworks' area 7 together hold more, and are cut with a note.
+AREA_LISTED_MAX = 60
 
 
 @dataclass(frozen=True, slots=True)
@@ -177,7 +180,7 @@ class Assistant:
     ) -> SearchResult:
         """Search for the question (with conversation context for follow-ups)."""
         query = contextual_query(question, history, self.index.course_like)
-        return self.index.search(query, k=self.top_k, framework=framework)
+        return self.index.search(query, k=self.top_k, framework=framework, list_k=AREA_LISTED_MAX)
 
     def ask(
         self, question: str, history: Sequence[Turn] = (), *, framework: str | None = None

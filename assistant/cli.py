@@ -9,7 +9,7 @@ npq check FILE|-                check every citation in an essay
 npq ui                          start the Gradio app
 npq eval WHAT                   run an evaluation and write its report to eval/reports/
                                 (retrieval, answers, citations, typos, phrasing, course, comparison,
-                                scenarios, find, blind, fourth, fifth)
+                                scenarios, find, blind, fourth, fifth, ids)
 """
 
 from __future__ import annotations
@@ -139,6 +139,7 @@ def _parser() -> argparse.ArgumentParser:
             "fourth",
             "fifth",
             "comparison",
+            "ids",
         ),
     )
     s.add_argument("--split", default="test", help="test, dev or all")
@@ -653,6 +654,8 @@ def cmd_eval(args: argparse.Namespace) -> int:
         from eval.blind import main_fifth as run
     elif args.what == "comparison":
         from eval.comparison import main as run
+    elif args.what == "ids":
+        from eval.ids import main as run
     else:
         from eval.citations import main as run
     return int(run(["--split", args.split]) or 0)

@@ -1461,6 +1461,7 @@ class SearchIndex:
         read_frameworks: bool = True,
         query_vector: np.ndarray | None = None,
         rerank: bool = True,
+        list_k: int | None = None,
     ) -> SearchResult:
         """Search by id, words and meaning.
 
@@ -1478,6 +1479,9 @@ class SearchIndex:
             rerank: Put the candidates in the re-ranker's order (``index/ranker.py``). The
                 essay tools keep the fusion's: an essay's claims read as evidence
                 statements, and their thresholds were set on the fusion's order.
+            list_k: How many statements a question asking for a whole area ("list area 7 of
+                NPQLT") shows at most; ``k`` when not given. The assistant shows an area
+                whole: a user who asks to list it wants every statement, not the first 12.
 
         Raises:
             QueryError: The query or a filter is unusable; the message says why.
@@ -1571,7 +1575,11 @@ class SearchIndex:
             strip_asking(strip_framework_names(q) if frameworks or absent else q)
         )
         like: int | None = None  # a statement looked up alone: the others are like it
-        if id_hits and not _words_besides_ids(q, citations):
+        if (
+            id_hits
+            and not _words_besides_ids(q, citations)
+            and all(c.framework for c in citations)  # "4.P2" alone: every framework's, first
+        ):
             # "NPQSL 4.9" alone: the statements after it are those nearest in meaning to it
             # (by its indexed vector, no keywords), not what the digits "4.9" happen to match.
             text = id_hits[0].statement.text
@@ -1594,7 +1602,7 @@ class SearchIndex:
                 w in _LISTING_WORDS
                 for w in re.findall(r"[a-z]+", re.sub(r"['’‘]", "", rest.lower()))
             ):
-                return self._listing(q, k, mask, frameworks, notes)
+                return self._listing(q, max(k, list_k or k), mask, frameworks, notes)
             text = rest or text
         if SPELLING and like is None:
             text, fixes = self.speller.correct(text)

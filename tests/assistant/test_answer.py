@@ -506,7 +506,11 @@ def test_asking_for_an_area_answers_with_its_statements_cited(search_index: Sear
     assert a.text.startswith("**NPQSL area 4: Behaviour**")
     assert a.cited[:3] == ("NPQSL 4.1", "NPQSL 4.2", "NPQSL 4.3")
     assert a.invalid_citations == () and a.report.uncited_claims == ()
-    assert "npq statements --framework NPQSL --area 4" in a.text
+    # The whole area (40 statements), not its first 12 and a pointer to the rest.
+    assert len(a.cited) == 40 and "npq statements --framework NPQSL --area 4" not in a.text
+    # Three frameworks' area 7 (106 statements) are cut, and the pointer says where the rest are.
+    b = Assistant(search_index).ask("What is in area 7?")
+    assert len(b.cited) == 60 and "`npq statements --area 7`, lists them all" in b.text
 
 
 def test_related_statements_name_other_wordings_on_the_same_line(
@@ -591,3 +595,14 @@ def test_each_providers_page_under_the_same_heading_answers(search_index: Search
     assert "[provider-npqsl-uk#what-does-it-cost]" in a.text
     assert "[provider-olp-npqsl-international#what-does-it-cost]" in a.text
     assert "£1550" in a.text
+
+
+def test_an_area_asked_for_as_a_whole_is_listed_whole(search_index: SearchIndex) -> None:
+    # "list area 7 of npqlt" had shown the first 12 of its 20 statements.
+    a = Assistant(search_index).ask("list area 7 of npqlt")
+    area = [s.id for s in search_index.statements if s.framework == "NPQLT" and s.area == 7]
+    assert len(area) == 20
+    assert [i for i in a.cited if i in area] == area
+    assert "Showing the first" not in a.text
+    # A search keeps its own top k.
+    assert len(search_index.search("NPQLT area 7", k=5).hits) == 5

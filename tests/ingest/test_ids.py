@@ -77,6 +77,51 @@ from ingest.ids import find_citations, parse_id, resolve_bare
         ("LT 3.P1.2", ["NPQLT 3.P1.2"]),
         ("npqel 7p3.3", ["NPQEL 7.P3.3"]),
         ("NPQSL 4P2", ["NPQSL 4.P2"]),
+        # A blind set of 220 spellings (twelfth-round parser work): a bullet range written
+        # short had been read as an evidence statement ("NPQSL 4.P2.1-3" as NPQSL 4.3).
+        ("NPQSL 4.P2.1-3", ["NPQSL 4.P2.1", "NPQSL 4.P2.2", "NPQSL 4.P2.3"]),
+        ("NPQLT 8.P1.2–5 are", ["NPQLT 8.P1.2", "NPQLT 8.P1.3", "NPQLT 8.P1.4", "NPQLT 8.P1.5"]),
+        ("NPQSL 4.P2.1–4.P2.3", ["NPQSL 4.P2.1", "NPQSL 4.P2.2", "NPQSL 4.P2.3"]),
+        ("NPQSL 4.P1-4.P3", ["NPQSL 4.P1", "NPQSL 4.P2", "NPQSL 4.P3"]),
+        (
+            "NPQSL 8.P3.1–8.P3.3, plus NPQSL 8.7",
+            ["NPQSL 8.P3.1", "NPQSL 8.P3.2", "NPQSL 8.P3.3", "NPQSL 8.7"],
+        ),
+        ("NPQSL 4.20-5.2", ["NPQSL 4.20", "NPQSL 5.2"]),  # across areas: its two ends
+        ("NPQSL 4.9-11 deal with it", ["NPQSL 4.9", "NPQSL 4.10", "NPQSL 4.11"]),
+        ("NPQLT 6.1 through 6.3", ["NPQLT 6.1", "NPQLT 6.2", "NPQLT 6.3"]),
+        ("NPQSL 4.9, 10 and 12 were used", ["NPQSL 4.9", "NPQSL 4.10", "NPQSL 4.12"]),
+        ("NPQSL 4.P2.1, .2 and .3", ["NPQSL 4.P2.1", "NPQSL 4.P2.2", "NPQSL 4.P2.3"]),
+        ("NPQSL 2.P3 bullets 2 and 4", ["NPQSL 2.P3.2", "NPQSL 2.P3.4"]),
+        ("NPQEL 3.P4, bullets 1-3", ["NPQEL 3.P4.1", "NPQEL 3.P4.2", "NPQEL 3.P4.3"]),
+        ("(NPQSL 4.P2(iii))", ["NPQSL 4.P2.3"]),
+        ("NPQSL 4.P.2.3", ["NPQSL 4.P2.3"]),
+        ("NPQSL 4 P2 3", ["NPQSL 4.P2.3"]),  # had been the heading, 4.P2
+        ("In the NPQSL, area 4, practice 2, bullet 3", ["NPQSL 4.P2.3"]),
+        ("NPQSL (Behaviour) 4.9", ["NPQSL 4.9"]),
+        ("(NPQSL 4,9)", ["NPQSL 4.9"]),
+        ("(NPQSL 4:9)", []),  # not read: "NPQEL 1:1 coaching"
+        ("NPQEL 1:1 coaching at 2.15", []),
+        ("see NPQSL4,9", ["NPQSL 4.9"]),
+        ("(NPQSL 4..9)", ["NPQSL 4.9"]),
+        ("(NPSQL 4.9)", ["NPQSL 4.9"]),
+        ("(NQPSL 4.9)", ["NPQSL 4.9"]),
+        ("(NPQTL 7.3)", ["NPQLT 7.3"]),
+        ("(NPEQL 2.12)", ["NPQEL 2.12"]),
+        ("NPQ Executive Leadership 10.P1.6", ["NPQEL 10.P1.6"]),
+        ("The NPQ for Senior Leaders, para 8.10", ["NPQSL 8.10"]),
+        ("NPQSL & NPQEL 4.9", ["NPQSL 4.9", "NPQEL 4.9"]),
+        ("(NPQSL/NPQEL 2.12)", ["NPQSL 2.12", "NPQEL 2.12"]),
+        ("NPQSL 4.9 and NPQEL 2.12", ["NPQSL 4.9", "NPQEL 2.12"]),
+        # glued to a letter or a third number: no id is guessed
+        ("NPQSL 4.1O says", []),
+        ("NPQSL 4.9.21 session notes", []),
+        ("NPQSL 4.2.3", []),
+        ("NPQSL 4.9, 10 pupils", ["NPQSL 4.9"]),
+        ("NPQSL 4.9 and 10 other statements", ["NPQSL 4.9"]),
+        ("NPQSL 4.9 - 12 schools joined", ["NPQSL 4.9"]),
+        ("NPQSL 2,5 hours a week", []),
+        ("NPQSL 4:30pm session", []),
     ],
 )
 def test_spellings(text: str, ids: list[str]) -> None:
@@ -110,6 +155,32 @@ def test_bare_number_is_ambiguous_without_a_framework_in_reach() -> None:
     (c,) = find_citations(text)
     assert c.framework is None and (c.area, c.number) == (4, "9")
     assert resolve_bare([c], text)[0].framework is None
+
+
+def test_a_bare_practice_id_is_read_anywhere() -> None:
+    # Nothing else is written "8.P3.2"; an evidence number in running text ("at 4.30") is not read.
+    text = "For the NPQEL I focused on area 7, particularly 7.P3.11 and 7.P3.12, at 4.30 today."
+    cites = resolve_bare(find_citations(text), text)
+    assert [c.id for c in cites] == ["NPQEL 7.P3.11", "NPQEL 7.P3.12"]
+
+
+@pytest.mark.parametrize(
+    ("text", "bare"),
+    [
+        ("Routines help (4.9, 4.10).", ["4.9", "4.10"]),
+        ("Routines help (DfE, 2020, 4.9; 4.10).", ["4.9", "4.10"]),
+        ("Routines help (statements 4.1; 4.9).", ["4.1", "4.9"]),
+        # Numbers of other things in a bracket, or after a comma in running text.
+        ("the three sessions (Sessions 5.1, 5.2 and 5.3 in Appendix B)", []),
+        ("(mean rating 2.3 out of 5 before, 3.4 after)", []),
+        ("We met on Tuesday, 4.30 was the time.", []),
+    ],
+)
+def test_a_bare_number_after_a_comma_only_in_a_list_of_citations(
+    text: str, bare: list[str]
+) -> None:
+    found = [c for c in find_citations(text) if c.framework is None]
+    assert [f"{c.area}.{c.number}" for c in found] == bare
 
 
 def test_bare_number_takes_the_only_framework_the_text_names() -> None:

@@ -167,7 +167,7 @@ def brief_lines(result: SearchResult, *, headings: dict[str, Statement]) -> Iter
         not (evidence or practice) or _is_provider(result, provider)
     )
     if provider_first:
-        yield f"**From the NPQ provider pages{scope}:**"
+        yield f"**{_pages_heading([g.lead for g in provider])}{scope}:**"
         for g in provider:
             yield _provider_line(g.lead)
         if evidence or practice:
@@ -219,11 +219,20 @@ def brief_lines(result: SearchResult, *, headings: dict[str, Statement]) -> Iter
     if provider and not provider_first:
         # A provider page scored near the framework answer: shown (it is cited) after it.
         yield ""
-        yield f"**From the NPQ provider pages{scope}:**"
+        yield f"**{_pages_heading([g.lead for g in provider])}{scope}:**"
         for g in provider:
             yield _provider_line(g.lead)
     if not provider:
         yield from _see_also(result, cited)
+
+
+def _pages_heading(pages: Sequence[Statement]) -> str:
+    """Where the sections quoted come from: course pages, a DfE framework's introduction."""
+    course = any(p.is_course_page for p in pages)
+    dfe = any(not p.is_course_page for p in pages)
+    if course and dfe:
+        return "From the NPQ provider pages and the DfE frameworks' introductions"
+    return "From the DfE frameworks' introductions" if dfe else "From the NPQ provider pages"
 
 
 def _no_course_pages_lines(result: SearchResult, then: str = "") -> Iterator[str]:

@@ -67,6 +67,13 @@ _CUE_RE = re.compile(
     re.IGNORECASE,
 )
 # One framework, asked whether it covers a topic at all ("does the NPQLT cover behaviour at all").
+# Choosing a course, not comparing what the frameworks say: "which NPQ is right for me?",
+# "which NPQ should I do as a head of department?" (the DfE's introduction says who each is for).
+_CHOOSING_RE = re.compile(
+    r"\bwhich\s+(?:npq|qualification|course|one)s?\b.{0,40}?\b(?:right|best|suit(?:s|able)?|"
+    r"should\s+i|do\s+i\s+(?:do|take|choose|pick)|for\s+me|aimed|meant|designed|apply)",
+    re.IGNORECASE,
+)
 _AT_ALL_RE = re.compile(
     r"\b(?:at\s+all|any\s+(?:statements?|mention))\b"
     r"|\b(?:equivalent|counterpart|version)s?\s+(?:in|of)\s+(?:the\s+)?other",
@@ -192,6 +199,8 @@ def comparison_frameworks(question: str, held: Sequence[str]) -> tuple[str, ...]
     typed = {c.framework for c in find_citations(question) if c.framework}
     named = (frameworks_in_question(question) | _named_short(question) | typed) & set(held)
     ordered = tuple(f for f in FRAMEWORK_NAMES if f in held)
+    if _CHOOSING_RE.search(question):
+        return None  # "which NPQ is right for me?" asks which course to take
     if _ALL_RE.search(question):
         return ordered
     if len(named) >= 2 and _CUE_RE.search(question):

@@ -993,6 +993,10 @@ class SearchIndex:
             for s in self.statements
         ]
         provider = self._kind == "provider_section"
+        # Course pages (a provider's, the old programme's) say how a course runs; a DfE
+        # framework's introduction says who the NPQ is for, and no price or date.
+        self._course_page = np.array([s.is_course_page for s in self.statements], dtype=bool)
+        self._introduction = provider & ~self._course_page
         self._provider_generic = provider & np.array([not a for a in self._about], dtype=bool)
         self._provider_for = {
             f: self._provider_generic | np.array([f in a for a in self._about], dtype=bool)
@@ -1390,7 +1394,10 @@ class SearchIndex:
             return True
         current = not self.statements[row].version.startswith("pre-2021")
         asked = re.sub(r"\w+", lambda m: _COURSE_ASKED_AS.get(m[0].lower(), m[0]), question)
-        return current and self.keywords_on(asked, row) >= COURSE_ANSWER_KEYWORDS
+        # A DfE framework's introduction shares words with most questions about a course
+        # ("can I get funding for NPQEL?": "get"): it answers in its words only with all of them.
+        need = 1.0 if self._introduction[row] else COURSE_ANSWER_KEYWORDS
+        return current and self.keywords_on(asked, row) >= need
 
     def _words_of(self, row: int) -> frozenset[str]:
         """The keywords of a row's title and text (cached on first use)."""
@@ -1408,8 +1415,10 @@ class SearchIndex:
         return rows
 
     def provider_frameworks(self) -> list[str]:
-        """The NPQs the corpus's provider pages are about, in framework order."""
-        about = set().union(*self._about)
+        """The NPQs the corpus's course pages are about, in framework order."""
+        about = set().union(
+            *(a for a, page in zip(self._about, self._course_page, strict=True) if page)
+        )
         return [f for f in FRAMEWORK_NAMES if f in about]
 
     def get(self, sid: str) -> Statement | None:
@@ -1545,7 +1554,11 @@ class SearchIndex:
             )
         provider_prior = PROVIDER_PRIOR_COURSE if course_question else PROVIDER_PRIOR_NO_INTENT
         no_course_pages: list[str] = []
-        if course_question and frameworks and not self._provider_about(frameworks).any():
+        if (
+            course_question
+            and frameworks
+            and not (self._provider_about(frameworks) & self._course_page).any()
+        ):
             no_course_pages = list(frameworks)
         elif course_question and absent and not frameworks:
             # "How much does the NPQH cost?": only NPQs this corpus does not hold are named.
@@ -1695,7 +1708,15 @@ class SearchIndex:
             # ("what does the NPQEL say about economies of scale": NPQEL 7.P3.3 says it).
             or worded
         )
-        if about_course and in_scope and not id_hits and order:
+        if (
+            in_scope
+            and not id_hits
+            and order
+            and (about_course or (course_question and self._introduction[order[0][0]]))
+        ):
+            # A DfE framework's introduction at the top of a course question answers it only
+            # when it is about what is asked ("who is the NPQEL for?"), never a price or a
+            # date ("can I get funding for NPQEL?" is not answered by its introduction).
             # The question as asked: the pages' questions name the course too.
             asked_vec = vec if text == q else self.encoder.encode_queries([q])[0]
             in_scope = self._course_page_answers(q, order[0][0], asked_vec)

@@ -50,7 +50,7 @@ _FW = (
     r"Special\s+Educational\s+Needs\s+Co-?ordinators?)\b"
     # Other NPQs by their names alone, as a user on those courses writes them ("the leading
     # teacher development framework"): named so that a note can say they are not held.
-    r"|(?P<other>Senior\s+Leadership|Executive\s+Leadership|Leading\s+Teaching|"
+    r"|(?P<other>Senior\s+Leadership|Exec(?:utive)?\s+Leadership|Leading\s+Teaching|"
     r"Leading\s+Teacher\s+Development|Leading\s+Behaviou?r\s+and\s+Culture|"
     r"Leading\s+Literacy|Early\s+Years\s+Leadership|Leading\s+Primary\s+Math(?:s|ematics))"
     r"\s+(?:NPQ|framework|qualification)\b"
@@ -61,6 +61,7 @@ _LONG_NAMES = {
     "senior leadership": "NPQSL",
     "senior leaders": "NPQSL",
     "executive leadership": "NPQEL",
+    "exec leadership": "NPQEL",
     "executive leaders": "NPQEL",
     "leading teaching": "NPQLT",
     "leading teacher development": "NPQLTD",

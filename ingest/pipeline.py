@@ -21,6 +21,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from ingest.errors import SourceError
+from ingest.framework_intro import parse_intro
 from ingest.framework_text import (
     ParsedArea,
     ParsedItem,
@@ -403,16 +404,22 @@ def _id_order(sid: str) -> tuple[str, int, str]:
 
 def _sections(reads: Sequence[_Read], corpus_dir: Path) -> list[Statement]:
     out: list[Statement] = []
+    intro_seen: list[frozenset[str]] = []  # the DfE introductions' paragraphs read so far
     for r in reads:
-        if r.entry.reader == "dfe-framework":
-            continue
         stop = None
         if r.areas:
             spans = find_areas(split_lines(r.text))
             if spans:
                 stop = max(1, spans[0].start - 2)
-            stop = _framework_heading_line(r.text, stop)
-        for sec in parse_sections(r.text, stop_line=stop, default_title=r.entry.title):
+            if r.entry.reader != "dfe-framework":
+                stop = _framework_heading_line(r.text, stop)
+        if r.entry.reader == "dfe-framework":
+            # The DfE's introduction (who the NPQ is for, "Learn that" / "Learn how to", the
+            # suite of NPQs), by the DfE's own headings; nothing when no area was found.
+            sections = parse_intro(r.text, stop, seen=intro_seen) if stop else []
+        else:
+            sections = parse_sections(r.text, stop_line=stop, default_title=r.entry.title)
+        for sec in sections:
             out.append(
                 Statement(
                     id=f"{r.entry.stem}#{sec.slug}",
@@ -427,6 +434,7 @@ def _sections(reads: Sequence[_Read], corpus_dir: Path) -> list[Statement]:
                     title=sec.title,
                     publisher=r.entry.publisher,
                     sources=(SourceRef(r.entry.file, sec.first_line, sec.last_line),),
+                    source_kind=r.entry.reader,
                 )
             )
     return out

@@ -102,7 +102,7 @@ def parse_sections(text: str, *, stop_line: int | None = None, default_title: st
         untitled_break = True
         blank_run = 0
     close(len(lines))
-    return _unique_slugs(sections)
+    return unique_slugs(sections)
 
 
 def _opening_words(line: str, n: int = 7) -> str:
@@ -110,7 +110,8 @@ def _opening_words(line: str, n: int = 7) -> str:
     return " ".join(words).rstrip(".,;:") + "…"
 
 
-def _unique_slugs(sections: list[Section]) -> list[Section]:
+def unique_slugs(sections: list[Section]) -> list[Section]:
+    """Sections with a title said twice get ``-2``, ``-3``… after their slug."""
     seen: dict[str, int] = {}
     out: list[Section] = []
     for s in sections:

@@ -60,6 +60,9 @@ class Statement:
         repaired_from: The id whose text completed a cut-off statement, if any.
         same_as: Ids in other frameworks with identical text.
         incomplete: True when the text is known to be cut off and could not be completed.
+        source_kind: For a section, the reader of its document in the corpus manifest:
+            ``provider-page``, ``legacy-programme``, or ``dfe-framework`` (a DfE framework's
+            introduction: who the NPQ is for, not how a course runs); ``""`` for statements.
     """
 
     id: str
@@ -78,6 +81,12 @@ class Statement:
     repaired_from: str | None = None
     same_as: tuple[str, ...] = ()
     incomplete: bool = False
+    source_kind: str = ""
+
+    @property
+    def is_course_page(self) -> bool:
+        """A provider's or the old programme's page (cost, delivery, dates), not DfE text."""
+        return self.kind == "provider_section" and self.source_kind != "dfe-framework"
 
     def to_json(self) -> dict[str, object]:
         """Return a JSON-ready dict (the jsonl row of ``npq statements`` and the store)."""
@@ -98,6 +107,7 @@ class Statement:
             "repaired_from": self.repaired_from,
             "same_as": list(self.same_as),
             "incomplete": self.incomplete,
+            "source_kind": self.source_kind,
         }
 
     @classmethod
@@ -121,6 +131,7 @@ class Statement:
             repaired_from=(None if row.get("repaired_from") is None else str(row["repaired_from"])),
             same_as=tuple(str(s) for s in _as_list(row.get("same_as"))),
             incomplete=bool(row.get("incomplete", False)),
+            source_kind=str(row.get("source_kind", "")),
         )
 
     @property

@@ -606,3 +606,20 @@ def test_an_area_asked_for_as_a_whole_is_listed_whole(search_index: SearchIndex)
     assert "Showing the first" not in a.text
     # A search keeps its own top k.
     assert len(search_index.search("NPQLT area 7", k=5).hits) == 5
+
+
+def test_who_an_npq_is_for_is_answered_from_the_dfe_introduction(
+    search_index: SearchIndex,
+) -> None:
+    # "who is the NPQLT for" had no answer: the DfE frameworks' introductions were not indexed.
+    a = Assistant(search_index).ask("who is the NPQLT for?")
+    assert a.cited[0] == "dfe-npqel-framework-2020-ocr#who-the-npqlt-is-for", a.cited
+    assert a.text.startswith("**From the DfE frameworks' introductions (NPQLT only):**")
+    assert "leading teaching in a subject, year group, key stage or phase" in a.text
+    b = Assistant(search_index).ask("I'm a head of department, which NPQ is right for me?")
+    assert b.cited[0] == "dfe-npqel-framework-2020-ocr#who-the-npqlt-is-for", b.text[:300]
+    # An introduction holds no price: a funding question about an NPQ without course pages
+    # still says so, and cites nothing.
+    c = Assistant(search_index).ask("can I get funding for NPQEL?")
+    assert c.text.startswith("> **This corpus has no course pages about NPQEL**")
+    assert c.abstained and c.cited == ()

@@ -210,7 +210,8 @@ def test_provider_pages_about_another_npq_do_not_answer_for_the_named_one(
     # The corpus's provider pages are about NPQSL (one section also about NPQLT delivery): an
     # NPQSL price is no answer to an NPQEL funding question, and the search says why.
     r = search_index.search("is there funding for the NPQEL", k=10)
-    assert all(h.statement.kind != "provider_section" for h in r.hits)
+    # No course page (the DfE's NPQEL introduction may follow, and says no price).
+    assert not any(h.statement.is_course_page for h in r.hits), ids(r)
     assert any("about NPQSL and NPQLT only" in n and "NPQEL" in n for n in r.notes), r.notes
     # The named NPQ's own pages still come first...
     sl = search_index.search("how much does the NPQSL cost", k=3)
@@ -380,7 +381,8 @@ def test_cli_bad_queries_file(tmp_path, capsys, make, message) -> None:  # type:
 
 def test_cli_search_with_no_hits_says_so(capsys, search_index, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     monkeypatch.setattr("assistant.cli.open_search", lambda cfg: search_index)
-    assert main(["search", "cost", "--framework", "NPQEL", "--kind", "provider"]) == 0
+    argv = ["search", "cost", "--framework", "NPQEL", "--kind", "provider", "--area", "3"]
+    assert main(argv) == 0
     out = capsys.readouterr().out
     assert "No statement matches this search and its filters." in out
     assert "Closest statements" not in out  # no heading over an empty list

@@ -190,6 +190,52 @@ def test_provider_and_legacy_sections(corpus_result: IngestResult) -> None:
     assert not any("long-term positive effect" in s.text for s in sections.values())
 
 
+def test_a_dfe_frameworks_introduction_is_read_by_its_headings(
+    corpus_result: IngestResult,
+) -> None:
+    # "who is the NPQLT for?" had no answer: the DfE's introduction was not read at all.
+    intro = {
+        s.id: s
+        for s in corpus_result.statements
+        if s.kind == "provider_section" and s.source_kind == "dfe-framework"
+    }
+    lt = intro["dfe-npqlt-framework-2020#who-this-qualification-is-for"]
+    assert lt.text == (
+        "This qualification is for teachers who have, or are aspiring to have, responsibilities "
+        "for leading teaching in a subject, year group, key stage or phase."
+    )
+    assert lt.publisher == "Department for Education" and not lt.is_course_page
+    # Each NPQ of the suite is a section of its own, its OCR bullet read as one.
+    el = intro["dfe-npqel-framework-2020-ocr#who-the-npqel-is-for"]
+    assert el.title == "Who the NPQEL is for"
+    assert el.text.startswith("National Professional Qualification for Executive Leadership")
+    assert "school trust CEO role" in el.text
+    # The same paragraph in both introductions is kept once (the NPQEL file is read first).
+    assert not any(i.startswith("dfe-npqlt-framework-2020#who-the-") for i in intro)
+    assert (
+        sum("kept under review as the evidence base evolves" in s.text for s in intro.values()) == 1
+    )
+    texts = " ".join(s.text for s in intro.values())
+    # No footnote links, no page-break fragments as titles, no framework title or table text.
+    assert "https://" not in texts and "www.gov.uk" not in texts
+    assert all(
+        len(s.text) >= 80 or s.number == "who-this-qualification-is-for" for s in intro.values()
+    )
+    assert "Leading Teaching Framework" not in texts and "long-term positive effect" not in texts
+    assert {s.title for s in intro.values()} >= {
+        "About this guidance",
+        "Introduction",
+        "The suite of National Professional Qualifications",
+        "Reforming the National Professional Qualification content frameworks",
+        "The role of executive leader",
+        "Professionals Leading Teaching",
+    }
+    # Provider and old-programme pages are course pages.
+    pages = [s for s in corpus_result.statements if s.kind == "provider_section"]
+    assert all(s.is_course_page == (s.source_kind != "dfe-framework") for s in pages)
+    assert {s.source_kind for s in pages} == {"dfe-framework", "provider-page", "legacy-programme"}
+
+
 def test_flattened_table_numbers_agree_with_the_full_framework(corpus_result: IngestResult) -> None:
     from ingest.provider import parse_flattened_tables
     from tests.conftest import CORPUS

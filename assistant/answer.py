@@ -21,6 +21,7 @@ from assistant.brief import (
     brief_lines,
     loose_lines,
     missing_lines,
+    safeguarding_lines,
 )
 from assistant.citations import CitationReport, UnsupportedCitation, check_citations
 from assistant.compare import compare, comparison_frameworks, comparison_lines
@@ -238,15 +239,18 @@ class Assistant:
             return
         result = self.retrieve(question, history, framework=framework)
         note = "; ".join(result.notes)
+        first = "".join(line + "\n" for line in safeguarding_lines(question))
+        if first:
+            yield first
         if not result.in_scope:
-            text = ""
+            text = first
             for line in abstain_lines(result):
                 text += line + "\n"
                 yield line + "\n"
             yield self._finish(question, text, (), result, True, "brief", note, t0)
             return
         if self.llm is not None:
-            pieces: list[str] = []
+            pieces: list[str] = [first] if first else []
             # Before the model's words, whatever they are.
             for line in (*missing_lines(result), *absent_lines(result), *loose_lines(result)):
                 pieces.append(line + "\n")
@@ -269,7 +273,7 @@ class Assistant:
                     question, text, report.cited, result, False, self.llm.name, note, t0
                 )
                 return
-        text = ""
+        text = first
         for line in brief_lines(result, headings=self.headings):
             text += line + "\n"
             yield line + "\n"

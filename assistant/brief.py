@@ -226,6 +226,36 @@ def brief_lines(result: SearchResult, *, headings: dict[str, Statement]) -> Iter
         yield from _see_also(result, cited)
 
 
+# A question telling of a child who may be at risk now: a disclosure, harm, abuse. The answer
+# says what to do first, before any statement ("a pupil has just disclosed something worrying
+# to me, what should I do" had been answered with a behaviour statement and nothing else).
+_CHILD_RE = re.compile(
+    r"\b(?:pupils?|child(?:ren)?|students?|kids?|boys?|girls?|learners?|year\s*\d{1,2}s?|"
+    r"y\d{1,2}|teen(?:ager)?s?)\b",
+    re.IGNORECASE,
+)
+_AT_RISK_RE = re.compile(
+    r"\b(?:disclos\w*|abus\w*|self[- ]?harm\w*|suicid\w*|fgm|groom\w*|county\s+lines|"
+    r"(?:sexual|criminal)(?:ly)?\s+exploit\w*|being\s+exploited|bruis\w*|hurt(?:ing)?\s+(?:at\s+home|him|her|them)|hit(?:s|ting)?\s+"
+    r"(?:him|her|them)|unsafe\s+at\s+home|neglected|radicali[sz]\w*|sexting|nudes?)\b",
+    re.IGNORECASE,
+)
+SAFEGUARDING_NOTE = (
+    "> **If you are worried about a child's safety, follow your school's safeguarding "
+    "procedures now:** tell your Designated Safeguarding Lead (or their deputy) today, write "
+    "down what was said or seen, and if a child is in immediate danger call 999. The NPQ "
+    "frameworks are about leading a school; they do not replace Keeping Children Safe in "
+    "Education or your school's policy."
+)
+
+
+def safeguarding_lines(question: str) -> Iterator[str]:
+    """First, for a question about a child who may be at risk now: what to do, before anything."""
+    if _CHILD_RE.search(question) and _AT_RISK_RE.search(question):
+        yield SAFEGUARDING_NOTE
+        yield ""
+
+
 def _pages_heading(pages: Sequence[Statement]) -> str:
     """Where the sections quoted come from: course pages, a DfE framework's introduction."""
     course = any(p.is_course_page for p in pages)

@@ -126,7 +126,11 @@ def check_citations(
     Returns:
         The report; see :class:`CitationReport`.
     """
-    cited = cited_ids(text)  # a bare number cannot be checked: it is reported as unknown
+    # A bare number cannot be checked: it is reported as unknown. Notes to the reader are
+    # not citations ("**NPQSL 8.15 does not exist: … practice headings 8.P1–8.P5.**",
+    # "> NPQSL area 3 stops at NPQSL 3.6 in the text held here…"): a user test found them
+    # listed as invalid citations of a right answer.
+    cited = cited_ids("\n".join(ln for ln in text.split("\n") if not _is_note(ln)))
     known = set(known_ids)
     evidence = set(evidence_ids)
     unknown = tuple(i for i in cited if i not in known)
@@ -143,6 +147,16 @@ def check_citations(
             continue  # a note to the reader (a warning, how something was found), not a claim
         uncited.extend(s for s in split_sentences(block) if not cited_ids(s) and _is_claim(s))
     return CitationReport(tuple(cited), valid, unknown, not_in_evidence, unused, tuple(uncited))
+
+
+_BRACKET_CITE_RE = re.compile(r"\[[^\]\n]*\d[^\]\n]*\]|\[[a-z0-9-]+#[a-z0-9-]+\]")
+
+
+def _is_note(line: str) -> bool:
+    """A blockquote or a wholly bold line with no bracketed citation: a note, not a claim."""
+    s = line.strip()
+    note = s.startswith(">") or (s.startswith("**") and s.endswith("**") and len(s) > 4)
+    return note and not _BRACKET_CITE_RE.search(s)
 
 
 def _is_claim(sentence: str) -> bool:

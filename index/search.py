@@ -174,9 +174,11 @@ _FTE_RE = re.compile(
 # ("Teachers have the ability to affect and improve the wellbeing … of their pupils", NPQSL 1.4),
 # and it led the answer. The frameworks say it as staff motivations, workload and a duty of
 # care to staff (NPQSL 7.P4.2, 7.1), which "staff wellbeing" finds.
+# "Staff mental health and wellbeing" too (a user test: it had led with NPQSL 1.4 as well).
 _STAFF_WELLBEING_RE = re.compile(
-    r"\b(?:teachers?|teaching\s+staff|colleagues?|head\s?teachers?|heads|leaders?|slt|"
-    r"my|my\s+own|our\s+own)['’]?s?\s+(?:wellbeing|well-being)\b",
+    r"\b(?:teachers?|teaching\s+staff|staff|colleagues?|head\s?teachers?|heads|leaders?|slt|"
+    r"my|my\s+own|our\s+own)['’]?s?\s+(?:mental\s+health(?:\s+(?:and|&)\s+(?:wellbeing|"
+    r"well-being))?|wellbeing|well-being)\b",
     re.IGNORECASE,
 )
 
@@ -595,7 +597,11 @@ _COURSE_FACTS = (
 _COURSE_ABOUT_RE = re.compile(
     rf"\b(?:{_COURSE_FACTS}|tests?|who\s+runs|run\s+by|deliver(?:s|ed)?|worth|switch\w*|degree|"
     r"sign\s+up|register\w*|places?|get\s+at\s+the\s+end|start|starts|begin|begins|close|closes|"
-    r"last|lasts|(?:do|doing|take|taking)\s+(?:the\s+)?npq\w*|pays|paying|paid)\b",
+    r"last|lasts|(?:do|doing|take|taking)\s+(?:the\s+)?npq\w*|pays|paying|paid)\b"
+    # Who an NPQ is for, and which one to take: "who is the NPQLT actually for", "I'm a head of
+    # year 9, which NPQ should I be doing?" (the DfE's introductions say who each is for).
+    r"|\bwho(?:'s|’s|\s+is|\s+are)\b[^?.]{0,40}\bfor\s*\??\s*$"
+    r"|\bwhich\s+(?:npq|qualification)s?\b[^?.]{0,20}\b(?:should|would|could|is|are|suits?|for)\b",
     re.IGNORECASE,
 )
 ABOUT_NPQ_MAX_WORDS = 16
@@ -1712,11 +1718,11 @@ class SearchIndex:
             in_scope
             and not id_hits
             and order
-            and (about_course or (course_question and self._introduction[order[0][0]]))
+            and (about_course or (no_course_pages and self._introduction[order[0][0]]))
         ):
-            # A DfE framework's introduction at the top of a course question answers it only
-            # when it is about what is asked ("who is the NPQEL for?"), never a price or a
-            # date ("can I get funding for NPQEL?" is not answered by its introduction).
+            # A DfE framework's introduction standing in for course pages the corpus lacks
+            # answers only when it is about what is asked ("who is the NPQEL for?"), never a
+            # price or a date ("can I get funding for NPQEL?" is not answered by it).
             # The question as asked: the pages' questions name the course too.
             asked_vec = vec if text == q else self.encoder.encode_queries([q])[0]
             in_scope = self._course_page_answers(q, order[0][0], asked_vec)

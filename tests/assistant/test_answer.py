@@ -623,3 +623,44 @@ def test_who_an_npq_is_for_is_answered_from_the_dfe_introduction(
     c = Assistant(search_index).ask("can I get funding for NPQEL?")
     assert c.text.startswith("> **This corpus has no course pages about NPQEL**")
     assert c.abstained and c.cited == ()
+
+
+def test_a_child_at_risk_gets_what_to_do_first(search_index: SearchIndex) -> None:
+    # A user test: "a pupil has just disclosed something worrying to me, what should I do" had
+    # been answered with a behaviour statement and nothing else.
+    for q in (
+        "a pupil has just disclosed something worrying to me, what should I do",
+        "A year 8 girl told me her stepdad hits her",
+    ):
+        a = Assistant(search_index).ask(q)
+        assert a.text.startswith("> **If you are worried about a child's safety"), a.text[:200]
+        assert "Designated Safeguarding Lead" in a.text and a.report.uncited_claims == ()
+    # Not for leadership questions that only name the topic, nor for other senses of a word.
+    for q in (
+        "how should leaders make sure safeguarding training is effective?",
+        "we exploit every opportunity for pupils to read",
+    ):
+        assert "Designated Safeguarding Lead" not in Assistant(search_index).ask(q).text
+
+
+def test_notes_to_the_reader_are_not_citations(search_index: SearchIndex) -> None:
+    # "**NPQSL 8.15 does not exist: … practice headings 8.P1–8.P5.**" and "> NPQSL area 3
+    # stops at NPQSL 3.6…" had been listed as invalid citations of right answers.
+    a = Assistant(search_index).ask("what does NPQSL 8.15 say about sustaining change")
+    assert a.text.startswith("**NPQSL 8.15 does not exist")
+    assert a.invalid_citations == () and "NPQSL 8.15" not in a.report.cited
+    b = Assistant(search_index).ask("which of the frameworks mention teacher workload")
+    assert "stops at NPQSL 3.6" in b.text and b.invalid_citations == ()
+
+
+def test_staff_mental_health_is_the_staffs(search_index: SearchIndex) -> None:
+    a = Assistant(search_index).ask(
+        "does the NPQSL say anything about staff mental health and wellbeing"
+    )
+    assert a.cited[0] != "NPQSL 1.4", a.text[:300]  # pupils' wellbeing
+    assert "NPQSL 7.1" in a.cited[:3]
+
+
+def test_who_an_npq_is_for_without_a_question_mark(search_index: SearchIndex) -> None:
+    a = Assistant(search_index).ask("who is the NPQLT actually for")
+    assert a.cited[0] == "dfe-npqel-framework-2020-ocr#who-the-npqlt-is-for", a.text[:300]

@@ -145,3 +145,30 @@ def test_comparison_question_set_names_real_statements(search_index: SearchIndex
         ids |= {i for v in r["only_in"].values() for i in v}
         assert ids <= set(search_index.by_id), r["qid"]
         assert all(i.split()[0] in r["frameworks"] for i in r["relevant"]), r["qid"]
+
+
+def test_choosing_a_course_is_no_comparison() -> None:
+    held = ("NPQSL", "NPQEL", "NPQLT")
+    for q in (
+        "I'm a head of department, which NPQ is right for me?",
+        "which NPQ should I do if I lead KS2?",
+        "Which qualification suits a head of year?",
+    ):
+        assert comparison_frameworks(q, held) is None, q
+    assert comparison_frameworks("which frameworks mention learning styles?", held) == held
+
+
+def test_an_area_named_by_its_title_is_compared_whole(search_index: SearchIndex) -> None:
+    # A user test: "compare how the NPQSL and NPQEL describe implementation" had been read as
+    # the topic "describe implementation" and answered with one statement.
+    q = "compare how the NPQSL and NPQEL describe implementation"
+    assert comparison_topic(q) == "implementation"
+    cmp = compare(search_index, q, ("NPQSL", "NPQEL"))
+    assert {(a.framework, a.area) for a in cmp.areas} == {("NPQSL", 8), ("NPQEL", 8)}
+    # A word of a title only ("governance" of "Governance and Accountability") stays a topic.
+    gov = compare(
+        search_index,
+        "what does the NPQEL say about governance that the NPQSL doesn't",
+        ("NPQSL", "NPQEL"),
+    )
+    assert gov.areas == ()

@@ -747,7 +747,7 @@ def find_evidence(
         framework: Only this framework's statements.
         per_sentence: Supports listed per sentence.
         every_sentence: Also list, in their place, the sentences not searched (questions,
-            headings, lines under six words), each with ``skipped`` saying why, so a user
+            headings, lines under three words), each with ``skipped`` saying why, so a user
             sees that nothing was left out silently.
 
     Raises:

@@ -7,8 +7,9 @@ Canonical forms: ``NPQSL 4.9`` (evidence), ``NPQSL 4.P2`` (practice heading), ``
 ``NPQSL 4.P2 bullet 3``, ranges ``NPQSL 4.9–4.11`` and lists ``NPQSL 4.9 and 4.10``,
 ``NPQSL 4.9/4.10``, ``NPQSL statement 2.8``; bullet ranges and lists ``NPQSL 4.P2.1-3``,
 ``NPQSL 4.P2.1, .2 and .3``, ``NPQSL 2.P3 bullets 2 and 4``, ``NPQSL 4.P2(iii)``; two
-frameworks sharing a number ``NPQSL/NPQEL 2.12``; typos ``NPQSL 4,9``, ``NPQSL 4:9``,
-``NPSQL 4.9``. A number glued to a letter or a third number ("4.1O", "4.9.21") is no id. A
+frameworks sharing a number ``NPQSL/NPQEL 2.12``; typos ``NPQSL 4,9``, ``NPSQL 4.9``
+(not ``4:9``: "NPQEL 1:1 coaching"). A number glued to a letter or a third number ("4.1O",
+"4.9.21") is no id, nor one after a comma in a bracket of other things. A
 bare ``(4.9)`` names no framework: it is returned with ``framework=None`` unless the caller
 says which framework is in reach; a bare practice id ("8.P3.2") is read anywhere.
 

@@ -155,6 +155,16 @@ RENAMED_TERMS: dict[str, str] = {
     "differentiated": "adapted",
 }
 _RENAMED_RE = re.compile(r"\b(" + "|".join(RENAMED_TERMS) + r")\b", re.IGNORECASE)
+# A role named beside an NPQ, in the DfE's words for who each NPQ is for: "I'm a head of year
+# 9, which NPQ should I be doing?" had found who the NPQH ("head of school") is for. Only
+# with an NPQ or a qualification named: in a school scene ("Head of Year 8. Our letters
+# home…") the words stay, and so do the development sets (scenarios 0.649 -> 0.647 otherwise).
+ROLE_TERMS: dict[str, str] = {
+    "head of year": "year group leader",
+    "heads of year": "year group leaders",
+}
+_ROLE_RE = re.compile(r"\b(" + "|".join(ROLE_TERMS) + r")\b", re.IGNORECASE)
+_QUALIFICATION_RE = re.compile(r"\bnpq|\bqualifications?\b", re.IGNORECASE)
 
 
 # A part-time contract as schools write it: "a flexible working request to go 0.6", "0.8 FTE",
@@ -200,7 +210,14 @@ def renamed_terms(text: str) -> tuple[str, list[tuple[str, str]]]:
         done.append(("staff wellbeing", f"“{m[0]}”: the staff's, not the pupils'"))
         return "staff wellbeing"
 
+    def role(m: re.Match[str]) -> str:
+        new = ROLE_TERMS[m[0].lower()]
+        done.append((new, f"the DfE's words for who an NPQ is for, for “{m[0]}”"))
+        return new
+
     text = _STAFF_WELLBEING_RE.sub(staff, _RENAMED_RE.sub(sub, text))
+    if _QUALIFICATION_RE.search(text):
+        text = _ROLE_RE.sub(role, text)
     return _FTE_RE.sub(fte, text), done
 
 

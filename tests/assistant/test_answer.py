@@ -664,3 +664,13 @@ def test_staff_mental_health_is_the_staffs(search_index: SearchIndex) -> None:
 def test_who_an_npq_is_for_without_a_question_mark(search_index: SearchIndex) -> None:
     a = Assistant(search_index).ask("who is the NPQLT actually for")
     assert a.cited[0] == "dfe-npqel-framework-2020-ocr#who-the-npqlt-is-for", a.text[:300]
+
+
+def test_which_npq_for_a_head_of_year(search_index: SearchIndex) -> None:
+    # A user test: "I'm a head of year 9, which NPQ should I be doing?" had cited who the NPQH
+    # ("head of school") is for; the DfE says the NPQLT is for leading a "year group".
+    a = Assistant(search_index).ask("I'm a head of year 9, which NPQ should I be doing?")
+    assert a.cited[0] == "dfe-npqel-framework-2020-ocr#who-the-npqlt-is-for", a.text[:300]
+    # In a school scene, with no NPQ named, the words are searched as they are.
+    r = search_index.search("As head of year 8 how do I tackle bullying?")
+    assert not any("year group leader" in n for n in r.notes)

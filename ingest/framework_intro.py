@@ -86,13 +86,25 @@ def parse_intro(
             sections.extend(_chunks(title, kept, first, last))
         body = []
 
+    lines = [ln.replace("\f", "") for ln in lines]  # a PDF's page breaks
+    skip = 0
     for i, raw in enumerate(lines, start=1):
+        if skip:
+            skip -= 1
+            continue
         line = raw.strip()
         if _LINK_RE.match(line):
             continue
-        if _HEADING_RE.fullmatch(normalise_space(line)):
+        # A heading, or one a PDF's line width broke in two ("Reforming the National
+        # Professional Qualification content" / "frameworks").
+        two = normalise_space(f"{line} {lines[i].strip()}") if i < len(lines) else ""
+        if _HEADING_RE.fullmatch(normalise_space(line)) or (
+            line and two != line and _HEADING_RE.fullmatch(two)
+        ):
             close(i - 1)
-            title, first = normalise_space(line).rstrip(), i
+            whole = _HEADING_RE.fullmatch(normalise_space(line))
+            title, first = (normalise_space(line) if whole else two).rstrip(), i
+            skip = 0 if whole else 1
             continue
         if _FOR_RE.match(line):
             close(i - 1)

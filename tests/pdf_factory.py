@@ -295,6 +295,7 @@ def make_framework_pdf(
     layout: Literal["rows", "cell"] = "rows",
     intro: bool = True,
     new_page_per_area: bool = True,
+    intro_title: str = "About this framework",
 ) -> None:
     """Write a DfE-style framework PDF: optional prose page, then one two-column table per area.
 
@@ -306,6 +307,7 @@ def make_framework_pdf(
             hold all the statements and split across pages mid-cell, as in the DfE PDFs.
         intro: Start with a page of one-column prose.
         new_page_per_area: Start each area on a new page (as DfE does); else run them on.
+        intro_title: The prose page's heading.
     """
     doc = SimpleDocTemplate(
         str(path),
@@ -318,7 +320,7 @@ def make_framework_pdf(
     )
     story: list[Flowable] = []
     if intro:
-        story.append(_cell("About this framework", _TITLE))
+        story.append(_cell(intro_title, _TITLE))
         story.append(Spacer(1, 8))
         story.extend(_cell(text, _BODY) for text in INTRO_PARAGRAPHS)
     for area in areas:

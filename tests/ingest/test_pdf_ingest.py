@@ -9,6 +9,7 @@ import pytest
 
 from ingest.pipeline import ingest_corpus
 from tests.pdf_factory import (
+    INTRO_PARAGRAPHS,
     SAMPLE_AREAS,
     AreaSpec,
     libreoffice_binary,
@@ -69,3 +70,28 @@ def test_pdf_needs_no_other_sources(tmp_path: Path) -> None:
     got = _ingest(tmp_path, lambda p: make_framework_pdf(p, SAMPLE_AREAS, layout="cell"))
     assert len(got) == len(_expected(SAMPLE_AREAS))
     shutil.rmtree(tmp_path / "corpus")
+
+
+def test_a_pdfs_introduction_under_a_dfe_heading_is_a_section(tmp_path: Path) -> None:
+    # A user's DfE PDF: its introduction ("Learn that…" and "Learn how to…" explained) is read
+    # as a section of its own, in the PDF's words, and is no course page.
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    heading = "Reforming the National Professional Qualification content frameworks"
+    make_framework_pdf(corpus / "npqlt.pdf", SAMPLE_AREAS, intro_title=heading)
+    (corpus / "manifest.toml").write_text(MANIFEST, encoding="utf-8")
+    result = ingest_corpus(corpus)
+    sections = [s for s in result.statements if s.kind == "provider_section"]
+    assert [s.id for s in sections] == [
+        "npqlt#reforming-the-national-professional-qualification-content-frameworks"
+    ]
+    (sec,) = sections
+    assert sec.title == heading and not sec.is_course_page
+    assert sec.text.split("\n\n") == list(INTRO_PARAGRAPHS)
+    assert sec.sources[0].file == "npqlt.pdf"
+    # Without a DfE heading the prose is no section (a page-break fragment would pass for one).
+    plain = tmp_path / "plain"
+    plain.mkdir()
+    make_framework_pdf(plain / "npqlt.pdf", SAMPLE_AREAS)
+    (plain / "manifest.toml").write_text(MANIFEST, encoding="utf-8")
+    assert not [s for s in ingest_corpus(plain).statements if s.kind == "provider_section"]

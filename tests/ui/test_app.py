@@ -239,6 +239,19 @@ def test_find_evidence_rows_with_strength(client) -> None:  # type: ignore[no-un
 
 
 @pytest.mark.slow
+def test_find_lists_every_sentence_and_why_one_was_not_searched(client) -> None:  # type: ignore[no-untyped-def]
+    text = PARAGRAPH + " Is that what the evidence says? Thanks."
+    summary, table, csv_path = client.predict(text, None, "All", api_name="/find")
+    rows = table["data"]
+    skipped = [r for r in rows if r[2] == "skipped"]
+    assert [r[0] for r in skipped] == ["Is that what the evidence says?", "Thanks."]
+    assert skipped[0][3] == "Not searched: a question." and skipped[0][1] == ""
+    assert "2 sentence(s) making a claim" in summary and "Not searched:" in summary
+    with open(csv_path, encoding="utf-8") as fh:
+        assert [r["strength"] for r in csv.DictReader(fh)][-2:] == ["skipped", "skipped"]
+
+
+@pytest.mark.slow
 def test_find_framework_filter(client) -> None:  # type: ignore[no-untyped-def]
     _summary, table, _csv = client.predict(PARAGRAPH, None, "NPQLT", api_name="/find")
     assert table["data"] and all(r[1].startswith("NPQLT ") for r in table["data"])

@@ -8,7 +8,7 @@ import io
 import json
 import os
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -178,6 +178,35 @@ def pyplot() -> Any:
     import matplotlib.pyplot as plt
 
     return plt
+
+
+def set_bars(
+    title: str, labels: Sequence[str], values: Mapping[str, Sequence[float]], ylabel: str = ""
+) -> Any:
+    """A bar chart of measures (``labels``) side by side for each question set, scaled 0-1.
+
+    Args:
+        title: The chart's title.
+        labels: The measures, on the x axis.
+        values: Set name -> its value for each measure, in ``labels``' order.
+        ylabel: The y axis's label.
+
+    Returns:
+        The figure, for :func:`save_report`.
+    """
+    plt = pyplot()
+    fig, ax = plt.subplots(figsize=(7, 3.2))
+    width = 0.76 / max(1, len(values))
+    for i, (name, vals) in enumerate(values.items()):
+        ax.bar([j + i * width for j in range(len(labels))], list(vals), width, label=name)
+    ax.set_xticks([j + width * (len(values) - 1) / 2 for j in range(len(labels))], list(labels))
+    if ylabel:
+        ax.set_ylabel(ylabel)
+    ax.set_ylim(0, 1)
+    ax.set_title(title)
+    ax.legend()
+    fig.tight_layout()
+    return fig
 
 
 def write_atomic_bytes(path: Path, data: bytes) -> None:

@@ -22,7 +22,7 @@ from __future__ import annotations
 from typing import Any
 
 from assistant.compare import Comparison, compare, comparison_frameworks
-from eval.common import DATA, open_index, pyplot, read_jsonl, save_report, set_eval_main
+from eval.common import DATA, open_index, read_jsonl, save_report, set_bars, set_eval_main
 from index.search import SearchIndex
 
 COMPARISON_FILE = DATA / "comparison_questions.jsonl"
@@ -152,20 +152,11 @@ def report() -> str:
         lines += ["", f"Not read as comparisons: {', '.join(missed)}."]
     lines += ["", "![comparison measures](comparison.png)", ""]
     text = "\n".join(lines)
-    plt = pyplot()
-    fig, ax = plt.subplots(figsize=(7, 3.2))
-    names = ["recall", "precision"]
-    for i, name in enumerate(SETS):
-        ax.bar(
-            [j + i * 0.38 for j in range(len(names))], [t[name][n] for n in names], 0.38, label=name
-        )
-    ax.set_xticks(
-        [j + 0.19 for j in range(len(names))], ["recall of labelled ids", "precision of cited ids"]
+    fig = set_bars(
+        "Framework comparisons",
+        ["recall of labelled ids", "precision of cited ids"],
+        {name: [t[name]["recall"], t[name]["precision"]] for name in SETS},
     )
-    ax.set_ylim(0, 1)
-    ax.set_title("Framework comparisons")
-    ax.legend()
-    fig.tight_layout()
     save_report("comparison", text, res, fig)
     return text
 

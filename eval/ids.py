@@ -22,7 +22,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from eval.common import DATA, pyplot, read_jsonl, save_report, set_eval_main
+from eval.common import DATA, read_jsonl, save_report, set_bars, set_eval_main
 from ingest.frameworks import FRAMEWORK_NAMES
 from ingest.ids import find_citations, resolve_bare
 
@@ -99,19 +99,13 @@ def report() -> str:
         lines += [f"- {r['sid']}: {', '.join(r['not_meant'])}" for r in wrong]
     lines += ["", "![citation ids](ids.png)", ""]
     text = "\n".join(lines)
-    plt = pyplot()
-    fig, ax = plt.subplots(figsize=(7, 3.2))
     names = ("exact", "lines_not_meant", "lines_missed")
-    labels = ("read exactly", "an id not meant", "a meant id missed")
-    for i, name in enumerate(SETS):
-        shares = [t[name][n] / t[name]["lines"] for n in names]
-        ax.bar([j + i * 0.38 for j in range(len(names))], shares, 0.38, label=name)
-    ax.set_xticks([j + 0.19 for j in range(len(names))], labels)
-    ax.set_ylabel("share of lines")
-    ax.set_ylim(0, 1)
-    ax.set_title("Citation ids as users write them")
-    ax.legend()
-    fig.tight_layout()
+    fig = set_bars(
+        "Citation ids as users write them",
+        ("read exactly", "an id not meant", "a meant id missed"),
+        {name: [t[name][n] / t[name]["lines"] for n in names] for name in SETS},
+        ylabel="share of lines",
+    )
     save_report("ids", text, res, fig)
     return text
 

@@ -438,7 +438,11 @@ def _provider_line(s: Statement) -> str:
 
 def _missing_notes(result: SearchResult) -> list[str]:
     """The search's notes on statement numbers the question names that are not there."""
-    return [n for n in result.notes if " does not exist" in n or "not a statement" in n]
+    return [
+        n
+        for n in result.notes
+        if " does not exist" in n or " do not exist" in n or "not a statement" in n
+    ]
 
 
 def missing_lines(result: SearchResult) -> Iterator[str]:

@@ -1913,12 +1913,23 @@ class SearchIndex:
     def _missing_id_notes(self, citations: Sequence[Citation]) -> list[str]:
         """A note for each id in the query that names no statement (a mistyped citation)."""
         notes = []
+        missing: dict[tuple[str, int], list[str]] = {}  # a range's missing ids, said once
         for c in citations:
             if c.framework is not None:
                 if c.id and c.id not in self.by_id:
-                    notes.append(self.explain_missing(c.id))
+                    missing.setdefault((c.raw, c.start), []).append(c.id)
             elif not any(c.with_framework(f) in self.by_id for f in FRAMEWORK_NAMES):
                 notes.append(f"{c.raw.strip()} is not a statement number in any framework here")
+        for (raw, _start), ids in missing.items():
+            note = self.explain_missing(ids[0])
+            if len(ids) > 1:
+                # "NPQSL 4.P2.1-99": one note, not one for each of 4.P2.4 … 4.P2.30.
+                note = note.replace(
+                    f"{ids[0]} does not exist",
+                    f"{ids[0]} to {ids[-1]} (in “{raw.strip()}”) do not exist",
+                    1,
+                )
+            notes.append(note)
         return notes
 
     def _with_bullets(self, id_hits: list[Hit], mask: np.ndarray) -> list[Hit]:

@@ -674,3 +674,14 @@ def test_which_npq_for_a_head_of_year(search_index: SearchIndex) -> None:
     # In a school scene, with no NPQ named, the words are searched as they are.
     r = search_index.search("As head of year 8 how do I tackle bullying?")
     assert not any("year group leader" in n for n in r.notes)
+
+
+def test_a_range_past_the_last_statement_is_said_once(search_index: SearchIndex) -> None:
+    a = Assistant(search_index).ask("NPQSL 4.P2.1-99")
+    missing = [ln for ln in a.text.splitlines() if "exist" in ln]
+    assert missing == [
+        "**NPQSL 4.P2.4 to NPQSL 4.P2.31 (in “NPQSL 4.P2.1-99”) do not exist: NPQSL area 4 "
+        "(Behaviour) has evidence statements 4.1–4.21 and practice headings 4.P1–4.P5; NPQSL "
+        "4.P2 has bullets 4.P2.1–4.P2.3.**"
+    ]
+    assert a.cited[0] == "NPQSL 4.P2.1" and a.invalid_citations == ()

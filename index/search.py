@@ -140,6 +140,8 @@ DOMAIN_VOCABULARY: dict[str, str] = {
     "observing": "observation observations coaching conversations",
     "launch": "implementation implement prepare",
     "launching": "implementation implement prepare",
+    # "roll out a new KS3 curriculum" is implementation too (read as one word below).
+    "rollout": "implementation implement prepare",
     "walks": "lesson observation monitoring",
 }
 
@@ -554,10 +556,12 @@ def check_filters(
 
 def expand_keywords(query: str) -> str:
     """The keyword query with the corpus's words added for users' words."""
-    extra = [
-        DOMAIN_VOCABULARY[w] for w in re.findall(r"[a-z]+", query.lower()) if w in DOMAIN_VOCABULARY
-    ]
+    words = re.findall(r"[a-z]+", _ROLL_OUT_RE.sub("rollout", query.lower()))
+    extra = [DOMAIN_VOCABULARY[w] for w in words if w in DOMAIN_VOCABULARY]
     return query + (" " + " ".join(extra) if extra else "")
+
+
+_ROLL_OUT_RE = re.compile(r"\b(?:roll(?:s|ed|ing)?)[- ]out\b")
 
 
 # A question about an NPQ itself, not what its framework says: "how long does the NPQSL take?",

@@ -724,3 +724,16 @@ def test_one_text_said_four_times_is_one_group(search_index: SearchIndex) -> Non
     assert set(group) == {"NPQSL 4.15", "NPQSL 9.2", "NPQEL 4.15", "NPQEL 9.2"}
     texts = {search_index.get(i).text for i in group}
     assert len(texts) == 1
+
+
+def test_rolling_out_is_implementation(search_index: SearchIndex) -> None:
+    # A user test: "roll out a new KS3 curriculum" had led with curriculum design statements.
+    from index.search import expand_keywords
+
+    assert "implementation" in expand_keywords("how do we roll out the new policy")
+    assert "implementation" in expand_keywords("Rolling-out a new scheme")
+    assert "implementation" not in expand_keywords("our falling roll means cuts")
+    r = search_index.search(
+        "whats the best way to roll out a new KS3 curriculum without burning staff out", k=5
+    )
+    assert ids(r)[0].split()[1].startswith("8."), ids(r)

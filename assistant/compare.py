@@ -66,7 +66,6 @@ _CUE_RE = re.compile(
     rf"\b(?:{_COMPARING})\b|n[’']t\b|\bnot\b|\b(?:does|do)\s+\S+\s+(?:have|say|cover)\b",
     re.IGNORECASE,
 )
-# One framework, asked whether it covers a topic at all ("does the NPQLT cover behaviour at all").
 # Choosing a course, not comparing what the frameworks say: "which NPQ is right for me?",
 # "which NPQ should I do as a head of department?" (the DfE's introduction says who each is for).
 _CHOOSING_RE = re.compile(
@@ -74,6 +73,7 @@ _CHOOSING_RE = re.compile(
     r"should\s+i|do\s+i\s+(?:do|take|choose|pick)|for\s+me|aimed|meant|designed|apply)",
     re.IGNORECASE,
 )
+# One framework, asked whether it covers a topic at all ("does the NPQLT cover behaviour at all").
 _AT_ALL_RE = re.compile(
     r"\b(?:at\s+all|any\s+(?:statements?|mention))\b"
     r"|\b(?:equivalent|counterpart|version)s?\s+(?:in|of)\s+(?:the\s+)?other",

@@ -554,14 +554,15 @@ def check_filters(
     return fw, (int(area) if area is not None else None), kinds
 
 
+# "roll out", "rolling-out": one word, "rollout", for the vocabulary (implementation).
+_ROLL_OUT_RE = re.compile(r"\b(?:roll(?:s|ed|ing)?)[- ]out\b")
+
+
 def expand_keywords(query: str) -> str:
     """The keyword query with the corpus's words added for users' words."""
     words = re.findall(r"[a-z]+", _ROLL_OUT_RE.sub("rollout", query.lower()))
     extra = [DOMAIN_VOCABULARY[w] for w in words if w in DOMAIN_VOCABULARY]
     return query + (" " + " ".join(extra) if extra else "")
-
-
-_ROLL_OUT_RE = re.compile(r"\b(?:roll(?:s|ed|ing)?)[- ]out\b")
 
 
 # A question about an NPQ itself, not what its framework says: "how long does the NPQSL take?",

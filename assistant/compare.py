@@ -46,13 +46,18 @@ _SHORT_RE = re.compile(
     r"|\b(?P<one>sl|el|lt|exec(?:utive)?)(?=\s+(?:one|version|framework|npq|course)\b)",
 )
 _SHORT = {"sl": "NPQSL", "el": "NPQEL", "lt": "NPQLT", "exec": "NPQEL", "executive": "NPQEL"}
-# Every framework: "which frameworks…", "all three", "across the NPQs".
+# Every framework: "which frameworks…", "all three", "across the NPQs"; not "which NPQ
+# statements back me up" or "which framework statement should I cite" (they ask for statements).
+_ASKS_FOR_STATEMENTS = (
+    r"(?!\s+(?:statements?|points?|bits?|parts?|ideas?|evidence|references?|citations?|"
+    r"numbers?|ids?|wording|text|quotes?)\b)"
+)
 _ALL_RE = re.compile(
     r"\ball\s+(?:three|3|the)\s+(?:npq\s+)?(?:frameworks?|npqs?)\b"
     r"|\ball\s+(?:three|3)\b"
     r"|\b(?:which|each|every|both|either|across|any)\s+(?:of\s+)?(?:the\s+)?"
-    r"(?:npq\s+)?(?:frameworks?|npqs|npq\s+qualifications)\b"
-    r"|\bwhich\s+(?:npq|framework)\b",
+    rf"(?:npq\s+)?(?:frameworks?|npqs|npq\s+qualifications)\b{_ASKS_FOR_STATEMENTS}"
+    rf"|\bwhich\s+(?:npq|framework)\b{_ASKS_FOR_STATEMENTS}",
     re.IGNORECASE,
 )
 # Words that compare: with two named frameworks they make a comparison, and they are no part of

@@ -158,6 +158,20 @@ def test_choosing_a_course_is_no_comparison() -> None:
     assert comparison_frameworks("which frameworks mention learning styles?", held) == held
 
 
+def test_asking_which_statements_is_no_comparison() -> None:
+    # A user test: a Year 6 reading scenario ending "…and which NPQ statements back me up?" was
+    # answered as a comparison of all three frameworks on the whole scenario.
+    held = ("NPQSL", "NPQEL", "NPQLT")
+    for q in (
+        "How should I decide what to do, and which NPQ statements back me up?",
+        "which framework statement should I cite for retrieval practice?",
+        "Which NPQ points support spaced practice?",
+    ):
+        assert comparison_frameworks(q, held) is None, q
+    assert comparison_frameworks("which NPQ talks about succession planning?", held) == held
+    assert comparison_frameworks("Which NPQs mention the SENCO?", held) == held
+
+
 def test_an_area_named_by_its_title_is_compared_whole(search_index: SearchIndex) -> None:
     # A user test: "compare how the NPQSL and NPQEL describe implementation" had been read as
     # the topic "describe implementation" and answered with one statement.

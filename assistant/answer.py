@@ -19,6 +19,7 @@ from assistant.brief import (
     abstain_lines,
     brief_citations,
     brief_lines,
+    child_at_risk,
     loose_lines,
     missing_lines,
     safeguarding_lines,
@@ -181,6 +182,11 @@ class Assistant:
     ) -> SearchResult:
         """Search for the question (with conversation context for follow-ups)."""
         query = contextual_query(question, history, self.index.course_like)
+        if child_at_risk(question):
+            # Searched as the safeguarding matter the answer opens with: "a pupil has just
+            # disclosed something worrying to me" had led with a behaviour statement (NPQSL
+            # 4.18) and the safeguarding ones (NPQSL 7.P1.1…) came third or lower.
+            query = f"Safeguarding: {query}"
         return self.index.search(query, k=self.top_k, framework=framework, list_k=AREA_LISTED_MAX)
 
     def ask(

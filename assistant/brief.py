@@ -249,9 +249,14 @@ SAFEGUARDING_NOTE = (
 )
 
 
+def child_at_risk(question: str) -> bool:
+    """The question tells of a child who may be at risk now (a disclosure, harm, abuse)."""
+    return bool(_CHILD_RE.search(question) and _AT_RISK_RE.search(question))
+
+
 def safeguarding_lines(question: str) -> Iterator[str]:
     """First, for a question about a child who may be at risk now: what to do, before anything."""
-    if _CHILD_RE.search(question) and _AT_RISK_RE.search(question):
+    if child_at_risk(question):
         yield SAFEGUARDING_NOTE
         yield ""
 

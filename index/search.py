@@ -111,6 +111,13 @@ DOMAIN_VOCABULARY: dict[str, str] = {
     "ehcp": "special educational needs disabilities education health care plans",
     "ehcps": "special educational needs disabilities education health care plans",
     "dsl": "safeguarding",
+    # "a pupil has just disclosed something worrying to me" is a safeguarding matter; no
+    # statement says "disclose", and the question had led with a behaviour statement.
+    "disclosed": "safeguarding",
+    "disclose": "safeguarding",
+    "discloses": "safeguarding",
+    "disclosure": "safeguarding",
+    "disclosures": "safeguarding",
     "ta": "teaching assistants",
     "tas": "teaching assistants",
     "hod": "subject leaders",

@@ -635,6 +635,10 @@ def test_a_child_at_risk_gets_what_to_do_first(search_index: SearchIndex) -> Non
         a = Assistant(search_index).ask(q)
         assert a.text.startswith("> **If you are worried about a child's safety"), a.text[:200]
         assert "Designated Safeguarding Lead" in a.text and a.report.uncited_claims == ()
+        # The statements shown first are the safeguarding ones, searched as such (the
+        # disclosure had come back with NPQSL 4.18 on a pupil's behaviour, and 7.P1.1 third).
+        first = [h.statement for h in a.hits[:2]]
+        assert all("safeguarding" in s.text for s in first), (q, [s.id for s in first])
     # Not for leadership questions that only name the topic, nor for other senses of a word.
     for q in (
         "how should leaders make sure safeguarding training is effective?",

@@ -74,6 +74,19 @@ def cite(ids: Sequence[str]) -> str:
     return " ".join(f"[{i}]" for i in ids)
 
 
+SUPERSEDED_COMPANION_WITHIN = 3  # result groups searched for a current page to cite
+# A question about the old programme itself ("How was the old NPQSL final assessment done?").
+_ASKS_OLD_RE = re.compile(
+    r"\b(?:old|older|previous|former|legacy|superseded|pre[- ]?2021|before\s+2021|used\s+to)\b",
+    re.IGNORECASE,
+)
+
+
+def _superseded(s: Statement) -> bool:
+    """A page of the pre-2021 programme."""
+    return "superseded" in s.area_title.lower() or "pre-2021" in s.version
+
+
 def select_groups(result: SearchResult) -> tuple[list[Group], list[Group], list[Group]]:
     """Pick what the brief cites: top evidence, practice and provider groups."""
     groups = groups_from(result)
@@ -124,6 +137,18 @@ def select_groups(result: SearchResult) -> tuple[list[Group], list[Group], list[
                 and g.lead.id.split("#")[0] != doc
             ):
                 provider.append(g)
+    if (
+        provider
+        and all(_superseded(g.lead) for g in provider)
+        and not _ASKS_OLD_RE.search(result.query)
+    ):
+        # The pre-2021 programme's page alone is no answer about today's course ("who is the
+        # NPQSL aimed at? I'm a head of department…" cited only the old module page): the
+        # best current page near the top is cited after it.
+        for g in groups[:SUPERSEDED_COMPANION_WITHIN]:
+            if g.lead.kind == "provider_section" and not _superseded(g.lead):
+                provider.append(g)
+                break
     # A provider question is answered from provider pages alone.
     if provider and groups[0].lead.kind == "provider_section":
         evidence, practice = [], []
@@ -429,7 +454,7 @@ def _provider_label(s: Statement) -> str:
 def _page_label(s: Statement) -> str:
     """Who published a course page, and that it is the pre-2021 programme's if it is."""
     label = _provider_label(s)
-    if "superseded" in s.area_title.lower() or "pre-2021" in s.version:
+    if _superseded(s):
         label = f"{label}; the pre-2021 programme, now superseded"
     return label
 

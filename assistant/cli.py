@@ -9,7 +9,7 @@ npq check FILE|-                check every citation in an essay
 npq ui                          start the Gradio app
 npq eval WHAT                   run an evaluation and write its report to eval/reports/
                                 (retrieval, answers, citations, typos, phrasing, course, comparison,
-                                scenarios, find, blind, fourth, fifth, ids)
+                                scenarios, find, blind, fourth, fifth, sixth, ids)
 """
 
 from __future__ import annotations
@@ -138,6 +138,7 @@ def _parser() -> argparse.ArgumentParser:
             "blind",
             "fourth",
             "fifth",
+            "sixth",
             "comparison",
             "ids",
         ),
@@ -652,6 +653,8 @@ def cmd_eval(args: argparse.Namespace) -> int:
         from eval.blind import main_fourth as run
     elif args.what == "fifth":
         from eval.blind import main_fifth as run
+    elif args.what == "sixth":
+        from eval.blind import main_sixth as run
     elif args.what == "comparison":
         from eval.comparison import main as run
     elif args.what == "ids":

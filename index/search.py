@@ -957,6 +957,15 @@ def strip_framework_names(query: str) -> str:
     return " ".join(stripped.split()) or query
 
 
+def _asking_sentence(question: str) -> str | None:
+    """The sentence of a longer question that asks (ends in "?"), when there is context too."""
+    parts = [p.strip() for p in re.split(r"(?<=[.?!])\s+", question.strip()) if p.strip()]
+    asks = [p for p in parts if p.endswith("?")]
+    if len(parts) < 2 or not asks:
+        return None
+    return " ".join(asks)
+
+
 def asked_keywords(query: str) -> frozenset[str]:
     """The query's keywords, framework names and the words of asking ("say", "mean") aside."""
     return frozenset(
@@ -1423,7 +1432,8 @@ class SearchIndex:
         none gives a length), and the nearest page is then no answer. A page answers when one
         of the questions written for it is close to this one, or when it holds most of the
         question's keywords and describes the current course (a pre-2021 page's assessment is
-        no answer for today's).
+        no answer for today's). A question with context besides its ask is also read by the
+        sentence that asks.
         """
         if self.stored.expansion_cosine(vec, row) >= COURSE_ANSWER_COSINE:
             return True
@@ -1432,7 +1442,15 @@ class SearchIndex:
         # A DfE framework's introduction shares words with most questions about a course
         # ("can I get funding for NPQEL?": "get"): it answers in its words only with all of them.
         need = 1.0 if self._introduction[row] else COURSE_ANSWER_KEYWORDS
-        return current and self.keywords_on(asked, row) >= need
+        if current and self.keywords_on(asked, row) >= need:
+            return True
+        # A question with context around its ask ("who is the NPQSL aimed at? I'm an AHT but
+        # only lead on one area at the moment"): the ask alone, against the page's questions.
+        ask = _asking_sentence(question)
+        if ask is None:
+            return False
+        ask_vec = self.encoder.encode_queries([ask])[0]
+        return self.stored.expansion_cosine(ask_vec, row) >= COURSE_ANSWER_COSINE
 
     def _words_of(self, row: int) -> frozenset[str]:
         """The keywords of a row's title and text (cached on first use)."""

@@ -403,6 +403,22 @@ def test_a_course_page_that_answers_is_cited(
     assert not a.abstained and a.cited[0] == page, a.cited
 
 
+def test_a_course_question_with_context_is_read_by_its_ask(search_index: SearchIndex) -> None:
+    # A blind batch (eval/data/sixth_questions.jsonl, x053): "who is the NPQSL aimed at? I'm an
+    # AHT but only lead on one area at the moment" was said to be unanswered, the pages that
+    # say who it is for at the top: the context's words ("one area", "moment") are on no page.
+    for q in (
+        "who is the NPQSL aimed at? I'm a head of department in a big comprehensive",
+        "who is the NPQSL aimed at? I lead one area at the moment",
+    ):
+        a = Assistant(search_index).ask(q)
+        assert not a.abstained, q
+        assert any(c.endswith("#who-is-this-for") for c in a.cited[:2]), a.cited
+    # Still unanswered when the ask itself finds no page that says it.
+    b = Assistant(search_index).ask("How long does the NPQSL take? I'm a deputy head.")
+    assert b.abstained, b.cited
+
+
 def test_who_pays_for_an_npq_is_answered_by_a_price_page(search_index: SearchIndex) -> None:
     # "pays" had read as no course word: NPQSL 7.P4.4 (on budgets) was cited.
     a = Assistant(search_index).ask("Who pays for the NPQSL?")

@@ -30,7 +30,12 @@ SCENARIO_HEAVY = {
 
 @pytest.mark.parametrize(
     ("batch", "prefix", "kinds"),
-    [("blind", "b", MIXED), ("fourth", "f", MIXED), ("fifth", "v", SCENARIO_HEAVY)],
+    [
+        ("blind", "b", MIXED),
+        ("fourth", "f", MIXED),
+        ("fifth", "v", SCENARIO_HEAVY),
+        ("sixth", "x", MIXED),
+    ],
 )
 def test_blind_questions_are_well_formed(
     search_index: SearchIndex, batch: str, prefix: str, kinds: dict[str, int]

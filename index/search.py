@@ -150,6 +150,8 @@ DOMAIN_VOCABULARY: dict[str, str] = {
     # "roll out a new KS3 curriculum" is implementation too (read as one word below).
     "rollout": "implementation implement prepare",
     "walks": "lesson observation monitoring",
+    # Pupils in sets, read by _SETS_RE below.
+    "attainmentgrouping": "grouped grouping groups attainment",
 }
 
 # Terms the frameworks replaced with their own, searched by the frameworks' term (for the
@@ -565,9 +567,25 @@ def check_filters(
 _ROLL_OUT_RE = re.compile(r"\b(?:roll(?:s|ed|ing)?)[- ]out\b")
 
 
+# Sets and setting in the sense of grouping pupils by attainment ("the bottom set", "put into
+# sets", "ability setting", "whether to set Year 7 maths", "mixed-ability", "streaming"), which
+# the frameworks call grouping ("groups based on attainment", "how pupils are grouped"); not
+# "setting goals", "budget setting", "sets out", "setting homework".
+_SETS_RE = re.compile(
+    r"\b(?:top|bottom|lower|higher|upper|middle|low|high|ability|attainment)\s+sets?\b"
+    r"|\binto\s+sets\b|\bsets?\s+(?:by|for)\s+(?:prior\s+)?(?:ability|attainment)\b"
+    r"|\bability\s+(?:setting|grouping|groups?)\b|\bmixed[- ](?:ability|attainment)\b"
+    r"|\bstream(?:ing|ed)\b|\bset\s+in\s+(?:maths|english|science|every|all)\b"
+    r"|\b(?:whether|not)\s+to\s+set\b|\bsetting\s+(?:works?|better|worse|vs|versus|or)\b",
+)
+
+
 def expand_keywords(query: str) -> str:
     """The keyword query with the corpus's words added for users' words."""
-    words = re.findall(r"[a-z]+", _ROLL_OUT_RE.sub("rollout", query.lower()))
+    lowered = query.lower()
+    if _SETS_RE.search(lowered):
+        lowered += " attainmentgrouping"
+    words = re.findall(r"[a-z]+", _ROLL_OUT_RE.sub("rollout", lowered))
     extra = [DOMAIN_VOCABULARY[w] for w in words if w in DOMAIN_VOCABULARY]
     return query + (" " + " ".join(extra) if extra else "")
 

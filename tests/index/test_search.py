@@ -737,3 +737,26 @@ def test_rolling_out_is_implementation(search_index: SearchIndex) -> None:
         "whats the best way to roll out a new KS3 curriculum without burning staff out", k=5
     )
     assert ids(r)[0].split()[1].startswith("8."), ids(r)
+
+
+def test_sets_of_pupils_are_grouping_by_attainment(search_index: SearchIndex) -> None:
+    # "put into sets", "the bottom set": the frameworks say "groups based on attainment".
+    from index.search import expand_keywords
+
+    for q in (
+        "pupils are put into sets for every subject in Y7",
+        "We set in maths from Y7 and the bottom set have given up",
+        "is setting better than mixed-ability classes?",
+        "whether to set Year 7 maths",
+    ):
+        assert "grouping" in expand_keywords(q), q
+    for q in ("setting challenging goals", "budget setting", "setting loads of homework"):
+        assert "grouping" not in expand_keywords(q), q
+    # The blind batch's b018: "How pupils are grouped is also important" (NPQSL 2.4) had been
+    # pushed out of the top 5 by statements on reading.
+    r = search_index.search(
+        "In my school, pupils are put into sets for every subject in Y7 based on one reading "
+        "test and hardly anyone ever moves. I'm the new AHT for curriculum - is this ok?",
+        k=5,
+    )
+    assert {"NPQSL 5.P4.2", "NPQLT 6.P4.2", "NPQSL 2.4"} <= set(ids(r)), ids(r)

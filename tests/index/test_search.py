@@ -760,3 +760,31 @@ def test_sets_of_pupils_are_grouping_by_attainment(search_index: SearchIndex) ->
         k=5,
     )
     assert {"NPQSL 5.P4.2", "NPQLT 6.P4.2", "NPQSL 2.4"} <= set(ids(r)), ids(r)
+
+
+def test_a_course_word_in_passing_does_not_make_a_course_question(
+    search_index: SearchIndex,
+) -> None:
+    # "We piloted a new reading programme…": "programme" had made it a course question, which
+    # keeps the fusion's order (no re-ranker) and gives provider pages a head start; the blind
+    # batch's b074 had found none of its three statements in the top 5.
+    q = (
+        "CEO of a five-school MAT. We piloted a new reading programme in one of our primaries "
+        "and it went really well; trustees now want it in all five schools by September. "
+        "What should I be careful about when scaling it up?"
+    )
+    r = search_index.search(q, k=5)
+    assert not r.course_question and r.reranked
+    assert any(i.endswith("8.P5.3") for i in ids(r)), ids(r)
+    # A long question that names the course is still one.
+    long_course = (
+        "I teach at an international school and only finished my PGCE-equivalent 18 months "
+        "ago, with no UK QTS. Am I eligible for the NPQSL yet, or should I wait a year?"
+    )
+    assert search_index.search(long_course, k=5).course_question
+    # "of course" names no course.
+    assert search_index.search(
+        "Of course we want every pupil to succeed, but our online bullying incidents keep "
+        "rising in Year 8 and staff do not know what to do about them",
+        k=5,
+    ).course_question is False

@@ -783,8 +783,11 @@ def test_a_course_word_in_passing_does_not_make_a_course_question(
     )
     assert search_index.search(long_course, k=5).course_question
     # "of course" names no course.
-    assert search_index.search(
-        "Of course we want every pupil to succeed, but our online bullying incidents keep "
-        "rising in Year 8 and staff do not know what to do about them",
-        k=5,
-    ).course_question is False
+    assert (
+        search_index.search(
+            "Of course we want every pupil to succeed, but our online bullying incidents keep "
+            "rising in Year 8 and staff do not know what to do about them",
+            k=5,
+        ).course_question
+        is False
+    )

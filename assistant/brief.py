@@ -430,7 +430,8 @@ def _by_area(groups: Sequence[Group], headings: dict[str, Statement]) -> Iterato
         for g in members:
             text = quoted(g.lead)
             if g.lead.kind == "practice" and g.lead.group in headings:
-                head = headings[g.lead.group].text.removesuffix(" including by:").rstrip(",:")
+                # "…, including by:" (NPQSL, NPQEL) and "… by:" (NPQLT) end a heading's words.
+                head = re.sub(r",?\s+(?:including\s+)?by:?\s*$", "", headings[g.lead.group].text)
                 text = f"{text} (under “{head}”)"
             yield f"  - {text} {cite(g.ids)}"
 

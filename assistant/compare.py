@@ -596,8 +596,17 @@ def comparison_lines(cmp: Comparison) -> Iterator[str]:
             yield f"**{head}:**"
             section = head
         if f.same_words:
-            lead = f.by_framework[0][1][0]
-            yield f"- {_quoted(lead)} ({_kind(lead)}) {cite(f.ids)}"
+            # One quotation per exact text: the same words may be punctuated differently
+            # ("assess understanding, and" in NPQLT 5.6), and a user pastes the quotation with
+            # the id.
+            by_text: dict[str, list[Statement]] = {}
+            for _, ss in f.by_framework:
+                for st in ss:
+                    by_text.setdefault(" ".join(st.text.split()), []).append(st)
+            (first, *others) = by_text.values()
+            yield f"- {_quoted(first[0])} ({_kind(first[0])}) {cite([s.id for s in first])}"
+            for ss in others:
+                yield f"  - punctuated differently: {_quoted(ss[0])} {cite([s.id for s in ss])}"
         else:
             for fw, ss in f.by_framework:
                 yield f"- {fw}: {_quoted(ss[0])} ({_kind(ss[0])}) {cite([s.id for s in ss])}"

@@ -1410,15 +1410,23 @@ class SearchIndex:
         return held, last
 
     def same_text_ids(self, row: int) -> set[str]:
-        """Ids of the statements with exactly this row's text (``same_as``, followed through)."""
+        """Ids of the statements with exactly this row's text (``same_as``, followed through).
+
+        Exactly: one quotation stands for all of them. ``same_as`` also links statements that
+        differ only in punctuation (NPQSL 2.18 / NPQLT 5.6, "understanding," with a comma);
+        those are shown each in its own text, since a user pastes the quotation with the id.
+        """
         own = self.statements[row]
-        same = set(own.same_as)
-        for sid in list(same):
+        text = " ".join(own.text.split())
+        same: set[str] = set()
+        todo = list(own.same_as)
+        while todo:
+            sid = todo.pop()
             other = self.by_id.get(sid)
-            if other is not None:
-                same |= {
-                    i for i in other.same_as if self.by_id.get(i) and self.by_id[i].text == own.text
-                }
+            if sid in same or other is None or " ".join(other.text.split()) != text:
+                continue
+            same.add(sid)
+            todo.extend(other.same_as)
         same.discard(own.id)
         return same
 
@@ -1826,7 +1834,9 @@ class SearchIndex:
             with its own words.
             """
             group: list[str] = []
-            near: list[tuple[str, ...]] = []
+            # Near-identical twins, those with one text together (NPQSL 2.18 and NPQEL 2.18
+            # under NPQLT 5.6, which has one more comma).
+            near: dict[str, list[str]] = {}
             same = self.same_text_ids(row)
             twins = self.twins(row)
             # Every id with the text, the same framework's too: NPQSL 4.15 and 9.2 are one
@@ -1858,10 +1868,12 @@ class SearchIndex:
                     group.append(t.id)
                 else:
                     hits.append(Hit(t, score, "counterpart"))
-                    near.append((t.id,))
+                    near.setdefault(" ".join(t.text.split()), []).append(t.id)
             if group:
                 groups.append(tuple(group))
-            groups.extend(near)
+            for ids in near.values():
+                fw_order = [_FRAMEWORK_ORDER.get(i.split()[0], len(_FRAMEWORK_ORDER)) for i in ids]
+                groups.append(tuple(i for _, i in sorted(zip(fw_order, ids, strict=True))))
 
         for row, score in order:
             if self.statements[row].id in seen:

@@ -791,3 +791,19 @@ def test_a_course_word_in_passing_does_not_make_a_course_question(
         ).course_question
         is False
     )
+
+
+def test_one_quotation_stands_only_for_ids_with_exactly_its_text(
+    search_index: SearchIndex,
+) -> None:
+    # A user test: NPQLT 5.6 was quoted in NPQSL 2.18's words, one comma short ("assess
+    # understanding and break down" against "assess understanding, and break down"); the
+    # two are the same statement (same_as) but not the same text.
+    for row, s in enumerate(search_index.statements):
+        for other in search_index.same_text_ids(row):
+            assert search_index.get(other).text.split() == s.text.split(), (s.id, other)
+    r = search_index.search("questioning to check prior knowledge and assess understanding", k=8)
+    for group in r.groups:
+        texts = {" ".join(search_index.get(i).text.split()) for i in group}
+        assert len(texts) == 1, group
+    assert ("NPQSL 2.18", "NPQEL 2.18") in r.groups and ("NPQLT 5.6",) in r.groups, r.groups

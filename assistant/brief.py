@@ -472,7 +472,10 @@ def _missing_notes(result: SearchResult) -> list[str]:
     return [
         n
         for n in result.notes
-        if " does not exist" in n or " do not exist" in n or "not a statement" in n
+        if " does not exist" in n
+        or " do not exist" in n
+        or "not a statement" in n
+        or " text held here" in n
     ]
 
 

@@ -1356,8 +1356,9 @@ class SearchIndex:
         if other is not None:
             text += (
                 f". {other.framework} has the same statements up to {fw} {area}.{last('evidence')} "
-                f"and goes on to {other.id}, so the {fw} source may be incomplete: check the "
-                f"DfE framework, or cite {other.id}"
+                f"and goes on to {other.id}, so the {fw} source may be incomplete. {other.id} "
+                f"reads “{' '.join(other.text.split())}”; whether {sid} says the same, only the "
+                f"DfE framework can tell: check it before you cite {sid}"
             )
         return text
 

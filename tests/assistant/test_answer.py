@@ -673,6 +673,18 @@ def test_notes_to_the_reader_are_not_citations(search_index: SearchIndex) -> Non
     assert "stops at NPQSL 3.6" in b.text and b.invalid_citations == ()
 
 
+def test_a_number_beyond_a_short_copy_is_said_up_front(search_index: SearchIndex) -> None:
+    # A user test: "NPQSL 3.7 … can you give me the exact wording?" said only in the note
+    # under the answer that NPQSL 3.7 is not held, and ended it with "or cite NPQEL 3.7".
+    a = Assistant(search_index).ask(
+        "My facilitator said NPQSL 3.7 is the one on hinge questions - what is its wording?"
+    )
+    first = a.text.splitlines()[0]
+    assert first.startswith("**NPQSL 3.7 is not in the NPQSL text held here"), first
+    assert "NPQEL 3.7 reads “Explicitly teaching pupils" in first and "or cite" not in first
+    assert "NPQSL 3.7" not in a.report.cited and "NPQEL 3.7" not in a.report.cited
+
+
 def test_staff_mental_health_is_the_staffs(search_index: SearchIndex) -> None:
     a = Assistant(search_index).ask(
         "does the NPQSL say anything about staff mental health and wellbeing"

@@ -420,7 +420,10 @@ def test_an_npq_missing_from_the_corpus_is_named_in_a_note(search_index: SearchI
             "NPQSL 3.13 is not in the NPQSL text held here: NPQSL area 3 (Curriculum and "
             "Assessment) has evidence statements 3.1–3.6",
         ),
-        ("NPQSL 3.13", "so the NPQSL source may be incomplete: check the DfE framework, or cite "),
+        # …with what the other framework's statement of that number says, never a bare "cite
+        # NPQEL 3.7" (a user test: NPQEL 3.7 is not about the hinge questions asked for).
+        ("NPQSL 3.13", "so the NPQSL source may be incomplete. NPQEL 3.13 reads “"),
+        ("NPQSL 3.13", "only the DfE framework can tell: check it before you cite NPQSL 3.13"),
         ("NPQSL 3.25", "NPQSL 3.25 does not exist"),  # beyond NPQEL's too
         ("NPQLT 4.13", "NPQLT 4.13 does not exist"),  # NPQLT's areas are cut differently
     ],

@@ -101,6 +101,13 @@ def select_groups(result: SearchResult) -> tuple[list[Group], list[Group], list[
             [g for g in id_hits if g.lead.kind in practice_kinds],
             [],
         )
+    if not result.course_question and any(g.lead.kind != "provider_section" for g in groups):
+        # A question not about the course is answered from the frameworks: a course page or a
+        # DfE introduction the re-ranker put first is offered, not cited ("what does the NPQ
+        # say about recruiting and keeping staff?" had been answered with the introduction's
+        # "Teacher Recruitment and Retention Strategy"; "banning mobile phones" with a course
+        # page's "enabled for mobiles and tablets").
+        groups = [g for g in groups if g.lead.kind != "provider_section"]
     best = max(g.score for g in groups)
     floor = (RERANKED_SCORE_FLOOR if result.reranked else RELATIVE_SCORE_FLOOR) * best
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import time
 from collections.abc import Iterator, Sequence
+from dataclasses import replace
 
 import pytest
 from langchain_core.language_models.fake_chat_models import FakeListChatModel
@@ -205,6 +206,10 @@ def test_every_cited_provider_page_is_shown_after_a_framework_answer(
         groups=((practice.id,), (page.id,)),
         reranked=True,
     )
+    # Read as no course question, the page is not cited at all (only offered)…
+    assert brief_citations(result) == (practice.id,)
+    # …read as one (a course word), it is cited after the framework answer.
+    result = replace(result, course_question=True)
     text = "\n".join(brief_lines(result, headings={}))
     assert brief_citations(result) == (practice.id, page.id)
     assert text.startswith("- **In short:**") and f"[{practice.id}]" in text.splitlines()[0]
@@ -671,6 +676,22 @@ def test_notes_to_the_reader_are_not_citations(search_index: SearchIndex) -> Non
     assert a.invalid_citations == () and "NPQSL 8.15" not in a.report.cited
     b = Assistant(search_index).ask("which of the frameworks mention teacher workload")
     assert "stops at NPQSL 3.6" in b.text and b.invalid_citations == ()
+
+
+def test_a_question_not_about_the_course_is_answered_from_the_frameworks(
+    search_index: SearchIndex,
+) -> None:
+    # A user test: the re-ranker put a DfE introduction ("…the Teacher Recruitment and
+    # Retention Strategy…") first, and the answer cited it alone.
+    a = Assistant(search_index).ask(
+        "We can't recruit a maths teacher for the third year running - what does the NPQ say "
+        "about recruiting and keeping staff?"
+    )
+    assert a.cited and not any("#" in c for c in a.cited), a.cited
+    assert a.cited[0] == "NPQSL 7.P4.1", a.cited
+    # A course question is still answered from the pages.
+    b = Assistant(search_index).ask("How much does the NPQSL cost?")
+    assert b.cited[0].endswith("#what-does-it-cost"), b.cited
 
 
 def test_a_number_beyond_a_short_copy_is_said_up_front(search_index: SearchIndex) -> None:

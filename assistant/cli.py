@@ -558,6 +558,11 @@ def cmd_find(args: argparse.Namespace) -> int:
             print("\nReferences:")
             for r in refs:
                 print(f"  {r}")
+        missing = essay.missing_citations(text, index)
+        if missing:
+            print("\nCited in your text but not in the frameworks (`npq check` checks them all):")
+            for note in missing:
+                print(f"  {note}")
     return 0
 
 

@@ -605,8 +605,10 @@ def comparison_lines(cmp: Comparison) -> Iterator[str]:
                     by_text.setdefault(" ".join(st.text.split()), []).append(st)
             (first, *others) = by_text.values()
             yield f"- {_quoted(first[0])} ({_kind(first[0])}) {cite([s.id for s in first])}"
-            for ss in others:
-                yield f"  - punctuated differently: {_quoted(ss[0])} {cite([s.id for s in ss])}"
+            for same in others:
+                yield (
+                    f"  - punctuated differently: {_quoted(same[0])} {cite([s.id for s in same])}"
+                )
         else:
             for fw, ss in f.by_framework:
                 yield f"- {fw}: {_quoted(ss[0])} ({_kind(ss[0])}) {cite([s.id for s in ss])}"

@@ -731,6 +731,25 @@ def strength_of(score: float) -> Strength:
 # --------------------------------------------------------------------------- evidence finder
 
 
+# A sentence's opening that names where it comes from, not what it claims: "In line with the
+# SEND Code of Practice, we refocused TA deployment so that interventions … never replace
+# high-quality teaching" was called strong support for the Code's four areas of need (its
+# clause alone), and the statement it repeats (NPQSL 5.P1.2) was not found.
+_FRAMING_RE = re.compile(
+    r"^\s*(?:in\s+line\s+with|in\s+keeping\s+with|consistent\s+with|in\s+accordance\s+with|"
+    r"according\s+to|as\s+(?:set\s+out|stated|noted|outlined|described|recommended|required|"
+    r"argued|shown|suggested|highlighted)\s+(?:in|by)|drawing\s+on|guided\s+by|informed\s+by|"
+    r"following)\s+[^,;]{3,80},\s*",
+    re.IGNORECASE,
+)
+
+
+def without_framing(sentence: str) -> str:
+    """The sentence without an opening that only says where its claim comes from."""
+    rest = _FRAMING_RE.sub("", sentence, count=1)
+    return rest if rest != sentence and len(rest.split()) >= 5 else sentence
+
+
 def find_evidence(
     text: str,
     index: SearchIndex,
@@ -760,15 +779,16 @@ def find_evidence(
     # them to find their evidence. The checker's list of uncited claims keeps six words.
     skipped = {s.start: why for s in every if (why := not_a_claim(s.text, _FIND_MIN_WORDS))}
     sentences = [s for s in every if s.start not in skipped]
-    all_vecs = sim.encode_with_clauses([s.text for s in sentences])
+    claims = [without_framing(s.text) for s in sentences]
+    all_vecs = sim.encode_with_clauses(claims)
     # A text written for one NPQ ("In my NPQEL assessment…") gets its ids first in each group.
     named = frameworks_named(text) & set(FRAMEWORK_NAMES)
     first = next(iter(named)) if framework is None and len(named) == 1 else None
     out: list[FoundEvidence] = []
-    for sentence, vecs in zip(sentences, all_vecs, strict=True):
+    for sentence, claim, vecs in zip(sentences, claims, all_vecs, strict=True):
         groups: list[list[Support]] = []  # a statement listed, then its near-identical twins
         seen: set[str] = set()
-        for s, cos in sim.searched(sentence.text, vecs, 12, framework=framework):
+        for s, cos in sim.searched(claim, vecs, 12, framework=framework):
             if s.id in seen:
                 continue
             # One quotation stands for identical statements only: "School leaders have a
@@ -779,8 +799,8 @@ def find_evidence(
             if first:
                 ids = tuple(sorted(ids, key=lambda i: not i.startswith(first + " ")))
             seen.update(ids)
-            clauses = sim.clause_cosines(sentence.text, vecs, s.id)
-            if negation_differs(sentence.text, clauses, s.text, cos) and cos < STRONG_COSINE:
+            clauses = sim.clause_cosines(claim, vecs, s.id)
+            if negation_differs(claim, clauses, s.text, cos) and cos < STRONG_COSINE:
                 continue  # says the opposite of the statement
             if len(groups) >= per_sentence:
                 break
@@ -803,6 +823,21 @@ def find_evidence(
         out += [FoundEvidence(s, (), skipped[s.start]) for s in every if s.start in skipped]
         out.sort(key=lambda f: f.sentence.start)
     return out
+
+
+def missing_citations(text: str, index: SearchIndex) -> list[str]:
+    """For each statement number the text itself cites that is not in the corpus: why.
+
+    Find evidence searches what a text claims, not the numbers it cites, yet a user pasting a
+    paragraph with "(NPQSL 5.P5.1)" in it should hear that no such statement exists (a user
+    test); Check citations gives every citation its verdict.
+    """
+    notes: dict[str, str] = {}
+    for c in find_citations(text):
+        sid = c.id
+        if sid is not None and c.known_framework and sid not in index.by_id:
+            notes.setdefault(sid, index.explain_missing(sid))
+    return list(notes.values())
 
 
 def evidence_rows(found: Sequence[FoundEvidence]) -> list[dict[str, str]]:

@@ -38,6 +38,7 @@ from assistant.essay import (
     check_essay,
     evidence_rows,
     find_evidence,
+    missing_citations,
     rows_to_csv,
 )
 from assistant.service import Services
@@ -356,9 +357,12 @@ def evidence_frame(rows: Sequence[Mapping[str, str]]) -> pd.DataFrame:
 
 
 def find_summary_html(
-    found: Sequence[FoundEvidence], rows: Sequence[Mapping[str, str]], note: str
+    found: Sequence[FoundEvidence],
+    rows: Sequence[Mapping[str, str]],
+    note: str,
+    missing: Sequence[str] = (),
 ) -> str:
-    """Counts, the sentences no statement supports, and those not searched (and why)."""
+    """Counts, unsupported sentences, those not searched (and why), numbers cited in vain."""
     strengths = [r["strength"] for r in rows if r["ids"]]
     counts = ", ".join(f"{strengths.count(k)} {k}" for k in ("strong", "partial", "weak"))
     searched = [f for f in found if not f.skipped]
@@ -379,6 +383,12 @@ def find_summary_html(
         parts.append(f"<p><strong>Not searched:</strong></p><ul>{items}</ul>")
     if not searched:
         parts.append("<p>No sentence in the text makes a claim to find evidence for.</p>")
+    if missing:
+        items = "".join(f"<li>{esc(m)}</li>" for m in missing)
+        parts.append(
+            "<p><strong>Cited in your text but not in the frameworks</strong> (the Check "
+            f"citations tab checks every citation):</p><ul>{items}</ul>"
+        )
     return "".join(parts)
 
 
@@ -605,7 +615,7 @@ def build_app(services: Services) -> gr.Blocks:
         rows = evidence_rows(found)
         path = _export(export_dir, "npq-evidence", ".csv", rows_to_csv(rows)) if rows else None
         return (
-            find_summary_html(found, rows, note),
+            find_summary_html(found, rows, note, missing_citations(body, services.index)),
             evidence_frame(rows),
             path,
         )

@@ -886,3 +886,44 @@ def test_word_shares_count_keywords_both_ways() -> None:
     )
     assert of_sentence == pytest.approx(3 / 4)  # report, clear, concise, accurate
     assert 0 < of_statement < of_sentence
+
+
+def test_find_reads_a_claim_without_its_framing(search_index: SearchIndex) -> None:
+    # A user test: "In line with the SEND Code of Practice, …" made the Code's four areas of
+    # need "strong" support (that clause alone), and the statement the claim repeats
+    # (NPQSL 5.P1.2) was not found.
+    text = (
+        "In line with the SEND Code of Practice, we refocused TA deployment so that "
+        "interventions are targeted and never replace high-quality teaching from the class "
+        "teacher."
+    )
+    (found,) = essay.find_evidence(text, search_index)
+    first = found.supports[0]
+    assert "NPQSL 5.P1.2" in first.ids and first.strength == "strong", found.supports
+    assert not any("5.2" in i for s in found.supports for i in s.ids if s.strength == "strong")
+    assert essay.without_framing(
+        "According to the EEF, feedback should be specific and say how to improve."
+    ) == ("feedback should be specific and say how to improve.")
+    # Too little left to be a claim: the sentence stays whole.
+    assert essay.without_framing("Following the audit, we acted.") == (
+        "Following the audit, we acted."
+    )
+
+
+def test_find_names_the_cited_numbers_that_do_not_exist(  # type: ignore[no-untyped-def]
+    tmp_path: Path, capsys, search_index, monkeypatch
+) -> None:
+    # A user test: a paragraph citing "(NPQSL 5.P5.1)", which does not exist, got no word of it.
+    text = (
+        "Teachers scaffold tasks and remove the scaffolds as pupils gain success (NPQSL 5.P5.1). "
+        "Retrieval practice helps pupils remember (NPQSL 2.12)."
+    )
+    (note,) = essay.missing_citations(text, search_index)
+    assert note.startswith("NPQSL 5.P5.1 does not exist"), note
+    monkeypatch.setattr("assistant.cli.open_search", lambda cfg: search_index)
+    p = tmp_path / "p.txt"
+    p.write_text(text, encoding="utf-8")
+    assert main(["find", str(p)]) == 0
+    out = capsys.readouterr().out
+    assert "Cited in your text but not in the frameworks" in out and "NPQSL 5.P5.1" in out
+    assert "NPQSL 2.12 does not exist" not in out

@@ -804,7 +804,17 @@ def find_evidence(
                 continue  # says the opposite of the statement
             if len(groups) >= per_sentence:
                 break
-            group = [Support(ids, s, cos, strength_of(cos))]
+            strength = strength_of(cos)
+            plain = plain_text(claim)
+            if strength != "weak" and (
+                overclaims(plain, s.text) or reverses(plain, s.text) or too_soon(plain, s.text)
+            ):
+                # The sentence claims more than the statement, or the reverse ("parenting
+                # workshops are the most effective way to raise attainment" against NPQSL 9.4,
+                # which gives classroom interventions more evidence): near in words, weak as
+                # support, as the citation checker would say of it.
+                strength = "weak"
+            group = [Support(ids, s, cos, strength)]
             if framework is None:
                 for tid in _with_twins(index, s):
                     if tid in seen:

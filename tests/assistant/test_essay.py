@@ -927,3 +927,16 @@ def test_find_names_the_cited_numbers_that_do_not_exist(  # type: ignore[no-unty
     out = capsys.readouterr().out
     assert "Cited in your text but not in the frameworks" in out and "NPQSL 5.P5.1" in out
     assert "NPQSL 2.12 does not exist" not in out
+
+
+def test_find_calls_a_statement_the_claim_overreaches_weak(search_index: SearchIndex) -> None:
+    # A user test: "strong" support from NPQSL 9.4, which gives classroom interventions more
+    # evidence than parenting ones, for "parenting workshops are the most effective way…".
+    (found,) = essay.find_evidence(
+        "Research shows that parenting workshops are the most effective way to raise pupils' "
+        "academic attainment.",
+        search_index,
+    )
+    nine_four = [s for s in found.supports if "NPQSL 9.4" in s.ids]
+    assert nine_four and nine_four[0].strength == "weak", found.supports
+    assert all(s.strength != "strong" for s in found.supports), found.supports

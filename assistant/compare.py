@@ -395,9 +395,21 @@ def _mentions(index: SearchIndex, topic: str, fw: str) -> tuple[Statement, ...]:
 _AREA_WORD_RE = re.compile(r"\b(?:area|section|strand|part)s?\b", re.IGNORECASE)
 
 
-def _titled_areas(index: SearchIndex, topic: str, compared: Sequence[str]) -> dict[str, list[int]]:
-    """Compared framework -> its areas whose title shares a word with the topic."""
+# Words of area titles that name no topic of their own: "working memory" is not Working in
+# Partnership, "school improvement" not School Culture.
+_GENERIC_TITLE_WORDS = frozenset({"working", "school", "trust", "pupils", "learn", "practice"})
+
+
+def _titled_areas(
+    index: SearchIndex, topic: str, compared: Sequence[str], *, generic: bool = True
+) -> dict[str, list[int]]:
+    """Compared framework -> its areas whose title shares a word with the topic.
+
+    With ``generic=False``, a title word that names no topic of its own does not count.
+    """
     words = set(re.findall(r"[a-z]+", topic.lower())) - STOPWORDS
+    if not generic:
+        words -= _GENERIC_TITLE_WORDS
     out: dict[str, list[int]] = {}
     for fw in compared:
         for n, title in AREA_TITLES.get(fw, {}).items():
@@ -476,7 +488,9 @@ def _area_overlaps(
 
 def _area_notes(index: SearchIndex, topic: str, compared: Sequence[str]) -> Iterator[str]:
     """A compared framework without an area the topic names that others have ("behaviour")."""
-    titled = _titled_areas(index, topic, compared)
+    # ("Is the evidence about working memory the same in NPQLT and NPQSL?" had been told
+    # "NPQLT has no area on this (NPQSL area 9 is Working in Partnership)".)
+    titled = _titled_areas(index, topic, compared, generic=False)
     lacking = [fw for fw in compared if fw not in titled]
     if not titled or not lacking:
         return

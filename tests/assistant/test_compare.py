@@ -5,7 +5,12 @@ from __future__ import annotations
 import pytest
 
 from assistant.answer import Assistant
-from assistant.compare import compare, comparison_frameworks, comparison_topic
+from assistant.compare import (
+    compare,
+    comparison_frameworks,
+    comparison_lines,
+    comparison_topic,
+)
 from index.search import SearchIndex
 
 pytestmark = pytest.mark.slow
@@ -186,3 +191,17 @@ def test_an_area_named_by_its_title_is_compared_whole(search_index: SearchIndex)
         ("NPQSL", "NPQEL"),
     )
     assert gov.areas == ()
+
+
+def test_a_generic_title_word_names_no_area(search_index: SearchIndex) -> None:
+    # A user test: "working memory" had matched "Working in Partnership", and the answer said
+    # "NPQLT has no area on this (NPQSL area 9 is Working in Partnership)".
+    q = "Is the evidence about working memory the same in NPQLT and NPQSL?"
+    text = "\n".join(comparison_lines(compare(search_index, q, ("NPQSL", "NPQLT"))))
+    assert "no area on this" not in text and "[NPQLT 3.4]" in text
+    behaviour = "\n".join(
+        comparison_lines(
+            compare(search_index, "compare NPQSL and NPQLT on behaviour", ("NPQSL", "NPQLT"))
+        )
+    )
+    assert "NPQLT has no area on this (NPQSL area 4 is Behaviour)" in behaviour

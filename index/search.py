@@ -989,10 +989,17 @@ def strip_framework_names(query: str) -> str:
 
 
 def _asking_sentence(question: str) -> str | None:
-    """The sentence of a longer question that asks (ends in "?"), when there is context too."""
+    """The sentence of a longer question that asks (ends in "?"), when there is context too.
+
+    A dash parts a question the same way ("Who is NPQLT aimed at – can a primary subject lead
+    do it?"): its first part is then the ask.
+    """
     parts = [p.strip() for p in re.split(r"(?<=[.?!])\s+", question.strip()) if p.strip()]
     asks = [p for p in parts if p.endswith("?")]
     if len(parts) < 2 or not asks:
+        dashed = [p.strip() for p in re.split(r"\s+[-–—]+\s+", question.strip()) if p.strip()]
+        if len(dashed) == 2 and len(dashed[0].split()) >= 3:
+            return dashed[0]
         return None
     return " ".join(asks)
 

@@ -313,6 +313,7 @@ def _no_course_pages_lines(result: SearchResult, then: str = "") -> Iterator[str
         yield ""
 
 
+UNNAMED_NOTE = "not named anywhere in the frameworks: "  # index/search.py's note
 LOOSE_NOTE = (
     "The frameworks may not speak to this directly: what follows is the nearest in meaning, "
     "so check that each statement fits before you cite it."
@@ -326,7 +327,15 @@ def loose_lines(result: SearchResult) -> Iterator[str]:
     knowledge plays an important role…" as if the frameworks answered it.
     """
     if result.loose:
-        yield f"> {LOOSE_NOTE}"
+        named = [n.removeprefix(UNNAMED_NOTE) for n in result.notes if n.startswith(UNNAMED_NOTE)]
+        if named:
+            # "Read Write Inc or Little Wandle?": the frameworks name no programme.
+            yield (
+                f"> The frameworks don't name {named[0]}; what follows is the nearest in "
+                "meaning, so check that each statement fits before you cite it."
+            )
+        else:
+            yield f"> {LOOSE_NOTE}"
         yield ""
 
 

@@ -593,6 +593,14 @@ _COURSE_NAMED_RE = re.compile(
 )
 
 
+# A name: two or more capitalised words in a row ("Little Wandle", "Oak National Academy"),
+# not a greeting's or a title's ("Hi Sarah", "Mrs Patel") nor a cited author's ("As Kraft").
+_PROPER_NAME_RE = re.compile(
+    r"(?<!\bHi )(?<!\bDear )(?<!\bMrs )(?<!\bMr )(?<!\bMs )(?<!\bDr )(?<!\bMiss )"
+    r"\b((?!(?:Hi|Dear|As|Mr|Mrs|Ms|Dr|Miss)\b)[A-Z][a-z]+(?:\s+[A-Z][a-z]+)+)\b"
+)
+
+
 def expand_keywords(query: str) -> str:
     """The keyword query with the corpus's words added for users' words."""
     lowered = query.lower()
@@ -1442,6 +1450,16 @@ class SearchIndex:
         """The index row of a statement id, or None."""
         return self._row.get(sid)
 
+    def unknown_names(self, query: str) -> list[str]:
+        """Names in the query (two or more capitalised words) with a word no row uses."""
+        vocab = self.stored.bm25.vocab_dict
+        out = []
+        for m in _PROPER_NAME_RE.finditer(query):
+            name = m.group(1)
+            if any(t not in vocab for t in tokenize(name)):
+                out.append(name)
+        return out
+
     def unknown_word_share(self, query: str) -> float:
         """Share of the query's keywords that no statement uses (0 = all known)."""
         tokens = tokenize(query)
@@ -1830,6 +1848,15 @@ class SearchIndex:
             # The question as asked: the pages' questions name the course too.
             asked_vec = vec if text == q else self.encoder.encode_queries([q])[0]
             in_scope = self._course_page_answers(q, order[0][0], asked_vec)
+        # A programme, product or body named that no statement or page names ("Read Write Inc
+        # or Little Wandle?", "Oak National Academy units"): the frameworks may speak to its
+        # topic, never to it, and the answer says so (a user test).
+        unknown_names = [] if id_hits else self.unknown_names(q)
+        if unknown_names:
+            notes.append(
+                "not named anywhere in the frameworks: "
+                + " or ".join(f"“{n}”" for n in unknown_names)
+            )
         hits: list[Hit] = list(id_hits)
         groups: list[tuple[str, ...]] = [(h.statement.id,) for h in id_hits]
         seen = {h.statement.id for h in hits}
@@ -1917,8 +1944,14 @@ class SearchIndex:
             absent=tuple(absent),
             loose=(
                 in_scope
-                and not (id_hits or worded or course_question or about_course)
-                and scope_p < SCOPE_LOOSE_BELOW
+                and not (id_hits or worded or about_course)
+                and (
+                    (scope_p < SCOPE_LOOSE_BELOW and not course_question)
+                    or (
+                        bool(unknown_names)
+                        and not (hits and hits[0].statement.kind == "provider_section")
+                    )
+                )
             ),
         )
 

@@ -695,6 +695,22 @@ def test_a_question_not_about_the_course_is_answered_from_the_frameworks(
     assert b.cited[0].endswith("#what-does-it-cost"), b.cited
 
 
+def test_a_programme_the_frameworks_do_not_name_is_said_so(search_index: SearchIndex) -> None:
+    # A user test: "Should we adopt Read Write Inc or Little Wandle…?" was answered "In short:
+    # Use systematic synthetic phonics", as if the frameworks chose between the schemes.
+    a = Assistant(search_index).ask(
+        "Should we adopt Read Write Inc or Little Wandle for our phonics scheme?"
+    )
+    assert a.text.startswith(
+        "> The frameworks don't name “Read Write Inc” or “Little Wandle”; what follows is the "
+        "nearest in meaning"
+    ), a.text[:200]
+    assert any("phonics" in search_index.get(c).text for c in a.cited), a.cited
+    # Names the corpus holds are no such case, nor a greeting or a title.
+    assert search_index.unknown_names("What does Keeping Children Safe in Education say?") == []
+    assert search_index.unknown_names("Hi Sarah, Mrs Patel asked about NPQSL 4.9") == []
+
+
 def test_a_number_beyond_a_short_copy_is_said_up_front(search_index: SearchIndex) -> None:
     # A user test: "NPQSL 3.7 … can you give me the exact wording?" said only in the note
     # under the answer that NPQSL 3.7 is not held, and ended it with "or cite NPQEL 3.7".

@@ -150,6 +150,16 @@ DOMAIN_VOCABULARY: dict[str, str] = {
     # "roll out a new KS3 curriculum" is implementation too (read as one word below).
     "rollout": "implementation implement prepare",
     "walks": "lesson observation monitoring",
+    # "permanently exclude a Year 9 boy": the frameworks say "exclusions" (NPQSL 7.P2), a
+    # stem the light stemmer does not share with "exclude"; suspensions are exclusions too.
+    "exclude": "exclusions",
+    "excluded": "exclusions",
+    "excluding": "exclusions",
+    "exclusion": "exclusions",
+    "suspend": "exclusions",
+    "suspended": "exclusions",
+    "suspension": "exclusions",
+    "suspensions": "exclusions",
     # Pupils in sets, read by _SETS_RE below.
     "attainmentgrouping": "grouped grouping groups attainment",
 }

@@ -810,3 +810,11 @@ def test_one_quotation_stands_only_for_ids_with_exactly_its_text(
         texts = {" ".join(search_index.get(i).text.split()) for i in group}
         assert len(texts) == 1, group
     assert ("NPQSL 2.18", "NPQEL 2.18") in r.groups and ("NPQLT 5.6",) in r.groups, r.groups
+
+
+def test_excluding_a_pupil_is_the_frameworks_exclusions() -> None:
+    # "exclude" and "exclusions" share no stem; suspensions are exclusions in DfE guidance.
+    from index.search import expand_keywords
+
+    assert "exclusions" in expand_keywords("can we permanently exclude him?")
+    assert "exclusions" in expand_keywords("a fixed-term suspension")

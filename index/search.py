@@ -29,9 +29,12 @@ Example:
 
 from __future__ import annotations
 
+import functools
+import json
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from pathlib import Path
 
 import numpy as np
 
@@ -609,6 +612,24 @@ _PROPER_NAME_RE = re.compile(
     r"(?<!\bHi )(?<!\bDear )(?<!\bMrs )(?<!\bMr )(?<!\bMs )(?<!\bDr )(?<!\bMiss )"
     r"\b((?!(?:Hi|Dear|As|Mr|Mrs|Ms|Dr|Miss)\b)[A-Z][a-z]+(?:\s+[A-Z][a-z]+)+)\b"
 )
+
+
+NOT_COUNTERPARTS_PATH = Path(__file__).resolve().parent / "data" / "not_counterparts.json"
+
+
+@functools.cache
+def _not_counterparts() -> frozenset[frozenset[str]]:
+    """Pairs a person read and judged not the same point: never shown as each other's wording.
+
+    The rules above pair 173 statements; of those a person labelled, 8 make a related point
+    only ("A senior leader should play a major role in managing staff…" [NPQSL 7.8] had been
+    shown with "NPQEL's wording: Executive leaders need to … deploy the team of headteachers").
+    """
+    try:
+        data = json.loads(NOT_COUNTERPARTS_PATH.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return frozenset()
+    return frozenset(frozenset(p) for p in data.get("pairs", []) if len(p) == 2)
 
 
 def expand_keywords(query: str) -> str:
@@ -1236,7 +1257,10 @@ class SearchIndex:
                 back = self._nearest_wording(best[0], s.framework, bare)
                 if back is not None and back[0] == row:
                     by_fw[fw] = best[0]
-        self._counterparts[row] = tuple(by_fw.values())
+        reviewed = _not_counterparts()
+        self._counterparts[row] = tuple(
+            r for r in by_fw.values() if frozenset((s.id, self.statements[r].id)) not in reviewed
+        )
         return self._counterparts[row]
 
     def bare_vectors(self) -> np.ndarray | None:

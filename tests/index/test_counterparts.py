@@ -109,3 +109,21 @@ def test_statements_that_only_share_a_topic_are_not_counterparts(
     assert "NPQSL 3.P2" not in counterpart_ids(search_index, "NPQEL 4.P3")
     # A statement said inside a longer one is its counterpart: NPQEL 7.3 ends with NPQSL 7.5.
     assert "NPQEL 7.3" in counterpart_ids(search_index, "NPQSL 7.5")
+
+
+def test_pairs_a_person_judged_different_are_not_each_others_wording(
+    search_index: SearchIndex,
+) -> None:
+    # A user test: "NPQEL's wording" under NPQSL 7.8 (a senior leader manages staff under the
+    # head) was NPQEL 7.6 (executive leaders manage the headteachers), labelled "related".
+    from index.search import _not_counterparts
+
+    reviewed = _not_counterparts()
+    assert frozenset(("NPQSL 7.8", "NPQEL 7.6")) in reviewed and len(reviewed) >= 200
+    row = search_index.row("NPQSL 7.8")
+    assert row is not None
+    shown = {search_index.statements[r].id for r in search_index.counterparts(row)}
+    assert "NPQEL 7.6" not in shown
+    for r, s in enumerate(search_index.statements):
+        for c in search_index.counterparts(r):
+            assert frozenset((s.id, search_index.statements[c].id)) not in reviewed

@@ -614,6 +614,18 @@ _PROPER_NAME_RE = re.compile(
 )
 
 
+TITLE_CASE_SHARE = 0.6  # a query with this share of capitalised words is typed in Title Case
+# Common first names in English-speaking schools: a name starting with one is a person's
+# ("my colleague Sarah Jones"), not a programme the frameworks fail to name.
+_FIRST_NAME_TEXT = """
+    adam aisha alex alice amanda amelia amy andrew angela anna anne ben beth charlotte chloe
+    chris claire daniel david emily emma fatima gareth george grace hannah harry helen ian
+    jack james jane jason jennifer jessica joe john jonathan joseph julie karen kate katie
+    laura lisa lucy mark mary matthew michael mohammed muhammad nadia natalie nicola oliver
+    paul peter priya rachel rebecca richard robert ruth ryan sam samuel sarah simon sophie
+    stephen steve susan thomas tom victoria william zoe
+"""
+_FIRST_NAMES = frozenset(_FIRST_NAME_TEXT.split())
 NOT_COUNTERPARTS_PATH = Path(__file__).resolve().parent / "data" / "not_counterparts.json"
 
 
@@ -1485,12 +1497,23 @@ class SearchIndex:
         return self._row.get(sid)
 
     def unknown_names(self, query: str) -> list[str]:
-        """Names in the query (two or more capitalised words) with a word no row uses."""
+        """Names in the query (two or more capitalised words) with a word no row uses.
+
+        Not in a query typed in Title Case ("How Do I Improve Atendance"), not a misspelt
+        corpus word, and not a person ("my deputy Sarah Jones"): a name starting with a
+        common first name is taken for one.
+        """
+        words = re.findall(r"[A-Za-z][\w'’-]*", query)
+        if words and sum(w[0].isupper() for w in words) / len(words) >= TITLE_CASE_SHARE:
+            return []
         vocab = self.stored.bm25.vocab_dict
         out = []
         for m in _PROPER_NAME_RE.finditer(query):
             name = m.group(1)
-            if any(t not in vocab for t in tokenize(name)):
+            if name.split()[0].lower() in _FIRST_NAMES:
+                continue
+            unknown = [w for w in name.split() if any(t not in vocab for t in tokenize(w))]
+            if unknown and not any(self.speller.correct_word(w) for w in unknown):
                 out.append(name)
         return out
 

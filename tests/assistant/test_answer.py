@@ -707,6 +707,13 @@ def test_a_programme_the_frameworks_do_not_name_is_said_so(search_index: SearchI
     # Names the corpus holds are no such case, nor a greeting or a title.
     assert search_index.unknown_names("What does Keeping Children Safe in Education say?") == []
     assert search_index.unknown_names("Hi Sarah, Mrs Patel asked about NPQSL 4.9") == []
+    # Nor a person ("my colleague Sarah Jonesy"), nor a query typed in Title Case with a typo.
+    for q in (
+        "my colleague Sarah Jonesy wants to know what the frameworks say about feedback",
+        "How Do I Improve Atendance In Year Nine",
+    ):
+        assert search_index.unknown_names(q) == [], q
+        assert "don't name" not in Assistant(search_index).ask(q).text, q
 
 
 def test_a_number_beyond_a_short_copy_is_said_up_front(search_index: SearchIndex) -> None:

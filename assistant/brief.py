@@ -15,7 +15,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from index.hit import Hit
-from index.search import SearchResult
+from index.search import ASKS_OLD_RE, SearchResult
 from ingest.frameworks import FRAMEWORK_NAMES
 from ingest.records import Statement
 
@@ -75,16 +75,11 @@ def cite(ids: Sequence[str]) -> str:
 
 
 SUPERSEDED_COMPANION_WITHIN = 3  # result groups searched for a current page to cite
-# A question about the old programme itself ("How was the old NPQSL final assessment done?").
-_ASKS_OLD_RE = re.compile(
-    r"\b(?:old|older|previous|former|legacy|superseded|pre[- ]?2021|before\s+2021|used\s+to)\b",
-    re.IGNORECASE,
-)
 
 
 def _superseded(s: Statement) -> bool:
     """A page of the pre-2021 programme."""
-    return "superseded" in s.area_title.lower() or "pre-2021" in s.version
+    return s.is_superseded
 
 
 def select_groups(result: SearchResult) -> tuple[list[Group], list[Group], list[Group]]:
@@ -153,7 +148,7 @@ def select_groups(result: SearchResult) -> tuple[list[Group], list[Group], list[
     if (
         provider
         and all(_superseded(g.lead) for g in provider)
-        and not _ASKS_OLD_RE.search(result.query)
+        and not ASKS_OLD_RE.search(result.query)
     ):
         # The pre-2021 programme's page alone is no answer about today's course ("who is the
         # NPQSL aimed at? I'm a head of department…" cited only the old module page): the

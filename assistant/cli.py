@@ -358,6 +358,8 @@ def search_payload(result) -> dict[str, object]:
                 "text": h.statement.text,
                 "same_as": list(h.statement.same_as),
                 "method": h.method,
+                # The pre-2021 programme's page: its modules and assessment are not today's.
+                "superseded": h.statement.is_superseded,
             }
             for h in result.hits
         ],
@@ -383,6 +385,8 @@ def _print_search_text(result) -> None:
         s = hit.statement
         label = " = ".join(ids)
         where = s.title if s.kind == "provider_section" else f"{s.area_title}, {s.kind}"
+        if s.is_superseded:
+            where += "; the pre-2021 programme, now superseded"
         print(f"{n:2}. [{label}]  ({where})  score {hit.score:.3f}")
         print(f"    {s.text[:400]}{'…' if len(s.text) > 400 else ''}")
 

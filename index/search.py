@@ -606,6 +606,46 @@ _COURSE_NAMED_RE = re.compile(
 )
 
 
+# A question of who a course is for ("Am I eligible for NPQSL?", "Is the NPQLT suitable for a
+# head of year?", "Who is the NPQEL aimed at?", "Can teaching assistants do the NPQLT?"), not
+# of funding ("eligible for the scholarship") or of circumstances ("can I still do it in an
+# independent school?", "…if I work in Wales?"): a section saying who the NPQ is for answers it.
+_ROLE = (
+    r"(?:teachers?|teaching assistants?|tas?|hltas?|ects?|nqts?|trainees?|senco|middle leaders?"
+    r"|senior leaders?|subject leads?|subject leaders?|(?:assistant |deputy |executive )?heads?"
+    r"(?: ?teachers?| of (?:year|department|dept|school|phase|\w+))?|deputy|deputies|aht|dht"
+    r"|ceo|(?:phase|year|key stage|ks\d) (?:leads?|leaders?)|(?:\w+ )?leads?|governors?)"
+)
+_AUDIENCE_ASK_RE = re.compile(
+    r"\b(?:am i|are (?:we|they|you)|is (?:a|an|my|someone)\b[^?.]{0,30}?)\s+(?:still\s+)?"
+    r"eligible\b(?!\s+for\s+(?:the\s+|any\s+)?(?:funding|scholarships?|grants?|bursar\w*"
+    r"|support|extra|help|free))"
+    r"|\beligibility\b(?!\s+(?:for|of)\s+(?:the\s+)?(?:funding|scholarships?|grants?|send"
+    r"|support|pupils?|free))"
+    r"|\bentry requirements?\b|\bprerequisites?\b|\baimed at\b|\btarget audience\b"
+    r"|\bwho(?:'s|’s| is| are)\s+(?:it|this|the\s+\w+|npq\w*)\s+(?:for|aimed|meant)\b"
+    r"|\b(?:suitable|right|meant|designed|intended)\s+for\s+(?:me\b|a\b|an\b|someone|people|"
+    + _ROLE
+    + r")"
+    r"|\bwho\s+(?:can|should|could)\s+(?:apply|do|take|sign up|enrol)\b"
+    r"|\bcan\s+(?:a\s+|an\s+)?" + _ROLE + r"\s+(?:do|take|apply for|sign up for|study|start)\b"
+    r"|\b(?:do|can|could)\s+i\s+(?:do|take|apply for|start)\b[^?.]{0,30}?\bif\s+i(?:'m|’m| am)\s+"
+    r"(?:only\s+|just\s+|not\s+(?:yet\s+)?|still\s+)?(?:a|an)\b"
+    r"|\bdo\s+i\s+(?:need|have)\s+to\s+be\s+(?:a|an)\b",
+    re.IGNORECASE,
+)
+# A question about the old programme itself ("How was the old NPQSL final assessment done?").
+ASKS_OLD_RE = re.compile(
+    r"\b(?:old|older|previous|former|legacy|superseded|pre[- ]?2021|before\s+2021|used\s+to)\b",
+    re.IGNORECASE,
+)
+AUDIENCE_TOP = 3  # a section saying who the NPQ is for among the first this many answers
+_AUDIENCE_TITLE_RE = re.compile(
+    r"^\s*(?:who\b(?!.*\bguidance\b).*\bfor\b|applicants must|entry requirements?|eligibility)",
+    re.IGNORECASE,
+)
+
+
 # A name: two or more capitalised words in a row ("Little Wandle", "Oak National Academy"),
 # not a greeting's or a title's ("Hi Sarah", "Mrs Patel") nor a cited author's ("As Kraft").
 _PROPER_NAME_RE = re.compile(
@@ -1574,6 +1614,28 @@ class SearchIndex:
         ask_vec = self.encoder.encode_queries([ask])[0]
         return self.stored.expansion_cosine(ask_vec, row) >= COURSE_ANSWER_COSINE
 
+    def _audience_section(
+        self, order: Sequence[tuple[int, float]], frameworks: Sequence[str]
+    ) -> int | None:
+        """Where a current section saying who the NPQ is for stands in ``order``'s first few.
+
+        "Who the NPQSL is for", "Who is this for?", "Applicants must have…" among the first
+        :data:`AUDIENCE_TOP`, about one of ``frameworks``; None if none is. A section naming
+        another NPQ ("Who the NPQH is for") is not one.
+        """
+        for j, (row, _) in enumerate(order[:AUDIENCE_TOP]):
+            s = self.statements[row]
+            if (
+                self._kind[row] != "provider_section"
+                or s.version.startswith("pre-2021")
+                or not _AUDIENCE_TITLE_RE.search(s.title)
+            ):
+                continue
+            named = frameworks_named(s.title)
+            if not named or named & set(frameworks):
+                return j
+        return None
+
     def _words_of(self, row: int) -> frozenset[str]:
         """The keywords of a row's title and text (cached on first use)."""
         words = self._row_words.get(row)
@@ -1893,7 +1955,25 @@ class SearchIndex:
             # ("what does the NPQEL say about economies of scale": NPQEL 7.P3.3 says it).
             or worded
         )
-        if (
+        audience = (
+            self._audience_section(order, frameworks)
+            if course_question
+            and frameworks
+            and order
+            and not id_hits
+            and _AUDIENCE_ASK_RE.search(q)
+            and not ASKS_OLD_RE.search(q)  # who the old programme was for: its own page
+            else None
+        )
+        if audience is not None:
+            # "Am I eligible for NPQSL?": the section saying who the NPQ is for answers it,
+            # first, though a page sharing more of the question's words came before it.
+            row, score = order[audience]
+            order = [(row, max(score, order[0][1]))] + [
+                o for j, o in enumerate(order) if j != audience
+            ]
+            in_scope = True
+        elif (
             in_scope
             and not id_hits
             and order

@@ -88,6 +88,13 @@ class Statement:
         """A provider's or the old programme's page (cost, delivery, dates), not DfE text."""
         return self.kind == "provider_section" and self.source_kind != "dfe-framework"
 
+    @property
+    def is_superseded(self) -> bool:
+        """A page of the pre-2021 programme: its modules and assessment are not today's."""
+        return self.kind == "provider_section" and (
+            "superseded" in self.area_title.lower() or self.version.startswith("pre-2021")
+        )
+
     def to_json(self) -> dict[str, object]:
         """Return a JSON-ready dict (the jsonl row of ``npq statements`` and the store)."""
         return {

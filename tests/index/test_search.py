@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 
 import pytest
 
@@ -247,6 +248,53 @@ def test_a_course_question_about_an_npq_not_held_gets_no_other_npqs_price(
     assert not search_index.search("what does NPQH say about behaviour?").course_question
 
 
+@pytest.mark.parametrize(
+    ("query", "npq"),
+    [
+        ("Am I eligible for NPQSL?", "NPQSL"),
+        ("NPQSL eligibility requirements", "NPQSL"),
+        ("Am I eligible for the NPQEL?", "NPQEL"),
+        ("Is the NPQLT suitable for a head of year?", "NPQLT"),
+        ("Who is NPQLT aimed at – can a primary subject lead do it?", "NPQLT"),
+        ("can I do the NPQSL if I'm a head of department?", "NPQSL"),
+    ],
+)
+def test_who_a_course_is_for_is_answered_by_the_section_saying_so(
+    search_index: SearchIndex, query: str, npq: str
+) -> None:
+    # A blind search test: eligibility questions were all said to be unanswered, with a page
+    # saying who the NPQ is for among the first three ("Who is NPQLT aimed at…" had led with
+    # the DfE's "Professionals leading teaching").
+    r = search_index.search(query, k=5)
+    top = r.hits[0].statement
+    assert r.in_scope, (query, ids(r))
+    assert top.kind == "provider_section" and not top.is_superseded, ids(r)
+    assert re.match(r"(?i)who\b.*\bfor\b|applicants must", top.title), top.title
+    # ...and about the NPQ asked of: "Who the NPQH is for" had come first for the NPQEL.
+    assert not re.search(r"NPQ[A-Z]+", top.title) or npq in top.title, top.title
+    assert [h.score for h in r.hits] == sorted((h.score for h in r.hits), reverse=True)
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "I teach in an independent school, can I still do the NPQSL?",  # no page says
+        "am I eligible for funding for the NPQSL?",  # a price, not who it is for
+    ],
+)
+def test_circumstances_and_funding_are_not_who_a_course_is_for(
+    search_index: SearchIndex, query: str
+) -> None:
+    r = search_index.search(query, k=5)
+    top = r.hits[0].statement.title if r.hits else ""
+    assert not (r.in_scope and re.match(r"(?i)who\b.*\bfor\b", top)), (query, ids(r))
+
+
+def test_who_the_old_programme_was_for_keeps_its_own_page(search_index: SearchIndex) -> None:
+    r = search_index.search("was the old NPQSL suitable for Specialist Leaders of Education", k=3)
+    assert r.hits[0].statement.is_superseded, ids(r)
+
+
 def test_scope_signal(search_index: SearchIndex) -> None:
     assert not search_index.search("good lasagne recipe for 6 people").in_scope
     assert not search_index.search("What's the capital of Australia?").in_scope
@@ -345,6 +393,20 @@ def test_cli_batch_search_jsonl(tmp_path, capsys, search_index, monkeypatch) -> 
     assert rows[1]["results"][0]["id"] == "NPQSL 4.9"
     assert set(rows[0]["results"][0]) >= {"id", "score", "framework", "area", "kind", "text"}
     assert "no letters or numbers" in rows[2]["error"]
+
+
+def test_cli_search_marks_the_superseded_programme(capsys, search_index, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    # A blind search test: "How is the NPQSL assessed?" listed the pre-2021 programme's
+    # assessment with nothing to say it is not today's.
+    monkeypatch.setattr("assistant.cli.open_search", lambda cfg: search_index)
+    q = "how was the old pre-2021 NPQSL final assessment done?"
+    assert main(["search", q, "--top-k", "5", "--format", "json"]) == 0
+    rows = json.loads(capsys.readouterr().out)["results"]
+    old = [r["superseded"] for r in rows if r["id"].startswith("legacy-")]
+    assert old and all(old), rows
+    assert not any(r["superseded"] for r in rows if not r["id"].startswith("legacy-"))
+    assert main(["search", q, "--top-k", "3"]) == 0
+    assert "the pre-2021 programme, now superseded" in capsys.readouterr().out
 
 
 def test_cli_batch_reads_a_windows_file(tmp_path, capsys, search_index, monkeypatch) -> None:  # type: ignore[no-untyped-def]

@@ -114,6 +114,14 @@ DOMAIN_VOCABULARY: dict[str, str] = {
     "ehcp": "special educational needs disabilities education health care plans",
     "ehcps": "special educational needs disabilities education health care plans",
     "dsl": "safeguarding",
+    # The frameworks' word for them ("media and social media", NPQSL 9.P2.5): "a parent posted
+    # complaints on the village Facebook group" had led with anti-bullying communication.
+    "facebook": "social media",
+    "twitter": "social media",
+    "instagram": "social media",
+    "tiktok": "social media",
+    "whatsapp": "social media",
+    "snapchat": "social media",
     # "a pupil has just disclosed something worrying to me" is a safeguarding matter; no
     # statement says "disclose", and the question had led with a behaviour statement.
     "disclosed": "safeguarding",

@@ -1947,6 +1947,12 @@ class SearchIndex:
         scope_p = self.scope_probability(features, vec)
         asked = asked_keywords(text)
         worded = any(self._says_every_keyword(asked, r) for r, _ in fused[:SCOPE_WORDS_IN_TOP])
+        # A one-word search found in so many words ("exclusions": NPQSL 7.P2 says it) is no
+        # loose cover, though one word is too few to judge scope by.
+        found_as_typed = len(asked) == 1 and any(
+            self._kind[r] != "provider_section" and asked <= self._words_of(r)
+            for r, _ in fused[:SCOPE_WORDS_IN_TOP]
+        )
         in_scope = (
             bool(id_hits)
             or scope_p >= self.scope_threshold
@@ -2089,7 +2095,7 @@ class SearchIndex:
             absent=tuple(absent),
             loose=(
                 in_scope
-                and not (id_hits or worded or about_course)
+                and not (id_hits or worded or found_as_typed or about_course)
                 and (
                     (scope_p < SCOPE_LOOSE_BELOW and not course_question)
                     or (

@@ -30,7 +30,13 @@ from assistant.essay import TextError, check_essay
 from assistant.llm import ChatModel, LLMError, Message
 from assistant.prompts import EVIDENCE_HEADER, SYSTEM, USER, format_evidence
 from index.hit import Hit
-from index.search import SearchIndex, SearchResult, about_the_course, frameworks_in_question
+from index.search import (
+    SearchIndex,
+    SearchResult,
+    about_the_course,
+    asked_keywords,
+    frameworks_in_question,
+)
 from ingest.frameworks import FRAMEWORK_NAMES
 from ingest.records import Statement
 
@@ -109,6 +115,7 @@ class Answer:
 
 FOLLOW_UP_CONTEXT_WORDS = 40  # a follow-up of a follow-up keeps its topic, up to this length
 FOLLOW_UP_DEPTH = 4  # ...reading at most this many turns back
+FOLLOW_UP_OWN_KEYWORDS = 2  # a short question with this many keywords has a topic of its own
 
 
 def contextual_query(
@@ -131,8 +138,12 @@ def contextual_query(
     def about(text: str) -> bool:
         return about_the_course(text, course_like)
 
-    # "How long does the NPQSL take?" after a question on CPD is a question of its own.
-    if short and not about(q) and (_FOLLOW_UP_RE.search(q) or q.endswith("?")):
+    # "How long does the NPQSL take?" after a question on CPD is a question of its own; so is
+    # a short question with a topic of its own ("What is the best recipe for a lasagne?" after
+    # a question on the NPQSL's cost had been answered with its price; "What is cognitive
+    # load?"), while "for trusts?", "why?" or "any research?" lean on the one before.
+    own_topic = len(asked_keywords(q)) >= FOLLOW_UP_OWN_KEYWORDS
+    if short and not about(q) and (_FOLLOW_UP_RE.search(q) or (q.endswith("?") and not own_topic)):
         # The turns before it, a few at most (a long chat must not recurse through all).
         last = contextual_query(history[-1].question, history[:-1][-FOLLOW_UP_DEPTH:], course_like)
         if len(last.split()) > FOLLOW_UP_CONTEXT_WORDS:

@@ -143,8 +143,8 @@ def backend_markdown(services: Services) -> str:
     name = services.assistant.backend
     if name == "brief":
         text = (
-            "**Answers:** evidence briefs quoted from the frameworks (no language model). "
-            "Set `NPQ_LLM__BACKEND` to use one."
+            "**Answers:** evidence briefs quoted word for word from the frameworks (no "
+            "language model writes them; whoever runs the app can connect one, see the README)."
         )
     else:
         text = f"**Answers written by:** `{esc(name)}`, citations checked against the frameworks."
@@ -669,10 +669,15 @@ def build_app(services: Services) -> gr.Blocks:
                         elem_id="npq-chat",
                     )
                     with gr.Row():
+                        # One line to start, growing as it fills: Enter sends (Gradio sends
+                        # on Enter only from a one-line box; a usability test found Enter
+                        # adding a new line), Shift+Enter starts a new line.
                         question = gr.Textbox(
                             label="Your question",
+                            info="Enter to send · Shift+Enter for a new line",
                             placeholder="e.g. How long before a behaviour policy shows impact?",
-                            lines=2,
+                            lines=1,
+                            max_lines=8,
                             scale=3,
                             elem_id="npq-question",
                         )

@@ -315,6 +315,21 @@ def test_follow_up_uses_the_conversation(search_index: SearchIndex) -> None:
     )
 
 
+def test_a_short_question_with_a_topic_of_its_own_is_no_follow_up(
+    search_index: SearchIndex,
+) -> None:
+    # A usability test: after "How much does the NPQSL cost…?", "What is the best recipe for
+    # a lasagne?" was searched with it, and answered with the NPQSL's price.
+    history = [Turn("How much does the NPQSL cost and is it still funded?", "…")]
+    for q in ("What is the best recipe for a lasagne?", "What is cognitive load?"):
+        assert contextual_query(q, history) == q
+    a = Assistant(search_index).ask("What is the best recipe for a lasagne?", history)
+    assert a.abstained and not a.cited, a.text
+    # Questions that lean on the one before still read it.
+    for q in ("why?", "for trusts?", "any research?", "what about NPQEL?", "is it funded?"):
+        assert contextual_query(q, history).startswith("How much does the NPQSL cost"), q
+
+
 def test_a_follow_up_of_a_follow_up_keeps_the_topic(search_index: SearchIndex) -> None:
     # "which statement should I cite for that?" had been searched with "what about across a
     # trust?" alone, and cited NPQSL 1.8 on alignment of staff.

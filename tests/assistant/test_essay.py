@@ -600,6 +600,17 @@ def test_a_comparison_turned_around_is_read_from_both_texts(corpus_result) -> No
         "Start by creating a separate set of procedures rather than reusing existing processes.",
         by_id["NPQSL 8.3"].text,
     )
+    # "matters far more than" (a usability test: called supported by NPQSL 2.5, which ranks
+    # quality above the amount set); the same ranking the right way round is not turned.
+    homework = by_id["NPQSL 2.5"].text
+    assert essay.reverses(
+        "The framework is clear that the amount of homework set matters far more than its "
+        "quality, so every department now sets homework every night.",
+        homework,
+    )
+    assert not essay.reverses(
+        "The quality of homework matters much more than the amount set.", homework
+    )
     # A sentence or a statement that compares nothing is never read as turned around.
     assert not essay.reverses("Homework improves outcomes.", by_id["NPQSL 2.5"].text)
     assert not essay.reverses(stated, by_id["NPQSL 4.1"].text)
@@ -940,3 +951,25 @@ def test_find_calls_a_statement_the_claim_overreaches_weak(search_index: SearchI
     nine_four = [s for s in found.supports if "NPQSL 9.4" in s.ids]
     assert nine_four and nine_four[0].strength == "weak", found.supports
     assert all(s.strength != "strong" for s in found.supports), found.supports
+
+
+def test_find_never_labels_a_statement_stronger_than_the_one_listed_above_it(
+    search_index: SearchIndex,
+) -> None:
+    # A usability test: NPQEL 6.4 ("what the time is used for is more important than the
+    # amount") was "strong", listed under a "partial" NPQEL 8.P1.3, the sentence's point.
+    rank = {"strong": 2, "partial": 1, "weak": 0}
+    text = (
+        "We stopped two ineffective initiatives before launching the new one, which freed up "
+        "time for professional development. Staff are more likely to improve when they work in "
+        "a supportive environment where trust and high professional standards are both "
+        "maintained."
+    )
+    found = essay.find_evidence(text, search_index, framework="NPQEL")
+    assert found[0].supports[0].ids == ("NPQEL 8.P1.3",), found[0].supports
+    assert found[1].supports[0].strength == "strong", found[1].supports
+    for f in found:
+        labels = [rank[s.strength] for s in f.supports]
+        assert labels == sorted(labels, reverse=True), f.supports
+    six_four = [s for s in found[0].supports if "NPQEL 6.4" in s.ids]
+    assert all(s.strength != "strong" for s in six_four), found[0].supports

@@ -421,7 +421,9 @@ def _see_also(result: SearchResult, cited: set[str], n: int = SEE_ALSO) -> Itera
         yield ""
         yield "**Related statements** (not cited above; check they fit before you use them):"
         for g, wordings in more:
-            also = f" (in other words: {', '.join(wordings)})" if wordings else ""
+            also = (
+                f" (the same point, worded differently: {', '.join(wordings)})" if wordings else ""
+            )
             yield _listing_line(g, 160, " · ") + also
 
 

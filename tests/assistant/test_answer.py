@@ -553,13 +553,13 @@ def test_related_statements_name_other_wordings_on_the_same_line(
     items = [line for line in related if line.startswith("- ")]
     assert items
     leads = [line[2:].split(":")[0] for line in items]
-    worded = [line for line in items if "(in other words: " in line]
+    worded = [line for line in items if "(the same point, worded differently: " in line]
     # NPQEL 10.P1.5 says NPQSL 10.P1.4 for a trust: named on NPQSL 10.P1.4's line, never its
     # own item.
     assert worded
     for line in worded:
         lead = search_index.by_id[line[2:].split(":")[0]]
-        others = line.rsplit("(in other words: ", 1)[1].rstrip(")").split(", ")
+        others = line.rsplit("(the same point, worded differently: ", 1)[1].rstrip(")").split(", ")
         assert lead.text[:60] in line
         for other in others:
             assert other not in leads

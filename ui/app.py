@@ -371,9 +371,9 @@ def find_summary_html(
         f"<p>{len(searched)} sentence(s) making a claim; {len(strengths)} supporting "
         f"statement(s) found ({counts}). <small>{esc(STRENGTH_HELP)}.</small></p>"
     )
-    missing = [f.sentence.text for f in searched if not f.supports]
-    if missing:
-        items = "".join(f"<li>{esc(m)}</li>" for m in missing)
+    unsupported = [f.sentence.text for f in searched if not f.supports]
+    if unsupported:
+        items = "".join(f"<li>{esc(m)}</li>" for m in unsupported)
         parts.append(f"<p><strong>No supporting statement for:</strong></p><ul>{items}</ul>")
     skipped = [f for f in found if f.skipped]
     if skipped:
@@ -679,6 +679,8 @@ def build_app(services: Services) -> gr.Blocks:
                             lines=1,
                             max_lines=8,
                             scale=3,
+                            # On a phone the framework choice goes below, not beside, the box.
+                            min_width=300,
                             elem_id="npq-question",
                         )
                         ask_fw = gr.Radio(
@@ -741,6 +743,7 @@ def build_app(services: Services) -> gr.Blocks:
                 interactive=False,
                 wrap=True,
                 column_widths=["24%", "11%", "8%", "30%", "11%", "16%"],
+                max_height=900,  # more than two or three rows in view (a usability test)
                 elem_id="npq-find-table",
             )
             find_csv = gr.DownloadButton("Download CSV", elem_id="npq-find-csv")

@@ -252,6 +252,16 @@ def test_find_lists_every_sentence_and_why_one_was_not_searched(client) -> None:
 
 
 @pytest.mark.slow
+def test_find_names_cited_numbers_that_do_not_exist(client) -> None:  # type: ignore[no-untyped-def]
+    # The summary's list of such numbers had been overwritten by the list of sentences with no
+    # support: shown only when a sentence had none, and then listing the sentences.
+    text = PARAGRAPH.replace("impact.", "impact (NPQSL 5.P5.1).")
+    summary, _table, _csv = client.predict(text, None, "All", api_name="/find")
+    assert "Cited in your text but not in the frameworks" in summary, summary
+    assert "NPQSL 5.P5.1" in summary and "No supporting statement for" not in summary
+
+
+@pytest.mark.slow
 def test_find_framework_filter(client) -> None:  # type: ignore[no-untyped-def]
     _summary, table, _csv = client.predict(PARAGRAPH, None, "NPQLT", api_name="/find")
     assert table["data"] and all(r[1].startswith("NPQLT ") for r in table["data"])

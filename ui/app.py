@@ -45,6 +45,7 @@ from assistant.service import Services
 from index.hit import Hit
 from index.search import QueryError
 from ingest.errors import SourceError
+from ingest.ids import find_citations
 from ingest.records import FRAMEWORKS, Statement, statement_sort_key
 
 ALL = "All"
@@ -537,6 +538,24 @@ def browse_html(statements: Sequence[Statement], framework: str, area: int, quer
     head = f"<h3>{title}</h3><p>{count} of {len(rows)} statements"
     head += f" match “{esc(query.strip())}”</p>" if q else "</p>"
     if not evidence and not practice:
+        # An id of another framework or area ("NPQSL 4.9" typed while NPQEL is shown): say
+        # where it is, with its text, rather than only that nothing matches here.
+        by_id = {s.id: s for s in statements}
+        elsewhere = [
+            by_id[c.id]
+            for c in find_citations(query)
+            if c.id in by_id and (by_id[c.id].framework, by_id[c.id].area) != (framework, area)
+        ]
+        if elsewhere:
+            s0 = elsewhere[0]
+            return (
+                head + f"<p>{esc(s0.id)} is in {esc(s0.framework)} area {s0.area} "
+                f"({esc(s0.area_title)}): choose {esc(s0.framework)} and area {s0.area} to "
+                "see it in its place.</p>"
+                + '<ul class="npq-list">'
+                + "".join(_browse_item(s) for s in elsewhere[:5])
+                + "</ul>"
+            )
         return head + "<p>Nothing matches the filter.</p>"
     body = ""
     if evidence:

@@ -394,6 +394,10 @@ def test_browse_filter_and_bad_area(client) -> None:  # type: ignore[no-untyped-
     no_raw_markup(out)
     assert "Nothing matches" in out
     assert "no area 1" in client.predict("NPQLT", "1", "", api_name="/browse")
+    # An id of another framework says where it is (a usability test: "Nothing matches").
+    out = client.predict("NPQEL", "4", "NPQSL 4.9", api_name="/browse")
+    assert "NPQSL 4.9 is in NPQSL area 4" in out and "Nothing matches" not in out
+    assert re.findall(r'class="npq-sid">([^<]+)<', out) == ["NPQSL 4.9"]
 
 
 @pytest.mark.slow

@@ -78,6 +78,11 @@ _ASKS_HOW = re.compile(
 )
 
 
+def asks_how(query: str) -> bool:
+    """Whether a question asks what to do ("how do I…", "what should we…")."""
+    return bool(_ASKS_HOW.search(query))
+
+
 @dataclass(frozen=True, slots=True)
 class RowInfo:
     """What the features need to know of every statement row (built once per index)."""
@@ -121,7 +126,7 @@ def candidate_features(
         ranks.append({r: j for j, (r, _) in enumerate(ranking, start=1)})
     words = len(query.split())
     narrative = float(words >= NARRATIVE_WORDS)
-    asks_how = float(bool(_ASKS_HOW.search(query)))
+    how = float(asks_how(query))
     top10 = [rows.area[r] for r, _ in cand[:10]]
     prior = prior or {}
     final = [f * prior.get(rows.kind[r], 1.0) for r, f in cand]
@@ -147,14 +152,14 @@ def candidate_features(
             provider,
             narrative,
             math.log(words + 1),
-            asks_how,
+            how,
             sum(1 for a in top10 if a == rows.area[r]) / 10,
             rows.frameworks_sharing[r],
             narrative * sc[0],
             narrative * sc[1],
             narrative * sc[2],
-            asks_how * evidence,
-            asks_how * bullet,
+            how * evidence,
+            how * bullet,
             narrative * evidence,
             final[j] / best_final,
             short,

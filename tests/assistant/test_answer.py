@@ -775,3 +775,22 @@ def test_a_range_past_the_last_statement_is_said_once(search_index: SearchIndex)
         "4.P2 has bullets 4.P2.1–4.P2.3.**"
     ]
     assert a.cited[0] == "NPQSL 4.P2.1" and a.invalid_citations == ()
+
+
+def test_a_how_question_leads_with_the_practice_the_search_put_first(
+    search_index: SearchIndex,
+) -> None:
+    # A usability test: "In short" quoted NPQSL 4.3 (how long change takes) for a question on
+    # how to make staff apply a behaviour policy consistently; the search's first statement was
+    # a practice one on consistent responses.
+    q = "How should I lead a new behaviour policy across the school so staff apply it consistently?"
+    res = search_index.search(q, k=10)
+    top = next(h.statement for h in res.hits if h.statement.kind != "provider_section")
+    assert top.kind in ("practice", "practice_heading"), top.id
+    a = Assistant(search_index).ask(q)
+    lead = a.text.split("**In short", 1)[1].splitlines()[0]
+    assert f"[{top.id}]" in lead, lead
+    # A question that asks what the evidence says still leads with evidence.
+    b = Assistant(search_index).ask("Does a behaviour policy take long to show impact?")
+    lead = b.text.split("**In short", 1)[1].splitlines()[0]
+    assert "NPQSL 4.3" in lead or "NPQEL 4.3" in lead, lead

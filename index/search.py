@@ -647,7 +647,10 @@ ASKS_OLD_RE = re.compile(
     r"\b(?:old|older|previous|former|legacy|superseded|pre[- ]?2021|before\s+2021|used\s+to)\b",
     re.IGNORECASE,
 )
-AUDIENCE_TOP = 3  # a section saying who the NPQ is for among the first this many answers
+# A section saying who the NPQ is for among the first this many answers (3 left "Can teaching
+# assistants do the NPQLT?" unanswered, its section sixth; scope and answerability sets: no
+# other change at 10).
+AUDIENCE_TOP = 10
 _AUDIENCE_TITLE_RE = re.compile(
     r"^\s*(?:who\b(?!.*\bguidance\b).*\bfor\b|applicants must|entry requirements?|eligibility)",
     re.IGNORECASE,
@@ -739,7 +742,9 @@ _CONTENT_ASK_RE = re.compile(
     r"emphasi[sz]\w*|stress\w*|argu\w*|claim\w*|think\w*|views?|treat\w*|highlight\w*|"
     r"address\w*|deal\w*|explain\w*|approach\w*|position|stance|favou?r|clear\s+on|right\s+that|"
     r"evidence|research|guidance|frameworks?|statements?|section|areas?|put|puts|learn\s+that|"
-    r"learn\s+how|helps?\s+with|teach\w*|pupils?|students?|behaviour|curriculum|send|"
+    # "teaching assistants" is a role ("Can teaching assistants do the NPQLT?"), not teaching.
+    r"learn\s+how|helps?\s+with|teach\w*\b(?!\s+assistants?\b)|pupils?|students?|behaviour|"
+    r"curriculum|send|"
     r"(?:take|line|advice)\s+on|help\s+(?:me|us|you)\s+(?:to\s+)?(?:plan|improve|manage|lead|"
     r"develop|design|understand|tackle|deal|handle|support|write|run))\b",
     re.IGNORECASE,

@@ -265,6 +265,9 @@ def test_a_course_question_about_an_npq_not_held_gets_no_other_npqs_price(
         ("Is the NPQLT suitable for a head of year?", "NPQLT"),
         ("Who is NPQLT aimed at – can a primary subject lead do it?", "NPQLT"),
         ("can I do the NPQSL if I'm a head of department?", "NPQSL"),
+        # "teaching" in "teaching assistants" had made it a question of what NPQLT says
+        ("Can teaching assistants do the NPQLT?", "NPQLT"),
+        ("Am I eligible for NPQEL if I'm not yet a headteacher?", "NPQEL"),
     ],
 )
 def test_who_a_course_is_for_is_answered_by_the_section_saying_so(

@@ -865,6 +865,25 @@ def _labels_in_order(groups: Sequence[Sequence[Support]]) -> list[Support]:
     return out
 
 
+# How often or how much: a detail a statement says in so many words or not at all.
+_DETAIL_RE = re.compile(
+    r"\b(?:every|each|once\s+a|twice\s+a|at\s+least\s+once\s+a)\s+"
+    r"(?:year|term|half[- ]term|month|week|day|lesson)\b"
+    r"|\b(?:annually|yearly|termly|monthly|weekly|daily|fortnightly)\b"
+    r"|\b\d+(?:\.\d+)?\s*(?:%|per\s*cent|hours?|minutes?|weeks?|days?|months?|years?|terms?|times)\b",
+    re.IGNORECASE,
+)
+
+
+def _unsaid_detail(sentence: str, statement: str) -> str:
+    """A frequency or quantity the sentence claims and the statement does not say ("" if none)."""
+    said = {m.group(0).lower() for m in _DETAIL_RE.finditer(statement)}
+    for m in _DETAIL_RE.finditer(plain_text(sentence)):
+        if m.group(0).lower() not in said:
+            return m.group(0)
+    return ""
+
+
 def missing_citations(text: str, index: SearchIndex) -> list[str]:
     """For each statement number the text itself cites that is not in the corpus: why.
 
@@ -1181,6 +1200,17 @@ def _verdict(
             sentence=sentence.text,
             fits=lambda i: sim.support(vecs, i),
         )
+        better = suggested[0] if suggested else "another statement"
+        reason = f"{better} fits the sentence better"
+        detail = _unsaid_detail(sentence.text, alt[0].text)
+        if detail:
+            # "Safeguarding training … must be refreshed every year (NPQSL 2.12)": 2.12 is the
+            # wrong number, and the nearest statement (NPQSL 7.P1.1, safeguarding the first
+            # priority) does not say "every year" either (a usability test).
+            reason = (
+                f"{better} is nearer the sentence, but it does not say “{detail}” either: "
+                "check its text before you cite it for this"
+            )
         return CheckedCitation(
             c.raw,
             sid,
@@ -1189,7 +1219,7 @@ def _verdict(
             score,
             suggested,
             statement.text,
-            reason=f"{suggested[0] if suggested else 'another statement'} fits the sentence better",
+            reason=reason,
         )
     if says_opposite and score >= WEAK_COSINE:
         return CheckedCitation(

@@ -973,3 +973,17 @@ def test_find_never_labels_a_statement_stronger_than_the_one_listed_above_it(
         assert labels == sorted(labels, reverse=True), f.supports
     six_four = [s for s in found[0].supports if "NPQEL 6.4" in s.ids]
     assert all(s.strength != "strong" for s in six_four), found[0].supports
+
+
+def test_a_suggested_number_that_lacks_the_claims_detail_says_so(search_index: SearchIndex) -> None:
+    # A usability test: "Safeguarding training … must be refreshed every year (NPQSL 2.12)" was
+    # told "NPQSL 7.P1.1 fits the sentence better"; 7.P1.1 says nothing of every year.
+    report = essay.check_essay(
+        "Safeguarding training for all staff must be refreshed every year (NPQSL 2.12).",
+        search_index,
+    )
+    (c,) = report.citations
+    assert c.verdict == "wrong_number" and c.suggested, c
+    assert "does not say “every year” either" in c.reason, c.reason
+    assert essay._unsaid_detail("Spacing practice helps (NPQSL 2.12).", "spacing") == ""
+    assert essay._unsaid_detail("It takes 2 terms.", "more than a school term") == "2 terms"

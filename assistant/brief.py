@@ -204,6 +204,15 @@ def brief_lines(result: SearchResult, *, headings: dict[str, Statement]) -> Iter
         yield f"**{_pages_heading([g.lead for g in provider])}{scope}:**"
         for g in provider:
             yield _provider_line(g.lead)
+        if _FUNDING_ASKED_RE.search(result.query) and not any(
+            _FUNDING_SAID_RE.search(g.lead.text) for g in provider
+        ):
+            # "How much does the NPQSL cost and is it still funded for teachers at my school?"
+            # had been given two prices and nothing on funding (a usability test).
+            yield (
+                "- The pages here do not say whether a place is funded (for example by a DfE "
+                "scholarship) or who is eligible for funding: ask your NPQ provider."
+            )
         if evidence or practice:
             yield ""
             yield "**Related framework statements:**"
@@ -299,6 +308,18 @@ def safeguarding_lines(question: str) -> Iterator[str]:
     if child_at_risk(question):
         yield SAFEGUARDING_NOTE
         yield ""
+
+
+# A question asking whether a course is funded, and a page that speaks to it ("VAT is
+# chargeable on courses funded by private individuals" does not).
+_FUNDING_ASKED_RE = re.compile(
+    r"\b(?:funded|funding|scholarships?|grants?|bursar\w*|free\s+(?:of\s+charge|for))\b|\bis\s+it\s+free\b",
+    re.IGNORECASE,
+)
+_FUNDING_SAID_RE = re.compile(
+    r"\b(?:funding|scholarships?|grants?|bursar\w*|fully\s+funded|free\s+of\s+charge)\b",
+    re.IGNORECASE,
+)
 
 
 def _pages_heading(pages: Sequence[Statement]) -> str:

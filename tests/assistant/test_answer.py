@@ -794,3 +794,17 @@ def test_a_how_question_leads_with_the_practice_the_search_put_first(
     b = Assistant(search_index).ask("Does a behaviour policy take long to show impact?")
     lead = b.text.split("**In short", 1)[1].splitlines()[0]
     assert "NPQSL 4.3" in lead or "NPQEL 4.3" in lead, lead
+
+
+def test_a_funding_question_the_pages_do_not_answer_is_told_so(
+    search_index: SearchIndex,
+) -> None:
+    # A usability test: "…and is it still funded for teachers at my school?" was given two
+    # prices and nothing on funding. A price alone is given without the note.
+    a = Assistant(search_index).ask(
+        "How much does the NPQSL cost and is it still funded for teachers at my school?"
+    )
+    assert a.cited and all("#what-does-it-cost" in i for i in a.cited), a.cited
+    assert "do not say whether a place is funded" in a.text, a.text
+    b = Assistant(search_index).ask("How much does the NPQSL cost?")
+    assert "#what-does-it-cost" in b.cited[0] and "funded (for example" not in b.text

@@ -449,9 +449,14 @@ def _see_also(result: SearchResult, cited: set[str], n: int = SEE_ALSO) -> Itera
         yield ""
         yield "**Related statements** (not cited above; check they fit before you use them):"
         for g, wordings in more:
-            also = (
-                f" (the same point, worded differently: {', '.join(wordings)})" if wordings else ""
-            )
+            # A comma apart (NPQSL 6.4 and NPQEL 6.4) is the same text punctuated differently,
+            # not a rewording.
+            words = letters(g.lead.text)
+            punct = [i for i in wordings if letters(_text_of(result, i)) == words]
+            other = [i for i in wordings if i not in punct]
+            also = f" (the same text, punctuated differently: {', '.join(punct)})" if punct else ""
+            if other:
+                also += f" (the same point, worded differently: {', '.join(other)})"
             yield _listing_line(g, 160, " · ") + also
 
 
@@ -461,6 +466,15 @@ def _practice_on_top(result: SearchResult) -> bool:
         return False
     top = next((g for g in groups_from(result) if g.lead.kind != "provider_section"), None)
     return top is not None and top.lead.kind in ("practice_heading", "practice")
+
+
+def letters(text: str) -> str:
+    """A text's words alone, punctuation and case aside."""
+    return " ".join(re.findall(r"[a-z0-9]+", text.lower()))
+
+
+def _text_of(result: SearchResult, sid: str) -> str:
+    return next((h.statement.text for h in result.hits if h.statement.id == sid), "")
 
 
 def _is_provider(result: SearchResult, provider: Sequence[Group]) -> bool:

@@ -20,7 +20,7 @@ import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
-from assistant.brief import cite, quoted
+from assistant.brief import cite, letters, quoted
 from index.search import (
     SearchIndex,
     frameworks_in_question,
@@ -228,10 +228,6 @@ def comparison_topic(question: str) -> str:
     return " ".join(w for w in text.split() if w.strip("-/’'") and w.lower() not in STOPWORDS)
 
 
-def _norm(text: str) -> str:
-    return " ".join(re.findall(r"[a-z0-9]+", text.lower()))
-
-
 def _family(
     index: SearchIndex, row: int, compared: Sequence[str], score: float, typed: bool
 ) -> Family | None:
@@ -253,13 +249,14 @@ def _family(
     # A framework's own statement first: the one found (or the one whose number it shares).
     lead = index.statements[row]
     for ss in by_fw.values():
-        ss.sort(key=lambda s: (s.id != lead.id, _norm(s.text) != _norm(lead.text), s.id))
+        ss.sort(key=lambda s: (s.id != lead.id, letters(s.text) != letters(lead.text), s.id))
     # Within a framework, only statements saying the same thing in the same words stay
     # together; a second, different wording would be a second point.
     kept = {
-        fw: tuple(s for s in ss if _norm(s.text) == _norm(ss[0].text)) for fw, ss in by_fw.items()
+        fw: tuple(s for s in ss if letters(s.text) == letters(ss[0].text))
+        for fw, ss in by_fw.items()
     }
-    texts = {_norm(ss[0].text) for ss in kept.values()}
+    texts = {letters(ss[0].text) for ss in kept.values()}
     return Family(
         tuple((fw, kept[fw]) for fw in FRAMEWORK_NAMES if fw in kept),
         same_words=len(texts) == 1,
@@ -465,7 +462,7 @@ def _area_overlaps(
                 mine = index.statements[r]
                 others = [] if fam is None else [(o, ss) for o, ss in fam.by_framework if o != fw]
                 for o, ss in others:
-                    if _norm(ss[0].text) == _norm(mine.text):
+                    if letters(ss[0].text) == letters(mine.text):
                         same[o] = same.get(o, 0) + 1
                     else:
                         reworded[o] = reworded.get(o, 0) + 1

@@ -808,3 +808,15 @@ def test_a_funding_question_the_pages_do_not_answer_is_told_so(
     assert "do not say whether a place is funded" in a.text, a.text
     b = Assistant(search_index).ask("How much does the NPQSL cost?")
     assert "#what-does-it-cost" in b.cited[0] and "funded (for example" not in b.text
+
+
+def test_related_statements_say_a_comma_apart_is_punctuation_not_rewording(
+    search_index: SearchIndex,
+) -> None:
+    # NPQEL 6.4 and NPQSL 6.4 differ by a comma: "the same point, worded differently" had
+    # overstated it.
+    a = Assistant(search_index).ask("How can I make CPD more effective?")
+    related = a.text.split("**Related statements**")[-1]
+    line = next(x for x in related.splitlines() if x.startswith("- NPQEL 6.4"))
+    assert "(the same text, punctuated differently: NPQSL 6.4, NPQLT 8.5)" in line, line
+    assert "worded differently" not in line

@@ -1,0 +1,34 @@
+"""The blind search test's queries (``eval/data/search_test_questions.jsonl``): the file."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from eval.common import DATA, read_jsonl
+from ingest.records import Statement
+
+KINDS = {
+    "paraphrase": 15,
+    "scenario": 15,
+    "essay": 10,
+    "keyword": 10,
+    "framework_specific": 8,
+    "provider": 6,
+    "out_of_scope": 6,
+}
+
+
+def test_the_blind_search_queries_name_only_statements_that_exist(
+    corpus_result,  # type: ignore[no-untyped-def]
+) -> None:
+    rows = read_jsonl(DATA / "search_test_questions.jsonl")
+    known = {s.id for s in corpus_result.statements if isinstance(s, Statement)}
+    assert [r["qid"] for r in rows] == [f"z{i:03d}" for i in range(1, 71)]
+    assert Counter(r["kind"] for r in rows) == KINDS
+    for r in rows:
+        ids = [*r["relevant"], *r["relevant_added_after_results"]]
+        assert set(ids) <= known, (r["qid"], set(ids) - known)
+        # Out of scope: no relevant id; in scope: at least one, and what was added after the
+        # results is kept apart from the gold written first.
+        assert bool(r["relevant"]) == (r["kind"] != "out_of_scope"), r["qid"]
+        assert not set(r["relevant"]) & set(r["relevant_added_after_results"]), r["qid"]

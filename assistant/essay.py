@@ -840,7 +840,7 @@ def find_evidence(
     return out
 
 
-_RANK = {"strong": 2, "partial": 1, "weak": 0}
+_LABELS: tuple[Strength, ...] = ("weak", "partial", "strong")  # weakest first
 
 
 def _labels_in_order(groups: Sequence[Sequence[Support]]) -> list[Support]:
@@ -854,14 +854,12 @@ def _labels_in_order(groups: Sequence[Sequence[Support]]) -> list[Support]:
     A statement's twins keep their own labels under it, within its label.
     """
     out: list[Support] = []
-    cap = _RANK["strong"]
+    cap = len(_LABELS) - 1
     for group in groups:
-        lead_rank = min(_RANK.get(group[0].strength, 0), cap)
+        cap = min(_LABELS.index(group[0].strength), cap)
         for sup in group:
-            rank = min(_RANK.get(sup.strength, 0), lead_rank)
-            label = next(k for k, v in _RANK.items() if v == rank)
+            label = _LABELS[min(_LABELS.index(sup.strength), cap)]
             out.append(sup if label == sup.strength else replace(sup, strength=label))
-        cap = lead_rank
     return out
 
 

@@ -1669,7 +1669,7 @@ class SearchIndex:
         """
         if self.stored.expansion_cosine(vec, row) >= COURSE_ANSWER_COSINE:
             return True
-        current = not self.statements[row].version.startswith("pre-2021")
+        current = not self.statements[row].is_superseded
         asked = re.sub(r"\w+", lambda m: _COURSE_ASKED_AS.get(m[0].lower(), m[0]), question)
         # A DfE framework's introduction shares words with most questions about a course
         # ("can I get funding for NPQEL?": "get"): it answers in its words only with all of them.
@@ -1697,7 +1697,7 @@ class SearchIndex:
             s = self.statements[row]
             if (
                 self._kind[row] != "provider_section"
-                or s.version.startswith("pre-2021")
+                or s.is_superseded
                 or not _AUDIENCE_TITLE_RE.search(s.title)
             ):
                 continue

@@ -46,7 +46,7 @@ def load_services(
     result, ran = load_or_ingest(cfg.corpus_dir, cfg.data_dir)
     say(f"{'ingested' if ran else 'loaded'} {len(result.statements)} statements")
     say("loading the embedding model…")
-    encoder = default_encoder(cfg.model)
+    encoder = default_encoder(cfg.model, cfg.models_dir, log=say)
     stored = ensure_index(
         result.statements,
         encoder,

@@ -65,6 +65,11 @@ class Settings(BaseSettings):
     search: SearchSettings = Field(default_factory=SearchSettings)
     ui: UISettings = Field(default_factory=UISettings)
 
+    @property
+    def models_dir(self) -> Path:
+        """Where the embedding model's ONNX export lives (`index.onnx_bert`)."""
+        return self.data_dir / "models"
+
     def hash(self) -> str:
         """A short hash of the settings that change answers (stamped on every answer)."""
         payload = {

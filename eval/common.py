@@ -36,7 +36,7 @@ def open_index(model: str = "") -> SearchIndex:
     """The search index over the configured corpus, built if needed."""
     cfg = Settings()
     result = corpus()
-    encoder = default_encoder(model or cfg.model)
+    encoder = default_encoder(model or cfg.model, cfg.models_dir)
     stored = ensure_index(
         result.statements,
         encoder,

@@ -8,8 +8,15 @@ from index.encoder import SentenceTransformerEncoder, default_encoder
 
 
 @pytest.fixture(scope="session")
-def real_encoder() -> SentenceTransformerEncoder:
-    """The bundled all-MiniLM-L6-v2, loaded once per test session (about a second)."""
+def real_encoder(tmp_path_factory: pytest.TempPathFactory) -> SentenceTransformerEncoder:
+    """The bundled all-MiniLM-L6-v2 as the product runs it, questions encoded by ONNX Runtime:
+    loaded once per test session, its ONNX export made in a temp folder (a few seconds)."""
+    return default_encoder("", tmp_path_factory.mktemp("models"))
+
+
+@pytest.fixture(scope="session")
+def torch_encoder() -> SentenceTransformerEncoder:
+    """The same model with questions encoded by torch (`index.bert`), as without a cache."""
     return default_encoder()
 
 

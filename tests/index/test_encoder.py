@@ -74,19 +74,22 @@ def test_real_model_ranks_paraphrase_first(
 
 
 @pytest.mark.slow
+@pytest.mark.parametrize(
+    ("fixture", "runtime"), [("real_encoder", "onnxruntime"), ("torch_encoder", "torch")]
+)
 def test_queries_take_the_plain_path_with_the_librarys_vectors(
-    real_encoder: SentenceTransformerEncoder,
+    request: pytest.FixtureRequest, fixture: str, runtime: str
 ) -> None:
     # all-MiniLM-L6-v2 is a transformer, mean pooling and normalisation: questions are encoded
-    # by those steps directly, and must get the vectors the library's own encode gives.
-    assert real_encoder._plain is not None
+    # by those steps directly (ONNX Runtime, or torch without a cache folder), and must get the
+    # vectors the library's own encode gives.
+    encoder: SentenceTransformerEncoder = request.getfixturevalue(fixture)
+    assert encoder.runtime == runtime
     long = "Consistency of approach across the whole school matters for behaviour. " * 40
     texts = ["how do kids remember things?", "NPQSL", long, "é – “quotes” & emoji 🙂"] * 20
-    library = real_encoder._st().encode_query(
-        texts, convert_to_numpy=True, normalize_embeddings=True
-    )
+    library = encoder._st().encode_query(texts, convert_to_numpy=True, normalize_embeddings=True)
     for batch in (texts[:1], texts[:4], texts):  # one question; an essay's sentences
-        fast = real_encoder.encode_queries(batch)
+        fast = encoder.encode_queries(batch)
         assert fast.dtype == np.float32 and fast.shape == (len(batch), 384)
         assert np.abs(fast - library[: len(batch)]).max() < 1e-5
 

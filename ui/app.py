@@ -71,6 +71,34 @@ STRENGTH_HELP = (
     "before you cite it: a close statement can still qualify your claim"
 )
 
+# Each new question (and the start of its answer) at the top of the conversation's view, where
+# Gradio's autoscroll would show the end of a long answer. Runs once at page load.
+SCROLL_JS = """
+() => {
+  // The newest question is held near the top (below the copy and clear buttons) while its
+  // answer comes in below it, until the user scrolls the conversation or 30 s pass.
+  let shown = 0, target = 0, until = 0;
+  const place = () => {
+    const chat = document.querySelector('#npq-chat');
+    if (!chat) return;
+    const asked = chat.querySelectorAll('.message-row.user-row');
+    if (asked.length > shown) { target = asked.length; until = Date.now() + 30000; }
+    shown = asked.length;
+    if (!target || target > asked.length || Date.now() > until) return;
+    const row = asked[target - 1];
+    const wrap = row.closest('.bubble-wrap');
+    if (!wrap) return;
+    const off = row.getBoundingClientRect().top - wrap.getBoundingClientRect().top - 40;
+    if (Math.abs(off) > 1) wrap.scrollTop += off;
+  };
+  new MutationObserver(place).observe(document.body, { childList: true, subtree: true });
+  const mine = e => { if (e.target.closest && e.target.closest('#npq-chat')) target = 0; };
+  for (const kind of ['wheel', 'touchmove', 'keydown']) {
+    document.addEventListener(kind, mine, { passive: true });
+  }
+}
+"""
+
 CSS = """
 .npq-chip {display:inline-block; margin:2px 4px 2px 0; vertical-align:top; max-width:100%;}
 .npq-chip > summary {cursor:pointer; padding:2px 8px; border-radius:12px;
@@ -83,6 +111,11 @@ CSS = """
 .npq-error {border-left:5px solid #c62828; padding:6px 10px; background:#fef2f2; color:#7f1d1d;}
 .npq-pair {display:grid; grid-template-columns:1fr 1fr; gap:12px;}
 .npq-sid, .npq-twin {font-family:monospace; font-weight:bold;}
+/* On a phone all four tabs fit in one row (a usability test found two behind a "..." menu). */
+@media (max-width: 520px) {
+  .tab-container button {padding-left:7px !important; padding-right:7px !important;
+    font-size:var(--text-md) !important;}
+}
 """
 
 
@@ -683,6 +716,9 @@ def build_app(services: Services) -> gr.Blocks:
                     chatbot = gr.Chatbot(
                         label="Conversation",
                         height=460,
+                        # Not to the bottom: a long answer's "In short" line would scroll out
+                        # of sight (usability test). SCROLL_JS shows each new question's top.
+                        autoscroll=False,
                         buttons=["copy", "copy_all"],
                         feedback_options=None,
                         elem_id="npq-chat",
@@ -879,7 +915,8 @@ def launch(
     """
     ui = services.settings.ui
     if CONCURRENCY > 1 and hasattr(services.index.encoder, "query_threads"):
-        # Requests run CONCURRENCY at a time: one torch thread each keeps them off each other.
+        # Requests run CONCURRENCY at a time: one thread each (ONNX Runtime's or torch's)
+        # keeps them off each other.
         services.index.encoder.query_threads = 1
     auth = auth_from_env(ui.auth_user_env, ui.auth_password_env)
     if host not in ("127.0.0.1", "localhost", "::1") and auth is None:
@@ -900,6 +937,7 @@ def launch(
         show_error=False,
         share=False,
         css=CSS,
+        js=SCROLL_JS,
         footer_links=["api"],
     )
     return app

@@ -101,6 +101,30 @@ function unnamedControls() {
     await page.screenshot({ path: `${shots}/ask.png`, fullPage: true });
     out.steps.push('asked');
 
+    // A second, longer answer: the new question and the start of its answer are in view, not
+    // the end of the answer (a usability test found the "In short" line scrolled away).
+    await question.fill('How should I lead a new behaviour policy so staff apply it consistently?');
+    await question.press('Enter');
+    await page.locator('#npq-chat .message-row.bot-row').nth(1).getByText('In short')
+      .waitFor({ state: 'attached' });
+    await page.waitForTimeout(1500);  // let the answer settle
+    out.chat_view = await page.evaluate(() => {
+      const wrap = document.querySelector('#npq-chat .bubble-wrap');
+      const asked = [...document.querySelectorAll('#npq-chat .message-row.user-row')].pop();
+      const lead = [...document.querySelectorAll('#npq-chat .message-row.bot-row')].pop()
+        .querySelector('strong');
+      const w = wrap.getBoundingClientRect();
+      const inView = el => {
+        const r = el.getBoundingClientRect();
+        return r.top >= w.top && r.bottom <= w.bottom;
+      };
+      return { overflows: wrap.scrollHeight > wrap.clientHeight + 40,
+               scrolled: wrap.scrollTop > 0, question_in_view: inView(asked),
+               lead: lead ? lead.textContent : '', lead_in_view: lead ? inView(lead) : false };
+    });
+    await page.screenshot({ path: `${shots}/ask2.png`, fullPage: true });
+    out.steps.push('asked again');
+
     // Check citations, with pasted markup.
     await page.getByRole('tab', { name: 'Check citations' }).click();
     await page.locator('#npq-check-text textarea').waitFor({ state: 'visible' });
@@ -150,6 +174,18 @@ function unnamedControls() {
     out.browse_text = await page.locator('#npq-browse-out').innerText();
     await page.screenshot({ path: `${shots}/browse.png`, fullPage: true });
     out.steps.push('browsed');
+
+    // On a phone every tab is in the row (a usability test found two behind a "More tabs" menu).
+    const phone = await ctx.newPage();
+    await phone.setViewportSize({ width: 390, height: 844 });
+    await phone.goto(url, { waitUntil: 'domcontentloaded' });
+    await phone.locator('#npq-question textarea').waitFor({ state: 'visible' });
+    await phone.waitForTimeout(1000);
+    out.phone_tabs = await phone.getByRole('tab')
+      .evaluateAll(ts => ts.filter(t => t.checkVisibility()).map(t => t.textContent.trim()));
+    await phone.screenshot({ path: `${shots}/phone.png` });
+    await phone.close();
+    out.steps.push('phone');
   } catch (e) {
     out.error = String(e && e.stack || e);
   } finally {
@@ -211,6 +247,17 @@ def test_ask_shows_a_cited_statement(browser_run: dict) -> None:
     # the opened chip shows the statement, its area and its twin in another framework
     assert "Behaviour" in browser_run["chip_text"] and "Same text in" in browser_run["chip_text"]
     assert (browser_run["shots"] / "ask.png").stat().st_size > 10_000
+
+
+def test_a_new_answer_is_shown_from_its_start(browser_run: dict) -> None:
+    view = browser_run["chat_view"]
+    assert view["overflows"] and view["scrolled"]  # a long conversation, scrolled to the new one
+    assert view["question_in_view"]
+    assert view["lead"].startswith("In short") and view["lead_in_view"]
+
+
+def test_on_a_phone_every_tab_is_in_view(browser_run: dict) -> None:
+    assert browser_run["phone_tabs"] == ["Ask", "Find evidence", "Check citations", "Browse"]
 
 
 def test_check_shows_verdicts_and_pasted_markup_as_text(browser_run: dict) -> None:

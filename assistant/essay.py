@@ -794,7 +794,8 @@ def find_evidence(
     for sentence, claim, vecs in zip(sentences, claims, all_vecs, strict=True):
         groups: list[list[Support]] = []  # a statement listed, then its near-identical twins
         seen: set[str] = set()
-        for s, cos in sim.searched(claim, vecs, 12, framework=framework):
+        found, for_clause = _with_clause_bests(sim, claim, vecs, per_sentence, framework)
+        for s, cos in found:
             if s.id in seen:
                 continue
             # One quotation stands for identical statements only: "School leaders have a
@@ -820,6 +821,10 @@ def find_evidence(
                 # which gives classroom interventions more evidence): near in words, weak as
                 # support, as the citation checker would say of it.
                 strength = "weak"
+            if s.id in for_clause and (strength == "weak" or not groups):
+                # A clause's statement is listed for a clause it supports, under the sentence's
+                # own best statement, or not at all.
+                continue
             group = [Support(ids, s, cos, strength)]
             if framework is None:
                 for tid in _with_twins(index, s):
@@ -838,6 +843,72 @@ def find_evidence(
         out += [FoundEvidence(s, (), skipped[s.start]) for s in every if s.start in skipped]
         out.sort(key=lambda f: f.sentence.start)
     return out
+
+
+CLAUSE_SHARED_WORDS = 2  # keywords a statement shares with a clause it speaks to
+
+
+def _with_clause_bests(
+    sim: _Similarity, claim: str, vecs: np.ndarray, per_sentence: int, framework: str | None
+) -> tuple[list[tuple[Statement, float]], set[str]]:
+    """The sentence's search results with its clauses' best statements; and those statements.
+
+    The best statement for each clause comes among the first ``per_sentence`` results.
+
+    A sentence making two claims ("the trust board approved a prudent budget that protected
+    funding for coaching, because follow-on support is key to embedding new skills") was
+    searched as a whole, and the clause with more of the frameworks' words took every place:
+    NPQEL 7.P3.5, "Recommending a prudent budget to the trust board", was not offered (a
+    usability test). Each clause of five words or more that none of the sentence's first
+    ``per_sentence - 1`` results speaks to (supports it at least partly, sharing
+    `CLAUSE_SHARED_WORDS` of its keywords) is searched alone; of its first three results the
+    one nearest it in meaning, if it speaks to the clause and supports the sentence better
+    than the result it would push down, is listed among those by its support. Without the
+    shared words, "knowing a pupil's primary need is only a first step" took NPQSL 2.13's
+    "each step of a new process" (cosine 0.59) in place of a statement on the SEND Code.
+    """
+    found = sim.searched(claim, vecs, 12, framework=framework)
+    clauses = [c for c in _clauses(_strip_citations(claim)) if len(c.split()) >= 5]
+    if len(clauses) < 2 or len(clauses) != len(vecs) - 1:
+        return found, set()
+    keep = max(1, per_sentence - 1)
+    head, extra = found[:keep], []
+    listed = {i for s, _ in head for i in _with_twins(sim.index, s) + _same_text(sim.index, s)}
+    # The row a clause's statement would push down: it must support the sentence better, or
+    # a partial fit would take a strong one's place (and, listed above it, cap its label).
+    displaced = next((c for s, c in found[keep:] if s.id not in listed), 0.0)
+    for clause, vec in zip(clauses, vecs[1:], strict=True):
+        words = set(tokenize(clause))
+
+        def speaks_to(s: Statement, words: set[str] = words, vec: np.ndarray = vec) -> bool:
+            return (
+                len(words & set(tokenize(s.text))) >= CLAUSE_SHARED_WORDS
+                and sim.support(vec[None, :], s.id) >= PARTIAL_COSINE
+            )
+
+        if any(speaks_to(s) for s, _ in head):
+            continue  # a listed statement speaks to this clause already
+        # Of the clause's first three results, the nearest to it in meaning.
+        best = max(
+            sim.searched(clause, vec[None, :], 3, framework=framework),
+            key=lambda pair: pair[1],
+            default=None,
+        )
+        if best is None or best[0].id in listed or not speaks_to(best[0]):
+            continue
+        cos = sim.support(vecs, best[0].id)
+        if cos <= displaced:
+            continue
+        extra.append((best[0], cos))
+        listed.update(_with_twins(sim.index, best[0]))
+    chosen = {s.id for s, _ in extra}
+    listed_first = list(head)
+    for s, cos in extra:
+        # Below the sentence's own first result, above any listed result it supports better
+        # (after a weaker one, its label would be capped at that one's: `_labels_in_order`).
+        at = next((i for i in range(1, len(listed_first)) if listed_first[i][1] < cos), None)
+        listed_first.insert(len(listed_first) if at is None else at, (s, cos))
+    return listed_first + [(s, c) for s, c in found[keep:] if s.id not in chosen], chosen
 
 
 _LABELS: tuple[Strength, ...] = ("weak", "partial", "strong")  # weakest first

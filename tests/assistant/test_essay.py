@@ -987,3 +987,48 @@ def test_a_suggested_number_that_lacks_the_claims_detail_says_so(search_index: S
     assert "does not say “every year” either" in c.reason, c.reason
     assert essay._unsaid_detail("Spacing practice helps (NPQSL 2.12).", "spacing") == ""
     assert essay._unsaid_detail("It takes 2 terms.", "more than a school term") == "2 terms"
+
+
+# Find evidence: a sentence making two claims gets a statement for each.
+@pytest.mark.parametrize(
+    ("text", "framework", "wanted"),
+    [
+        # A usability test's paragraph: the coaching clause took every place.
+        (
+            "Finally, the trust board approved a prudent budget that protected funding for "
+            "coaching, because follow-on support is key to embedding new skills after initial "
+            "training.",
+            "NPQEL",
+            "NPQEL 7.P3.5",
+        ),
+        # A user-test essay cites 6.P1.1 for its second clause.
+        (
+            "We specified the active ingredients of the new approach and communicated "
+            "expectations about them clearly, and the training programme was aligned with wider "
+            "school improvement priorities.",
+            "NPQSL",
+            "NPQSL 6.P1.1",
+        ),
+    ],
+)
+def test_find_lists_a_statement_for_each_clause(
+    search_index: SearchIndex, text: str, framework: str, wanted: str
+) -> None:
+    (found,) = essay.find_evidence(text, search_index, framework=framework)
+    listed = [i for sup in found.supports for i in sup.ids]
+    assert wanted in listed
+    assert found.supports[0].strength == "strong"  # the sentence's own best still leads
+    sup = next(s for s in found.supports if wanted in s.ids)
+    assert sup.strength == "partial"
+
+
+def test_a_clause_is_not_matched_by_one_shared_word(search_index: SearchIndex) -> None:
+    # "…only a first step" and NPQSL 2.13's "each step of a new process": near in meaning
+    # (0.59) but sharing one keyword; NPQSL 5.2 speaks to both clauses already.
+    text = (
+        "The SEND Code of Practice sets out four broad areas of need, but knowing a pupil's "
+        "primary need is only a first step."
+    )
+    (found,) = essay.find_evidence(text, search_index, framework="NPQSL")
+    listed = [i for sup in found.supports for i in sup.ids]
+    assert listed[0] == "NPQSL 5.2" and "NPQSL 2.13" not in listed

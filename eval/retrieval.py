@@ -275,7 +275,7 @@ def run_retrieval_eval(
     # (a) our system, timed per query after one warm-up query.
     load_before = os.getloadavg()[0]
     index.search(WARM_UP_QUERY, k=k)
-    index.speller.prepare()  # built on the first misspelt query (the app builds it at start)
+    index.prepare()  # built on first use otherwise (the app builds it at start)
     latencies: list[float] = []
     in_scope: dict[str, bool] = {}
     for q in qs:

@@ -962,7 +962,7 @@ def main(host: str = "127.0.0.1", port: int = 7860) -> int:
     except (ManifestError, ModelLoadError, IndexStoreError) as exc:
         print(f"npq ui: cannot start: {exc}", file=sys.stderr)
         return 2
-    services.index.speller.prepare()  # so the first misspelt question is not the slow one
+    services.index.prepare()  # so the first questions (and the first misspelt one) are not slow
     say(f"serving on http://{host}:{port} (Ctrl+C stops)")
     with contextlib.suppress(KeyboardInterrupt):
         launch(services, host, port)

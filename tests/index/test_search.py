@@ -891,3 +891,27 @@ def test_excluding_a_pupil_is_the_frameworks_exclusions() -> None:
 
     assert "exclusions" in expand_keywords("can we permanently exclude him?")
     assert "exclusions" in expand_keywords("a fixed-term suspension")
+
+
+def test_prepare_builds_the_per_statement_links_and_changes_no_result(
+    search_index: SearchIndex,
+) -> None:
+    # The app prepares at start so that its first questions are not the slow ones; the
+    # results must be the ones an unprepared index gives.
+    fresh = SearchIndex(search_index.stored, search_index.encoder)
+    prepared = SearchIndex(search_index.stored, search_index.encoder)
+    prepared.prepare()
+    assert len(prepared._counterparts) == len(prepared.statements)
+    framework_rows = [r for r, s in enumerate(prepared.statements) if s.kind != "provider_section"]
+    assert all(r in prepared._twins for r in framework_rows)
+    assert fresh._counterparts == {}
+    for q in (
+        "how do I help pupils remember things long term?",
+        "succession planning",
+        "Recommending a prudent budget to the trust board",
+        "what does NPQEL say about economies of scale?",
+    ):
+        a, b = fresh.search(q, k=10), prepared.search(q, k=10)
+        assert [h.statement.id for h in a.hits] == [h.statement.id for h in b.hits]
+        assert a.groups == b.groups  # twins and counterparts follow each hit the same way
+        assert [h.score for h in a.hits] == pytest.approx([h.score for h in b.hits])

@@ -109,10 +109,10 @@ class SentenceTransformerEncoder:
         self._plain: PlainBert | OnnxBert | None = None
         plain = _plain_model_config(self._location) if device == "cpu" else None
         if plain is not None:
-            # A BERT, mean pooling and normalisation (the bundled MiniLM is): questions are
-            # encoded by ONNX Runtime (index.onnx_bert) or by index.bert with torch alone.
-            # Importing sentence-transformers takes seconds (it imports scikit-learn and
-            # SciPy), so the library is loaded only to encode documents, when an index is built.
+            # A BERT, mean pooling and normalisation (the bundled MiniLM is): questions
+            # and statement texts are encoded by ONNX Runtime (index.onnx_bert) or by
+            # index.bert with torch alone. Importing sentence-transformers takes seconds (it
+            # imports scikit-learn and SciPy): it is loaded only for another kind of model.
             subdir, max_len, dim = plain
             folder = Path(self._location) / subdir
             if cache_dir is not None:
@@ -214,11 +214,6 @@ class SentenceTransformerEncoder:
         """
         if not texts:
             return np.zeros((0, self._dim), dtype=np.float32)
-        if isinstance(self._plain, OnnxBert):
-            onnx = self._plain
-            return self._encode_plain(
-                texts, onnx.encode, batch_size=DOCUMENT_BATCH, show_progress=show_progress
-            )
         if self._plain is not None:
             return self._encode_plain(
                 texts, self._plain.encode, batch_size=DOCUMENT_BATCH, show_progress=show_progress

@@ -1256,7 +1256,7 @@ class SearchIndex:
 
         The spelling index, and each statement's twins and counterparts in the other
         frameworks (cached per statement: the first search to show a statement found them, and
-        a process's first searches took some 4 ms more than later ones).
+        a process's first searches took about 3 ms more than later ones).
         """
         self.speller.prepare()
         for row in range(len(self.statements)):

@@ -916,8 +916,10 @@ def launch(
     ui = services.settings.ui
     if CONCURRENCY > 1 and hasattr(services.index.encoder, "query_threads"):
         # Requests run CONCURRENCY at a time: one thread each (ONNX Runtime's or torch's)
-        # keeps them off each other.
+        # keeps them off each other. One question now sets up what that runs on (ONNX
+        # Runtime's one-thread session), so the first user's question is not the slow one.
         services.index.encoder.query_threads = 1
+        services.index.encoder.encode_queries(["warm-up"])
     auth = auth_from_env(ui.auth_user_env, ui.auth_password_env)
     if host not in ("127.0.0.1", "localhost", "::1") and auth is None:
         print(

@@ -32,11 +32,12 @@ DEFAULT_MODEL_NAME = "sentence-transformers/all-MiniLM-L6-v2"
 
 Vectors = npt.NDArray[np.float32]
 
-# Statement texts are encoded 16 at a time: the index's 1,618 texts (up to 256 tokens) in about
-# 15 s on 2 cores, against 21 s in batches of 64 (padding to the batch's longest text costs
-# more than the larger matrix products gain) and 22 s by sentence-transformers, which also
-# takes 5-9 s to import (`ablations.md`, twenty-second round).
-DOCUMENT_BATCH = 16
+# Statement texts are encoded 8 at a time: back to back on the index's 1,618 texts (up to 256
+# tokens, 2 cores), 8 a batch 11.9-13.3 s, 16 12.7-13.8 s, 32 14.0-15.0 s, 64 about 19 s
+# (padding to a batch's longest text costs more than larger matrix products gain), and 19-20 s
+# by sentence-transformers in batches of 64, which also takes 5-9 s to import
+# (`ablations.md`, twenty-second round).
+DOCUMENT_BATCH = 8
 
 
 class Encoder(Protocol):

@@ -92,7 +92,7 @@ def test_queries_take_the_plain_path_with_the_librarys_vectors(
         fast = encoder.encode_queries(batch)
         assert fast.dtype == np.float32 and fast.shape == (len(batch), 384)
         assert np.abs(fast - library[: len(batch)]).max() < 1e-5
-    # Statement texts for the index: the same path, 16 at a time, the library's vectors.
+    # Statement texts for the index: the same path, 8 at a time, the library's vectors.
     documents = encoder._st().encode_document(
         texts, convert_to_numpy=True, normalize_embeddings=True
     )

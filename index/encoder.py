@@ -92,8 +92,9 @@ class SentenceTransformerEncoder:
                 core: fastest when one query runs at a time, about 8 ms instead of 12 for a
                 question on 2 cores). A server answering several requests at once sets 1, so
                 that parallel requests do not fight over the cores (see ``ui/app.py``).
-            cache_dir: A folder for the model's ONNX export (`index.onnx_bert`): questions are
-                then encoded by ONNX Runtime, in about half the time. None: by torch.
+            cache_dir: A folder for the model's ONNX export (`index.onnx_bert`): questions and
+                statement texts are then encoded by ONNX Runtime, questions in about half the
+                time. None: by torch.
             log: Told when the ONNX export is made (once per model, a few seconds).
 
         Raises:

@@ -8,7 +8,8 @@ which also shortens a cold start.
 The graph is `PlainBert.forward`, exported once per model with torch's exporter into the data
 folder (``<data>/models/``), checked against torch on a few probe texts, and reused by every
 later process. Nothing here is required: without ``onnxruntime``, or if the export or the check
-fails, questions are encoded by `index.bert` as before, with a logged reason.
+fails, questions are encoded by `index.bert` as before, with a logged reason. Statement texts
+for the index go through the same session (`SentenceTransformerEncoder.encode_documents`).
 """
 
 from __future__ import annotations

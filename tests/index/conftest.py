@@ -29,4 +29,5 @@ def _shared_encoder(real_encoder: SentenceTransformerEncoder) -> CountingEncoder
 def encoder(_shared_encoder: CountingEncoder) -> CountingEncoder:
     """The bundled MiniLM (vectors shared across tests), with a fresh call counter."""
     _shared_encoder.document_calls = 0
+    _shared_encoder.documents_asked = []
     return _shared_encoder

@@ -28,6 +28,7 @@ class CountingEncoder:
         self.inner = inner
         self._name = name or inner.name
         self.document_calls = 0
+        self.documents_asked: list[str] = []
         self._vectors: dict[str, Vectors] = {}
 
     @property
@@ -43,6 +44,7 @@ class CountingEncoder:
 
     def encode_documents(self, texts: Sequence[str], *, show_progress: bool = False) -> Vectors:
         self.document_calls += 1
+        self.documents_asked.extend(texts)
         new = [t for t in dict.fromkeys(texts) if t not in self._vectors]
         if new:
             for text, vec in zip(new, self.inner.encode_documents(new), strict=True):

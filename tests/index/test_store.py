@@ -119,6 +119,29 @@ def test_build_load_round_trip(
     assert [p.name for p in tmp_path.iterdir()] == ["index"]
 
 
+def test_a_text_said_in_two_frameworks_is_encoded_once(
+    tmp_path: Path, sample_statements: Statements, encoder: CountingEncoder
+) -> None:
+    original = next(s for s in sample_statements if s.id == "NPQSL 4.21")
+    twin = dataclasses.replace(original, id="NPQEL 4.21", framework="NPQEL")
+    statements = (*sample_statements, twin)
+    index = load(build(statements, encoder, tmp_path / "index"), encoder)
+    asked = encoder.documents_asked
+    assert len(asked) == len(set(asked))
+    # Every distinct indexed text and statement's own words (a provider section's indexed text
+    # is its own words), nothing more.
+    texts = index_texts(statements)
+    own = {s.text for s in statements if s.kind != "provider_section"}
+    assert set(asked) == set(texts) | own
+    assert len(asked) < 2 * len(statements)
+    row, twin_row = index.by_id[original.id], index.by_id[twin.id]
+    for flat, text in ((index.faiss_index, texts[row]), (index.bare_index, original.text)):
+        vectors = flat.reconstruct_n(0, flat.ntotal)
+        assert np.array_equal(vectors[twin_row], vectors[row])
+        assert np.allclose(vectors[row], encoder.inner.encode_documents([text])[0], atol=1e-5)
+        assert not np.allclose(vectors[row], vectors[row - 1], atol=1e-3)
+
+
 def test_rebuild_replaces_previous_index(
     tmp_path: Path, sample_statements: Statements, encoder: CountingEncoder
 ) -> None:

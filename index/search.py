@@ -486,6 +486,12 @@ CONTAINED_MIN_WORDS = 5
 # on the shared area and heading (NPQSL 3.P1.3 on analogies and NPQEL 3.P1.3 on curriculum
 # time sat above 0.75; their own words are at 0.26).
 BARE_COUNTERPART_COSINE = 0.65
+# Or a long stretch of the same words, in order: NPQEL 4.P2.2 says NPQSL 4.P2.2's "respond
+# consistently to pupil behaviour through thoughtful application of recognition, rules and
+# sanctions" in a sentence of its own, too short a share of the longer text for the rules above.
+# Among the closest pairs by this measure (in corresponding areas), every one labelled from 6
+# shared stems up is the same statement (from 5, one is related); 7 leaves a margin.
+SHARED_RUN_COUNTERPART = 7
 
 
 class QueryError(ValueError):
@@ -567,6 +573,20 @@ _ROLE_FRAMING = frozenset(
         "staff",
     }
 )
+
+
+def _longest_run(a: Sequence[str], b: Sequence[str]) -> int:
+    """The length of the longest run of words ``a`` and ``b`` share, in the same order."""
+    best = 0
+    prev = [0] * (len(b) + 1)
+    for x in a:
+        cur = [0] * (len(b) + 1)
+        for j, y in enumerate(b, start=1):
+            if x == y:
+                cur[j] = prev[j - 1] + 1
+                best = max(best, cur[j])
+        prev = cur
+    return best
 
 
 def _role_free_words(text: str) -> frozenset[str]:
@@ -1224,6 +1244,10 @@ class SearchIndex:
         self._bare: np.ndarray | None = None
         self._areas_map: dict[tuple[str, int, str], frozenset[int]] | None = None
         self._row_words: dict[int, frozenset[str]] = {}  # keywords of a row, on first use
+        # Runs of SHARED_RUN_COUNTERPART stems -> the rows saying them, and each row's stems
+        # (built on first use).
+        self._runs: dict[tuple[str, ...], list[int]] | None = None
+        self._stems: list[list[str]] = []
         self.scope_model: ScopeModel | None = load_scope_model(encoder.name, encoder.dim)
         self.ranker: AnyRanker | None = load_ranker(encoder.name) if RERANK else None
         self.course_reader: CourseReader | None = load_course_reader(encoder.name, encoder.dim)
@@ -1326,10 +1350,11 @@ class SearchIndex:
     def counterparts(self, row: int) -> tuple[int, ...]:
         """The same statement in each other framework's words, where that framework has one.
 
-        Close in words first (``LEXICAL_COUNTERPART``: the same statement reworded for a trust);
-        otherwise the statement of the same kind, in a corresponding area, whose own words
-        are nearest in meaning, if at ``BARE_COUNTERPART_COSINE`` or above and this row is its
-        nearest too. None for a framework holding a twin.
+        Close in words first (``LEXICAL_COUNTERPART``: the same statement reworded for a trust),
+        or sharing a long run of them (``SHARED_RUN_COUNTERPART``); otherwise the statement of
+        the same kind, in a corresponding area, whose own words are nearest in meaning, if at
+        ``BARE_COUNTERPART_COSINE`` or above and this row is its nearest too. None for a
+        framework holding a twin.
         """
         if row in self._counterparts:
             return self._counterparts[row]
@@ -1363,6 +1388,10 @@ class SearchIndex:
             for r, d in dice:
                 if d >= LEXICAL_COUNTERPART and fits(r):
                     by_fw.setdefault(str(self._fw[r]), r)
+        for fw in sorted(self._frameworks_held - {s.framework} - said - set(by_fw)):
+            run = self._longest_shared_run(row, fw)
+            if run is not None and fits(run):
+                by_fw[fw] = run
         bare = self.bare_vectors()
         if bare is not None:
             for fw in sorted(self._frameworks_held - {s.framework} - said - set(by_fw)):
@@ -1374,6 +1403,38 @@ class SearchIndex:
                     by_fw[fw] = best[0]
         self._counterparts[row] = tuple(by_fw.values())
         return self._counterparts[row]
+
+    def _longest_shared_run(self, row: int, fw: str) -> int | None:
+        """``fw``'s statement sharing the longest run of ``row``'s stems, if long enough.
+
+        At least `SHARED_RUN_COUNTERPART` stems, and no other statement's run as long; of the
+        same kind, in a corresponding area. Stems as keyword search reads them (stopwords
+        aside), so "responds consistently" and "respond consistently" run on.
+        """
+        n = SHARED_RUN_COUNTERPART
+        if self._runs is None:
+            self._runs = {}
+            self._stems = [
+                tokenize(t.text) if t.kind != "provider_section" else [] for t in self.statements
+            ]
+            for r, words in enumerate(self._stems):
+                for gram in {tuple(words[i : i + n]) for i in range(len(words) - n + 1)}:
+                    self._runs.setdefault(gram, []).append(r)
+        s = self.statements[row]
+        mine = self._stems[row]
+        areas = self._corresponding_areas().get((s.framework, s.area, fw), frozenset())
+        cands = {
+            r
+            for i in range(len(mine) - n + 1)
+            for r in self._runs.get(tuple(mine[i : i + n]), ())
+            if str(self._fw[r]) == fw and self._kind[r] == s.kind and int(self._area[r]) in areas
+        }
+        if not cands:
+            return None
+        runs = sorted((_longest_run(mine, self._stems[r]), r) for r in cands)
+        if len(runs) > 1 and runs[-2][0] == runs[-1][0]:
+            return None
+        return runs[-1][1]
 
     def bare_vectors(self) -> np.ndarray | None:
         """Each row's vector of its own words (no area or heading): a view, not a copy."""

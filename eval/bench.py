@@ -535,7 +535,8 @@ Regenerate with `python -m eval.bench`.
 {cold["model_s"]:.1f} s, index {cold["index_s"]:.2f} s, first query \
 {cold["first_query_s"]:.2f} s |
 | index build ({b["texts"]:,} texts encoded: each statement with its area and heading, and \
-alone; the expansions' vectors come from the shipped cache) | **{b["seconds"]:.1f} s**, of \
+alone, a text said in several frameworks once; the expansions' vectors come from the shipped \
+cache) | **{b["seconds"]:.1f} s**, of \
 which encoding {b["encode_s"]:.1f} s ({b["texts_per_s"]:.0f} texts/s, by \
 {res.get("runtime", "torch")}); a first run also exports the model to ONNX, once: \
 {b.get("library_load_s", 0.0):.1f} s |

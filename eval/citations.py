@@ -323,9 +323,9 @@ def write_report(
             "were then made on it too. `fifth` (80), written after those: 76 of 80 and 19 of "
             "20 at its first run (held out); two changes made on it since. `sixth` (86, "
             "twenty-third round), written after those by a session blind to them: 78 of 86 "
-            "and 23 of 25 at its first run (held out); none of its five contradictions worded "
-            'without a negation of the statement\'s own ("need little guidance", "is '
-            "straightforward\") was caught. Every set's first run is in "
+            "and 23 of 25 at its first run (held out); none of its five contradictions, each "
+            'the statement reversed in other words ("need little guidance", "is '
+            'straightforward", "need not consider"), was caught. Every set\'s first run is in '
             "`eval/reports/ablations.md`.",
             "",
             "| set | citations | verdicts right | first suggestion right |",

@@ -318,6 +318,10 @@ def _claim_only(text: str) -> str:
     def drop(m: re.Match[str]) -> str:
         if m["before"].lower() in _CLAUSE_TAKERS:
             return m[0]
+        # The noun is what the sentence says its subject is ("Assessment workload is a minor
+        # issue that leaders need not consider"): the relative clause is the claim.
+        if _PREDICATING.intersection(m.string[: m.start()].lower().split()[-3:]):
+            return m[0]
         return m[0][: m.start("clause") - m.start()]
 
     return _RELATIVE_RE.sub(drop, text)

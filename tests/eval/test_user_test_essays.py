@@ -51,8 +51,10 @@ def test_the_checker_on_the_user_test_essays(monkeypatch, search_index: SearchIn
     assert res["fifth"]["verdicts_right"] >= 78
     assert res["fifth"]["suggestions_right"] >= 19
     # The sixth (twenty-third round), blind to everything before: 78 of 86 and 23 of 25 at its
-    # first run (held out); its five contradictions without a negation word all passed.
-    assert res["sixth"]["verdicts_right"] >= 78
+    # first run (held out); its five contradictions in other words all passed. One change made
+    # on it since (a relative clause saying what the subject is: "a minor issue that leaders
+    # need not consider"): 79.
+    assert res["sixth"]["verdicts_right"] >= 79
     assert res["sixth"]["suggestions_right"] >= 23
     for part in res.values():
         right_called_wrong = [

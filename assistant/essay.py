@@ -91,7 +91,14 @@ _NEGATION_RE = re.compile(
     r"\b(?<!did )(?<!was )((?<!, )not(?! (?:only|just|merely|simply))|no|never|cannot|can't|"
     r"(?:isn't|aren't|doesn't|don't|won't)(?! (?:only|just|merely|simply))|"
     r"unlikely|misconception|myth|neither|nor|little evidence|without evidence|"
-    r"rarely|fails? to|ineffective|no longer|disproven|debunked|limited|insufficient)\b",
+    r"rarely|fails? to|ineffective|no longer|disproven|debunked|limited|insufficient|"
+    # What is needed or had, denied by its amount ("pupils need little guidance to work
+    # together", "has little impact"); not "with little prior knowledge", which describes.
+    r"(?:need|needs|needed|require|requires|required|have|has|had|make|makes|made)\s+"
+    r"(?:very\s+)?(?:little|few)(?!\s+(?:and|by)\b)|"
+    # An obligation denied ("we did not need to submit them to further scrutiny"); "did not"
+    # alone tells what happened, which is seldom the claim.
+    r"did\s+not\s+(?:need|have)\s+to|didn['’]t\s+(?:need|have)\s+to)\b",
     re.IGNORECASE,
 )
 # Absolute and superlative claims the frameworks do not make ("matters most", "always").

@@ -495,6 +495,12 @@ def test_a_contrast_is_not_a_negation() -> None:
             True,
         ),
         ("These are practices that do not work.", True),
+        # What is needed denied by its amount, an obligation denied (the same user test).
+        ("Pupils need little guidance to work together in pairs.", True),
+        ("Homework has little impact in primary schools.", True),
+        ("Pupils with little prior knowledge benefit from worked examples.", False),
+        ("We did not need to submit the decisions to further scrutiny.", True),
+        ("We did not have a behaviour policy until 2019.", False),
         ("Attendance is a problem for pupils who do not attend.", False),
         # Two negations, one claim that something is needed.
         ("Coaching cannot work without a relationship of mutual respect.", False),

@@ -1073,7 +1073,20 @@ def check_essay(text: str, index: SearchIndex) -> CheckReport:
             vecs = sim.encode_with_clauses([claim.text])[0]
             vec_cache[claim.start] = vecs
         verdict = _verdict(c, claim, vecs, sim, index, named)
-        checked.append(replace(verdict, sentence=sentence) if claim != sentence else verdict)
+        doubted = verdict.verdict == "unsupported" and verdict.reason != SAYS_OPPOSITE
+        head = _head_span(sentence, c, citations) if doubted else None
+        if head is not None:
+            # A citation inside a sentence is for what comes before it, most often ("Sessions
+            # were designed to build on the existing knowledge, skills and understanding of
+            # staff [NPQSL 6.5], so our Year 2 teachers did not repeat phonics training" had
+            # been doubted: the part after it pulled the sentence away from 6.5). Not when the
+            # whole sentence says the opposite: "…embeds faster than individual classroom
+            # approaches (NPQSL 4.2), so I expected to see results quickly" contradicts 4.2
+            # by its second part.
+            by_head = _verdict(c, head, sim.encode_with_clauses([head.text])[0], sim, index, named)
+            if by_head.verdict == "supported":
+                verdict = by_head
+        checked.append(replace(verdict, sentence=sentence))
     checked = _siblings_are_no_fix(checked)
 
     uncited: list[tuple[Sentence, tuple[str, ...]]] = []
@@ -1133,6 +1146,27 @@ def _claim_span(sentence: Sentence, c: Citation, citations: Sequence[Citation]) 
     if len(text.split()) < _CLAIM_MIN_WORDS:
         return sentence
     return Sentence(text, sentence.end - len(text), sentence.end)
+
+
+SAYS_OPPOSITE = "the sentence claims more than, or the opposite of, what the statement says"
+
+
+def _head_span(sentence: Sentence, c: Citation, citations: Sequence[Citation]) -> Sentence | None:
+    """The part of a sentence up to its only citation, when words of a claim come on both sides.
+
+    None when the sentence cites more than once (`_claim_span` splits those) or either side is
+    shorter than `_CLAIM_MIN_WORDS` ("As NPQSL 4.1 says, …" is the whole sentence's).
+    """
+    if any(o is not c and sentence.start <= o.start < sentence.end for o in citations):
+        return None
+    head = sentence.text[: c.end - sentence.start]
+    tail = sentence.text[c.end - sentence.start :]
+    if (
+        len(_strip_citations(head).split()) < _CLAIM_MIN_WORDS
+        or len(_strip_citations(tail).strip(" ,;:)].").split()) < _CLAIM_MIN_WORDS
+    ):
+        return None
+    return Sentence(head, sentence.start, c.end)
 
 
 def _siblings_are_no_fix(checked: list[CheckedCitation]) -> list[CheckedCitation]:
@@ -1310,7 +1344,7 @@ def _verdict(
             score,
             (),
             statement.text,
-            reason="the sentence claims more than, or the opposite of, what the statement says",
+            reason=SAYS_OPPOSITE,
         )
     if score >= SUPPORT_COSINE or (
         cited_is_nearest

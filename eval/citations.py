@@ -326,7 +326,8 @@ def write_report(
             "and 23 of 25 at its first run (held out); none of its five contradictions, each "
             'the statement reversed in other words ("need little guidance", "is '
             'straightforward", "need not consider"), was caught; changes made on it since (a '
-            'relative clause saying what the subject is, "need little", "did not need to"): 81. '
+            'relative clause saying what the subject is, "need little", "did not need to", '
+            "the part up to a citation inside a sentence): 82. "
             "Every set's first run is in "
             "`eval/reports/ablations.md`.",
             "",

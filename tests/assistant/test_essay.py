@@ -1047,3 +1047,30 @@ def test_a_clause_is_not_matched_by_one_shared_word(search_index: SearchIndex) -
     (found,) = essay.find_evidence(text, search_index, framework="NPQSL")
     listed = [i for sup in found.supports for i in sup.ids]
     assert listed[0] == "NPQSL 5.2" and "NPQSL 2.13" not in listed
+
+
+@pytest.mark.parametrize(
+    ("text", "verdict"),
+    [
+        # A sixth user test: the part up to the citation is NPQSL 6.5 near word for word; the
+        # part after it had pulled the sentence's score below the support line.
+        (
+            "Sessions were designed to build on the existing knowledge, skills and understanding "
+            "of staff [NPQSL 6.5], so our Year 2 teachers did not repeat phonics training they "
+            "had already mastered.",
+            "supported",
+        ),
+        # The part after it says the opposite of the statement: the whole sentence decides.
+        (
+            "The framework also suggests that a whole-school change embeds faster than individual "
+            "classroom approaches (NPQSL 4.2), so I expected to see results quickly.",
+            "unsupported",
+        ),
+    ],
+)
+def test_a_citation_inside_a_sentence_is_for_the_part_before_it(
+    search_index: SearchIndex, text: str, verdict: str
+) -> None:
+    (c,) = essay.check_essay(text, search_index).citations
+    assert c.verdict == verdict, (c.verdict, c.reason, c.score)
+    assert c.sentence.text.rstrip().endswith(".")  # reported with the whole sentence

@@ -53,8 +53,9 @@ def test_the_checker_on_the_user_test_essays(monkeypatch, search_index: SearchIn
     # The sixth (twenty-third round), blind to everything before: 78 of 86 and 23 of 25 at its
     # first run (held out); its five contradictions in other words all passed. One change made
     # on it since (a relative clause saying what the subject is: "a minor issue that leaders
-    # need not consider"; "need little guidance"; "did not need to"): 81.
-    assert res["sixth"]["verdicts_right"] >= 81
+    # need not consider"; "need little guidance"; "did not need to"; the part up to a
+    # citation inside a sentence): 82.
+    assert res["sixth"]["verdicts_right"] >= 82
     assert res["sixth"]["suggestions_right"] >= 23
     for part in res.values():
         right_called_wrong = [

@@ -28,7 +28,7 @@ from index.search import (
 )
 from index.store import STOPWORDS
 from ingest.frameworks import AREA_TITLES, FRAMEWORK_NAMES
-from ingest.ids import find_citations
+from ingest.ids import find_citations, without_citations
 from ingest.records import Statement
 
 # How much of the topic search is compared (chosen on the design half of
@@ -218,9 +218,7 @@ def comparison_frameworks(question: str, held: Sequence[str]) -> tuple[str, ...]
 
 def comparison_topic(question: str) -> str:
     """The topic of a comparison: its words without framework names, ids and comparing words."""
-    text = question
-    for c in sorted(find_citations(question), key=lambda c: -c.start):
-        text = text[: c.start] + " " + text[c.end :]
+    text = without_citations(question, filler=" ")
     text = strip_framework_names(text)
     text = _SHORT_RE.sub(" ", text)
     text = _NOT_TOPIC_RE.sub(" ", text)

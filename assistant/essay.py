@@ -27,7 +27,7 @@ from assistant.brief import quoted
 from index.search import QueryError, SearchIndex
 from index.store import stem, tokenize
 from ingest.frameworks import FRAMEWORK_NAMES, reference_entry
-from ingest.ids import Citation, find_citations, frameworks_named
+from ingest.ids import Citation, find_citations, frameworks_named, without_citations
 from ingest.records import Statement
 
 Verdict = Literal["supported", "wrong_number", "unsupported", "nonexistent", "ambiguous"]
@@ -693,9 +693,7 @@ def plain_text(sentence: str) -> str:
 
 def _strip_citations(sentence: str) -> str:
     """The sentence as it is compared with statements: no citations, no markup."""
-    text = sentence
-    for c in sorted(find_citations(sentence), key=lambda c: -c.start):
-        text = text[: c.start] + text[c.end :]
+    text = without_citations(sentence)
     text = re.sub(r"\(\s*(DfE|Department for Education)?[\s,;]*\d{0,4}[a-z]?[\s,;]*\)", "", text)
     return plain_text(re.sub(r"[\[(]\s*[;,]?\s*[\])]", "", text))
 

@@ -52,6 +52,7 @@ from ingest.ids import (
     find_citations,
     frameworks_named,
     strip_framework_mentions,
+    without_citations,
 )
 from ingest.records import Statement, aligned_twins
 
@@ -1182,9 +1183,7 @@ _ID_FILLER = frozenset(
 
 def _words_besides_ids(query: str, citations: Sequence[Citation]) -> bool:
     """Whether a query holds words to search besides its citation ids ("NPQSL 4.9" has none)."""
-    rest = query
-    for c in sorted(citations, key=lambda c: -c.start):
-        rest = rest[: c.start] + " " + rest[c.end :]
+    rest = without_citations(query, citations, filler=" ")
     words = re.findall(r"[a-z]+", strip_framework_names(rest).lower())
     return any(w not in _ID_FILLER for w in words)
 

@@ -21,6 +21,7 @@ Example:
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ingest.frameworks import AREA_ALIASES, AREA_TITLES, FRAMEWORK_NAMES, OTHER_NPQS, area_number
@@ -439,6 +440,20 @@ def parse_id(text: str) -> str | None:
     return None
 
 
+def without_citations(
+    text: str, citations: Sequence[Citation] | None = None, filler: str = ""
+) -> str:
+    """``text`` with each citation's span cut out (``filler`` in its place).
+
+    The ids of one list ("NPQSL 8.7, 8.8") share one span, which is cut once: cut once per id,
+    the second cut took the words after it.
+    """
+    found = find_citations(text) if citations is None else citations
+    for start, end in sorted({(c.start, c.end) for c in found}, reverse=True):
+        text = text[:start] + filler + text[end:]
+    return text
+
+
 def is_statement_id(text: str) -> bool:
     """True for a canonical framework statement id (not a provider section id)."""
     return bool(_CANONICAL_RE.match(text))
@@ -452,4 +467,5 @@ __all__ = [
     "is_statement_id",
     "parse_id",
     "resolve_bare",
+    "without_citations",
 ]

@@ -1074,3 +1074,10 @@ def test_a_citation_inside_a_sentence_is_for_the_part_before_it(
     (c,) = essay.check_essay(text, search_index).citations
     assert c.verdict == verdict, (c.verdict, c.reason, c.score)
     assert c.sentence.text.rstrip().endswith(".")  # reported with the whole sentence
+
+
+def test_a_list_of_ids_inside_a_sentence_leaves_the_words_after_it() -> None:
+    # Both ids of "(NPQSL 2.12, 2.13)" share one span; cut once per id, the second cut had
+    # taken "unless retri" from the claim the checker and Find compare.
+    text = "Pupils forget things (NPQSL 2.12, 2.13) unless retrieval is spaced."
+    assert essay._strip_citations(text) == "Pupils forget things unless retrieval is spaced."

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from ingest.ids import find_citations, parse_id, resolve_bare
+from ingest.ids import find_citations, parse_id, resolve_bare, without_citations
 
 
 @pytest.mark.parametrize(
@@ -209,3 +209,21 @@ def test_offsets_point_at_the_raw_text() -> None:
 )
 def test_parse_id(query: str, expected: str | None) -> None:
     assert parse_id(query) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "filler", "expected"),
+    [
+        # The two ids of a list share one span: the words after it stay.
+        (
+            "Pupils forget things (NPQSL 2.12, 2.13) unless retrieval is spaced out.",
+            "",
+            "Pupils forget things () unless retrieval is spaced out.",
+        ),
+        ("NPQSL 4.9, 4.10 and NPQEL 2.12 on memory", " ", "  and   on memory"),
+        ("(DfE, 2020, NPQSL 4.9)", "", "(DfE, 2020, )"),
+        ("no citation here", "", "no citation here"),
+    ],
+)
+def test_without_citations_cuts_each_span_once(text: str, filler: str, expected: str) -> None:
+    assert without_citations(text, filler=filler) == expected

@@ -1356,7 +1356,34 @@ def _verdict(
             "say this: check the sentence against its text"
         )
     elif nearest is not None and searched[0][1] >= PARTIAL_COSINE:
-        near = "; ".join(_suggest(searched[:1], c.framework, index, c.area))
+        near_ids = _suggest(searched[:1], c.framework, index, c.area)
+        if (
+            word_shares(sentence.text, nearest.text)[0] >= WORDED_SENTENCE_SHARE
+            and not _worded(sentence.text, statement.text)
+            and not says_opposite
+            and not negation_differs(
+                sentence.text,
+                sim.clause_cosines(sentence.text, vecs, nearest.id),
+                nearest.text,
+                searched[0][1],
+            )
+            and not overclaims(sentence.text, nearest.text)
+        ):
+            # The search's first statement holds the sentence's words, the cited one does not:
+            # a number for it ("…early and least-intrusive interventions as the first response
+            # to low-level disruption (NPQSL 4.4)" is said inside the long bullet NPQSL 4.P2.2,
+            # whose many other words keep its cosine low). A sixth user test.
+            return CheckedCitation(
+                c.raw,
+                sid,
+                sentence,
+                "wrong_number",
+                score,
+                near_ids,
+                statement.text,
+                reason=f"{near_ids[0]} says this in its own words" if near_ids else "",
+            )
+        near = "; ".join(near_ids)
         why = f"the cited statement does not say this; the nearest is {near}: check it first"
     else:
         why = "no statement in the frameworks says this"

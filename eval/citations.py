@@ -327,7 +327,8 @@ def write_report(
             'the statement reversed in other words ("need little guidance", "is '
             'straightforward", "need not consider"), was caught; changes made on it since (a '
             'relative clause saying what the subject is, "need little", "did not need to", '
-            "the part up to a citation inside a sentence): 82. "
+            "the part up to a citation inside a sentence, a statement holding the sentence's "
+            "words as its number): 83. "
             "Every set's first run is in "
             "`eval/reports/ablations.md`.",
             "",

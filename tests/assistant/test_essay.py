@@ -1081,3 +1081,19 @@ def test_a_list_of_ids_inside_a_sentence_leaves_the_words_after_it() -> None:
     # taken "unless retri" from the claim the checker and Find compare.
     text = "Pupils forget things (NPQSL 2.12, 2.13) unless retrieval is spaced."
     assert essay._strip_citations(text) == "Pupils forget things unless retrieval is spaced."
+
+
+def test_a_statement_holding_the_sentences_words_is_its_number(search_index: SearchIndex) -> None:
+    # A sixth user test: the claim is said inside the long bullet NPQSL 4.P2.2, whose other
+    # words keep its cosine at 0.51; the checker had called NPQSL 4.4 unsupported and named
+    # 4.P2.2 only in its reason, with nothing to copy.
+    text = (
+        "We also coached staff to use early and least-intrusive interventions as the first "
+        "response to low-level disruption (NPQSL 4.4)."
+    )
+    (c,) = essay.check_essay(text, search_index).citations
+    assert c.verdict == "wrong_number", (c.verdict, c.reason)
+    assert c.suggested[0] == "NPQSL 4.P2.2"
+    # A right citation of it stays supported.
+    (c,) = essay.check_essay(text.replace("NPQSL 4.4", "NPQSL 4.P2.2"), search_index).citations
+    assert c.verdict == "supported", (c.verdict, c.reason)

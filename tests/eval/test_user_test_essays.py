@@ -43,8 +43,8 @@ def test_the_checker_on_the_user_test_essays(monkeypatch, search_index: SearchIn
     assert res["third"]["suggestions_right"] >= 19
     # The fourth, written after those changes: 71 of 79 and 16 of 20 at its first run; then
     # changes made on it (it is no longer held out): 75 and 19.
-    assert res["fourth"]["verdicts_right"] >= 75
-    assert res["fourth"]["suggestions_right"] >= 19
+    assert res["fourth"]["verdicts_right"] >= 76  # 75 before the sixth set's changes
+    assert res["fourth"]["suggestions_right"] >= 20
     # The fifth, written after those, blind to them: 76 of 80 and 19 of 20 at its first run
     # (held out); two changes made on it since (an id cited beside another; "the evidence is
     # clear", "the most reliable"): 78.
@@ -54,9 +54,9 @@ def test_the_checker_on_the_user_test_essays(monkeypatch, search_index: SearchIn
     # first run (held out); its five contradictions in other words all passed. One change made
     # on it since (a relative clause saying what the subject is: "a minor issue that leaders
     # need not consider"; "need little guidance"; "did not need to"; the part up to a
-    # citation inside a sentence): 82.
-    assert res["sixth"]["verdicts_right"] >= 82
-    assert res["sixth"]["suggestions_right"] >= 23
+    # citation inside a sentence; a statement holding the sentence's words is its number): 83.
+    assert res["sixth"]["verdicts_right"] >= 83
+    assert res["sixth"]["suggestions_right"] >= 24
     for part in res.values():
         right_called_wrong = [
             w for w in part["wrong"] if w["expected"] == "supported" and w["got"] == "wrong_number"

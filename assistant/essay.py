@@ -1252,7 +1252,7 @@ def _verdict(
             prefer_area=True,
             fits=lambda i: sim.support(vecs, i),
         )
-        why = index.explain_missing(sid)
+        why = index.explain_missing(sid, fits=lambda i: sim.support(vecs, i) >= PARTIAL_COSINE)
         return CheckedCitation(c.raw, sid, sentence, "nonexistent", 0.0, suggested, reason=why)
 
     score = sim.support(vecs, sid)

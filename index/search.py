@@ -1553,8 +1553,12 @@ class SearchIndex:
             self._postings[key] = (postings, count)
         return self._postings[key]
 
-    def explain_missing(self, sid: str) -> str:
+    def explain_missing(self, sid: str, fits: Callable[[str], bool] | None = None) -> str:
         """Why ``sid`` names no statement, and what that framework's area does hold.
+
+        ``fits``: whether a statement (by id) speaks to the text citing ``sid``. When the copy
+        held may stop short, another framework's statement of that number is quoted as what
+        ``sid`` may say; one that does not fit is named as about something else instead.
 
         >>> idx.explain_missing("NPQSL 4.30")  # doctest: +SKIP
         'NPQSL 4.30 does not exist: NPQSL area 4 (Behaviour) has evidence statements 4.1–4.21
@@ -1598,10 +1602,23 @@ class SearchIndex:
         if other is not None:
             text += (
                 f". {other.framework} has the same statements up to {fw} {area}.{last('evidence')} "
-                f"and goes on to {other.id}, so the {fw} source may be incomplete. {other.id} "
-                f"reads “{' '.join(other.text.split())}”; whether {sid} says the same, only the "
-                f"DfE framework can tell: check it before you cite {sid}"
+                f"and goes on to {other.id}, so the {fw} source may be incomplete. "
             )
+            words = " ".join(other.text.split())
+            if fits is not None and not fits(other.id):
+                # A user test: the quotation, about schemata, had read as the sentence's
+                # support for a claim about feedback.
+                short = " ".join(words.split()[:12])
+                text += (
+                    f"If {sid} says what {other.id} says (“{short}…”), it does not support "
+                    f"this sentence; only the DfE framework can tell what {sid} says: check it "
+                    f"before you cite {sid}"
+                )
+            else:
+                text += (
+                    f"{other.id} reads “{words}”; whether {sid} says the same, only the DfE "
+                    f"framework can tell: check it before you cite {sid}"
+                )
         return text
 
     def _parallel_beyond(self, fw: str, area: int, number: str, held_last: int) -> Statement | None:

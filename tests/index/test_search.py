@@ -507,6 +507,18 @@ def test_a_missing_id_is_explained_with_what_exists(
     assert says in search_index.explain_missing(sid)
 
 
+def test_a_missing_ids_probable_text_is_not_quoted_as_support_it_does_not_give(
+    search_index: SearchIndex,
+) -> None:
+    # A user test: "…feedback should help pupils to monitor and regulate their own learning
+    # (NPQSL 3.9)" was told NPQEL 3.9 "reads" a statement on schemata, as if it were support.
+    said = search_index.explain_missing("NPQSL 3.9", fits=lambda sid: False)
+    assert "If NPQSL 3.9 says what NPQEL 3.9 says (“In all subject areas" in said
+    assert "it does not support this sentence" in said and " reads “" not in said
+    said = search_index.explain_missing("NPQSL 3.9", fits=lambda sid: sid == "NPQEL 3.9")
+    assert "NPQEL 3.9 reads “In all subject areas" in said
+
+
 @pytest.mark.parametrize(
     ("question", "named"),
     [

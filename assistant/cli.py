@@ -592,13 +592,15 @@ def cmd_check(args: argparse.Namespace) -> int:
         if c.cited and label != c.cited:
             label = f"{c.cited} (cited as “{c.raw}”)"
         print(f"{c.verdict.upper():13} {label}{sug}")
-        print(f"    sentence: {c.sentence.text[:200]}")
+        # Whole: a sentence cut at a fixed width had ended inside its own citation ("[NPQSL "),
+        # and a statement users copy must be quoted whole (a user test).
+        print(f"    sentence: {' '.join(c.sentence.text.split())}")
         if c.cited_text:
-            print(f"    {c.cited}: {c.cited_text[:200]}")
+            print(f"    {c.cited}: {' '.join(c.cited_text.split())}")
         if c.reason:
             print(f"    why: {c.reason}")
     for s, ids in report.uncited:
-        print(f"CONSIDER      citing {', '.join(ids)} for: {s.text[:160]}")
+        print(f"CONSIDER      citing {', '.join(ids)} for: {' '.join(s.text.split())}")
     return 0
 
 

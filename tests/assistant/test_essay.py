@@ -337,6 +337,27 @@ def test_cli_check_json_and_bad_file(tmp_path: Path, capsys, search_index, monke
     assert "essays.md: is a folder, not a file" in capsys.readouterr().err
 
 
+def test_cli_check_text_quotes_sentence_and_statement_whole(  # type: ignore[no-untyped-def]
+    tmp_path: Path, capsys, search_index, monkeypatch
+) -> None:
+    # A user test: both were cut at 200 characters, a sentence inside its own citation.
+    monkeypatch.setattr("assistant.cli.open_search", lambda cfg: search_index)
+    sentence = (
+        "Because professional development is most effective when it builds on what staff "
+        "already know and can do, our sessions began with a short diagnostic of each "
+        "colleague's existing knowledge, skills and understanding before any new content was "
+        "introduced (NPQSL 6.5)."
+    )
+    assert len(sentence) > 200
+    p = tmp_path / "e.txt"
+    p.write_text(sentence, encoding="utf-8")
+    assert main(["check", str(p)]) == 0
+    out = capsys.readouterr().out
+    assert f"    sentence: {sentence}\n" in out
+    statement = search_index.statements[search_index.row("NPQSL 6.5")].text
+    assert f"    NPQSL 6.5: {' '.join(statement.split())}\n" in out
+
+
 def test_cli_find_csv(tmp_path: Path, capsys, search_index, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     monkeypatch.setattr("assistant.cli.open_search", lambda cfg: search_index)
     p = tmp_path / "p.txt"

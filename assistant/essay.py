@@ -1358,7 +1358,8 @@ def _verdict(
     elif nearest is not None and searched[0][1] >= PARTIAL_COSINE:
         near_ids = _suggest(searched[:1], c.framework, index, c.area)
         if (
-            word_shares(sentence.text, nearest.text)[0] >= WORDED_SENTENCE_SHARE
+            near_ids
+            and word_shares(sentence.text, nearest.text)[0] >= WORDED_SENTENCE_SHARE
             and not _worded(sentence.text, statement.text)
             and not says_opposite
             and not negation_differs(
@@ -1381,7 +1382,7 @@ def _verdict(
                 score,
                 near_ids,
                 statement.text,
-                reason=f"{near_ids[0]} says this in its own words" if near_ids else "",
+                reason=f"{near_ids[0]} holds the sentence's words; the cited statement does not",
             )
         near = "; ".join(near_ids)
         why = f"the cited statement does not say this; the nearest is {near}: check it first"

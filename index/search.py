@@ -1558,7 +1558,7 @@ class SearchIndex:
 
         ``fits``: whether a statement (by id) speaks to the text citing ``sid``. When the copy
         held may stop short, another framework's statement of that number is quoted as what
-        ``sid`` may say; one that does not fit is named as about something else instead.
+        ``sid`` may say; if it does not fit, the text says ``sid`` would then not support it.
 
         >>> idx.explain_missing("NPQSL 4.30")  # doctest: +SKIP
         'NPQSL 4.30 does not exist: NPQSL area 4 (Behaviour) has evidence statements 4.1–4.21

@@ -1296,13 +1296,7 @@ def _verdict(
         and alt is not None
         and alt_score >= WRONG_NUMBER_MIN
         and alt_score - score >= WRONG_NUMBER_MARGIN
-        and not negation_differs(
-            sentence.text,
-            sim.clause_cosines(sentence.text, vecs, alt[0].id),
-            alt[0].text,
-            alt_score,
-        )
-        and not overclaims(sentence.text, alt[0].text)
+        and _may_say(sentence.text, vecs, sim, alt[0], alt_score)
     ):
         suggested = _suggest(
             _search_order_first(alternatives, searched, twins),
@@ -1362,13 +1356,7 @@ def _verdict(
             and word_shares(sentence.text, nearest.text)[0] >= WORDED_SENTENCE_SHARE
             and not _worded(sentence.text, statement.text)
             and not says_opposite
-            and not negation_differs(
-                sentence.text,
-                sim.clause_cosines(sentence.text, vecs, nearest.id),
-                nearest.text,
-                searched[0][1],
-            )
-            and not overclaims(sentence.text, nearest.text)
+            and _may_say(sentence.text, vecs, sim, nearest, searched[0][1])
         ):
             # The search's first statement holds the sentence's words, the cited one does not:
             # a number for it ("…early and least-intrusive interventions as the first response
@@ -1391,6 +1379,15 @@ def _verdict(
     return CheckedCitation(
         c.raw, sid, sentence, "unsupported", score, (), statement.text, reason=why
     )
+
+
+def _may_say(
+    sentence: str, vecs: np.ndarray, sim: _Similarity, other: Statement, score: float
+) -> bool:
+    """Whether ``other``, offered as the sentence's number, does not say its opposite or less."""
+    return not negation_differs(
+        sentence, sim.clause_cosines(sentence, vecs, other.id), other.text, score
+    ) and not overclaims(sentence, other.text)
 
 
 def _search_order_first(

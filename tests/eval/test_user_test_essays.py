@@ -51,10 +51,10 @@ def test_the_checker_on_the_user_test_essays(monkeypatch, search_index: SearchIn
     assert res["fifth"]["verdicts_right"] >= 78
     assert res["fifth"]["suggestions_right"] >= 19
     # The sixth (twenty-third round), blind to everything before: 78 of 86 and 23 of 25 at its
-    # first run (held out); its five contradictions in other words all passed. One change made
-    # on it since (a relative clause saying what the subject is: "a minor issue that leaders
-    # need not consider"; "need little guidance"; "did not need to"; the part up to a
-    # citation inside a sentence; a statement holding the sentence's words is its number): 83.
+    # first run (held out); its five contradictions in other words all passed. Changes made on
+    # it since (a relative clause saying what the subject is: "a minor issue that leaders need
+    # not consider"; "need little guidance"; "did not need to"; the part up to a citation
+    # inside a sentence; a statement holding the sentence's words is its number): 83.
     assert res["sixth"]["verdicts_right"] >= 83
     assert res["sixth"]["suggestions_right"] >= 24
     for part in res.values():

@@ -24,6 +24,7 @@ from typing import Literal
 import numpy as np
 
 from assistant.brief import quoted
+from assistant.opposites import denies_reversal, opposite_words
 from index.search import QueryError, SearchIndex
 from index.store import stem, tokenize
 from ingest.frameworks import FRAMEWORK_NAMES, reference_entry
@@ -92,6 +93,7 @@ _NEGATION_RE = re.compile(
     r"(?:isn't|aren't|doesn't|don't|won't)(?! (?:only|just|merely|simply))|"
     r"unlikely|misconception|myth|neither|nor|little evidence|without evidence|"
     r"rarely|fails? to|ineffective|no longer|disproven|debunked|limited|insufficient|"
+    r"falls?\s+short|fell\s+short|falling\s+short|"
     # What is needed or had, denied by its amount ("pupils need little guidance to work
     # together", "has little impact"); not "with little prior knowledge", which describes.
     r"(?:need|needs|needed|require|requires|required|have|has|had|make|makes|made)\s+"
@@ -106,7 +108,8 @@ _OVERCLAIM_RE = re.compile(
     r"\b(most important|matters? most|single most|the key factor|always|guarantees?d?|"
     r"sufficient|on (?:its|their) own|permanently|the only|entirely|completely|every time|"
     r"most (?:cost[- ])?effective|most reliable|most powerful|most impactful|"
-    r"evidence is (?:clear|conclusive|unequivocal)|proven?|proves)\b",
+    r"evidence is (?:clear|conclusive|unequivocal)|proven?|proves|eliminat\w*|eradicat\w*|"
+    r"every single|by (?:it|them)sel(?:f|ves)|most valuable|most useful|most beneficial)\b",
     re.IGNORECASE,
 )
 _SUPERLATIVES = {
@@ -121,6 +124,9 @@ _SUPERLATIVES = {
     "single most",
     "the key factor",
     "most effective",
+    "most valuable",
+    "most useful",
+    "most beneficial",
 }
 # A statement that ranks what it describes makes the superlative claim itself.
 _EMPHASIS_RE = re.compile(
@@ -284,7 +290,10 @@ _DESCRIBING_ADJECTIVE_RE = re.compile(
 )
 # ...unless it is what the sentence says of its subject ("working memory has a limited
 # capacity", "the evidence is limited").
-_PREDICATING_TEXT = "is are was were be been being has have had seems seem"
+_PREDICATING_TEXT = (
+    "is are was were be been being has have had seems seem offers offer offered gives give gave "
+    "provides provide provided"
+)
 _PREDICATING = frozenset(_PREDICATING_TEXT.split())
 _DETERMINER_TEXT = "a an the very only quite rather extremely so too"
 _DETERMINERS = frozenset(_DETERMINER_TEXT.split())
@@ -395,6 +404,8 @@ def negation_differs(
     A negated statement is compared with the whole sentence, as before: its own negation may be
     an aside too ("However, these activities do not work in all circumstances").
     """
+    if denies_reversal(sentence, statement):
+        return False
     if negated(statement):
         return not negated(sentence)
     if denies_quick_result(sentence, statement):
@@ -413,6 +424,8 @@ _BETTER = (
     r"beneficial|crucial|likely\s+to\s+\w+"
 )
 _PREFERRED_FIRST = (
+    # "the quantity of professional development time outweighs how that time is spent"
+    re.compile(rf"(?P<a>{_SIDE}*?)\b(?:outweighs?|outweighed)\s+(?P<b>{_SIDE}*)", re.IGNORECASE),
     re.compile(
         rf"(?P<a>{_SIDE}*?)\b(?:is|are|was|were|seems?|be)\s+(?:far\s+|much\s+|even\s+)?"
         rf"more\s+(?:{_BETTER})\s+than\s+(?P<b>{_SIDE}*)",
@@ -456,6 +469,20 @@ _NOT_COMPARED = frozenset({
 })  # fmt: skip
 
 
+# "We slowed down, rather than sped up, new content…": the dispreferred side set off by commas.
+_PARENTHETICAL_RATHER = re.compile(
+    rf"(?P<a>{_SIDE}*?),\s*(?:rather\s+than|instead\s+of)\s+(?P<b>[^,;:.?!()\[\]]*),",
+    re.IGNORECASE,
+)
+# "While classroom-level strategies have a big impact…, consistency and coherence at a whole
+# school level are paramount" [NPQSL 4.1]: a concession, then what weighs most.
+_CONCESSIVE = re.compile(
+    rf"^\s*(?:while|whilst|although|though)\s+(?P<b>[^,;:]*),(?P<a>{_SIDE}*?)\b(?:are|is)\s+"
+    r"(?:paramount|crucial|vital|essential|most\s+important|key)\b",
+    re.IGNORECASE,
+)
+# Words for one side of a comparison said two ways ("the quantity of time" is "the amount").
+_SAME_COMPARED = {stem(w): stem("amount") for w in ("quantity", "volume")}
 # "Rather than relying on existing frameworks, we built our own": the dispreferred side first.
 _LEADING_RATHER = re.compile(
     rf"(?:^|[;:.]\s*)(?:rather\s+than|instead\s+of)\s+(?P<b>[^,;:.?!()\[\]]*),(?P<a>{_SIDE}*)",
@@ -477,14 +504,18 @@ def _compared(text: str) -> tuple[frozenset[str], frozenset[str]] | None:
     def words(side: str, last: bool) -> frozenset[str]:
         ws = side.split()
         ws = ws[-_COMPARED_WORDS:] if last else ws[:_COMPARED_WORDS]
-        return frozenset(t for t in tokenize(" ".join(ws)) if t not in _NOT_COMPARED)
+        return frozenset(
+            _SAME_COMPARED.get(t, t) for t in tokenize(" ".join(ws)) if t not in _NOT_COMPARED
+        )
 
     text = re.sub(r"\([^()]*\)|\[[^\[\]]*\]", " ", text)  # "(e.g. governance, data collection)"
     text = _SOURCE_ASIDE_RE.sub(" ", text)
     sides: tuple[frozenset[str], frozenset[str]] | None = None
     if m := _LEADING_RATHER.search(text):
         sides = words(m["a"], False), words(m["b"], True)
-    elif m := _PREFERRED_AFTER_VERB.search(text):
+    elif m := _PARENTHETICAL_RATHER.search(text):
+        sides = words(m["a"], True), words(m["b"], False)
+    elif (m := _CONCESSIVE.search(text)) or (m := _PREFERRED_AFTER_VERB.search(text)):
         sides = words(m["a"], False), words(m["b"], False)
     elif m := next((p.search(text) for p in _PREFERRED_FIRST if p.search(text)), None):
         sides = words(m["a"], True), words(m["b"], False)
@@ -823,7 +854,10 @@ def find_evidence(
             strength = strength_of(cos)
             plain = plain_text(claim)
             if strength != "weak" and (
-                overclaims(plain, s.text) or reverses(plain, s.text) or too_soon(plain, s.text)
+                overclaims(plain, s.text)
+                or reverses(plain, s.text)
+                or too_soon(plain, s.text)
+                or opposite_words(_strip_citations(plain), s.text) is not None
             ):
                 # The sentence claims more than the statement, or the reverse ("parenting
                 # workshops are the most effective way to raise attainment" against NPQSL 9.4,
@@ -1071,7 +1105,7 @@ def check_essay(text: str, index: SearchIndex) -> CheckReport:
             vecs = sim.encode_with_clauses([claim.text])[0]
             vec_cache[claim.start] = vecs
         verdict = _verdict(c, claim, vecs, sim, index, named)
-        doubted = verdict.verdict == "unsupported" and verdict.reason != SAYS_OPPOSITE
+        doubted = verdict.verdict == "unsupported" and not _says_opposite(verdict.reason)
         head = _head_span(sentence, c, citations) if doubted else None
         if head is not None:
             # A citation inside a sentence is for what comes before it, most often ("Sessions
@@ -1147,6 +1181,20 @@ def _claim_span(sentence: Sentence, c: Citation, citations: Sequence[Citation]) 
 
 
 SAYS_OPPOSITE = "the sentence claims more than, or the opposite of, what the statement says"
+
+
+_REWORDED_REASON = "the statement says “{}”; the sentence claims the reverse (“{}”)"
+
+
+def _reworded_reason(stated: str, claimed: str) -> str:
+    """Why a sentence that reverses the statement in other words is not supported by it."""
+    return _REWORDED_REASON.format(stated, claimed)
+
+
+def _says_opposite(reason: str) -> bool:
+    """Whether an unsupported verdict's reason is that the sentence says the opposite."""
+    head = _REWORDED_REASON.partition("{}")[0]
+    return reason == SAYS_OPPOSITE or (reason.startswith(head) and "the reverse" in reason)
 
 
 def _head_span(sentence: Sentence, c: Citation, citations: Sequence[Citation]) -> Sentence | None:
@@ -1277,6 +1325,7 @@ def _verdict(
     cited_is_nearest = nearest is not None and nearest.id in twins
     alt = alternatives[0] if alternatives else None
     alt_score = alt[1] if alt else 0.0
+    reworded = opposite_words(plain_text(_strip_citations(sentence.text)), statement.text)
     says_opposite = (
         negation_differs(
             sentence.text, sim.clause_cosines(sentence.text, vecs, sid), statement.text, score
@@ -1284,6 +1333,7 @@ def _verdict(
         or overclaims(sentence.text, statement.text)
         or reverses(plain_text(sentence.text), statement.text)
         or too_soon(plain_text(sentence.text), statement.text)
+        or reworded is not None
     )
 
     if (
@@ -1336,7 +1386,7 @@ def _verdict(
             score,
             (),
             statement.text,
-            reason=SAYS_OPPOSITE,
+            reason=SAYS_OPPOSITE if reworded is None else _reworded_reason(*reworded),
         )
     if score >= SUPPORT_COSINE or (
         cited_is_nearest
@@ -1385,9 +1435,13 @@ def _may_say(
     sentence: str, vecs: np.ndarray, sim: _Similarity, other: Statement, score: float
 ) -> bool:
     """Whether ``other``, offered as the sentence's number, does not say its opposite or less."""
-    return not negation_differs(
-        sentence, sim.clause_cosines(sentence, vecs, other.id), other.text, score
-    ) and not overclaims(sentence, other.text)
+    return (
+        not negation_differs(
+            sentence, sim.clause_cosines(sentence, vecs, other.id), other.text, score
+        )
+        and not overclaims(sentence, other.text)
+        and opposite_words(plain_text(_strip_citations(sentence)), other.text) is None
+    )
 
 
 def _search_order_first(
@@ -1441,7 +1495,9 @@ def denies_quick_result(sentence: str, statement: str) -> bool:
         return False
     return any(
         re.search(
-            r"\b(?:not|never|no|n't|n’t)\b", sentence[max(0, m.start() - 40) : m.start()], re.I
+            r"\b(?:not|never|no|n't|n’t|anything\s+but|far\s+from)\b",
+            sentence[max(0, m.start() - 40) : m.start()],
+            re.I,
         )
         for m in _QUICKLY_RE.finditer(sentence)
     )
@@ -1458,7 +1514,11 @@ def too_soon(sentence: str, statement: str) -> bool:
         return False
     for m in _QUICKLY_RE.finditer(sentence):
         before = sentence[max(0, m.start() - 40) : m.start()]
-        if not re.search(r"\b(?:not|never|no|n't|rather\s+than|instead\s+of)\b", before, re.I):
+        if not re.search(
+            r"\b(?:not|never|no|n't|rather\s+than|instead\s+of|anything\s+but|far\s+from)\b",
+            before,
+            re.I,
+        ):
             return True
     return False
 

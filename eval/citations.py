@@ -153,6 +153,27 @@ def comparison_cases() -> dict[str, Any]:
     return out
 
 
+def reworded_cases() -> dict[str, Any]:
+    """The checker on `reworded_cases.jsonl`: statements turned around in other words, and kept.
+
+    Returns per set and kind ``[right, cases]``: ``first`` (110) and ``second`` (120), each
+    written by a session blind to the checker, the second after the rule's first version.
+    """
+    index = open_index()
+    out: dict[str, Any] = {}
+    for case in read_jsonl(DATA / "reworded_cases.jsonl"):
+        report = essay.check_essay(case["text"], index)
+        match = [
+            c for c in report.citations if case["citation"] in c.raw or c.raw in case["citation"]
+        ]
+        found = match or list(report.citations)
+        verdict = found[0].verdict if found else "none"
+        cell = out.setdefault(case["set"], {}).setdefault(case["kind"], [0, 0])
+        cell[0] += verdict == case["verdict"]
+        cell[1] += 1
+    return out
+
+
 USER_TEST = DATA / "user_test_essays"
 
 
@@ -226,6 +247,7 @@ def write_report(
     sentences: dict[str, Any] | None = None,
     comparisons: dict[str, Any] | None = None,
     user_test: dict[str, Any] | None = None,
+    reworded: dict[str, Any] | None = None,
 ) -> Path:
     """eval/reports/citations.md and .json (written atomically)."""
     out_dir.mkdir(parents=True, exist_ok=True)
@@ -300,6 +322,32 @@ def write_report(
         for name, cells in comparisons.items():
             u, k = cells.get("unsupported", [0, 0]), cells.get("supported", [0, 0])
             lines.append(f"| {name} | {u[0]} of {u[1]} | {k[0]} of {k[1]} |")
+    if reworded:
+        kinds = sorted({k for cells in reworded.values() for k in cells})
+        lines += [
+            "",
+            "## Statements turned around in other words (`eval/data/reworded_cases.jsonl`)",
+            "",
+            '"Working with parents is straightforward and needs only a single information '
+            'evening" cited to NPQSL 9.5 ("…can be challenging, and is likely to require '
+            'sustained effort") has no negation to catch. Two sessions blind to the checker '
+            "each wrote a set of sentences citing one statement: turned around in other words "
+            "(antonyms, a reversed direction, priority or comparison), kept in other words "
+            '(half of them with words that only look like a reversal: "far from simple", '
+            '"rather than a one-off"), negated, and overclaimed. The pairs of opposite words '
+            "(`assistant/opposites.py`) were written before either set was read. Before them: "
+            "`first` 74 of 110 right (17 of 40 turned around caught, 30 of 40 kept supported); "
+            "their first run on it, 75 (18 of 40); after changes made on it, `second` at its "
+            "first run (held out): 93 of 120 against 88 before (turned around 26 against 22 of "
+            "40, kept 29 against 28 of 40, none newly doubted). Two pairs were added on "
+            "`second` since, so both are design sets now.",
+            "",
+            "| set | " + " | ".join(kinds) + " |",
+            "|---|" + "---:|" * len(kinds),
+        ]
+        for name, cells in reworded.items():
+            row = [f"{cells[k][0]} of {cells[k][1]}" if k in cells else "—" for k in kinds]
+            lines.append(f"| {name} | " + " | ".join(row) + " |")
     if user_test:
         lines += [
             "",
@@ -441,6 +489,7 @@ def main(argv: list[str] | None = None) -> int:
         sentences=sentences,
         comparisons=comparison_cases(),
         user_test=user_test_essays(),
+        reworded=reworded_cases(),
     )
     print(json.dumps(summary, indent=1))
     print(f"2,500 words: {seconds:.2f}s; report: {path}")

@@ -1,0 +1,392 @@
+"""Claims that turn a statement around in other words, with no negation to catch.
+
+"Working with parents is straightforward and needs only a single information evening" cited to
+NPQSL 9.5 ("…can be challenging, and is likely to require sustained effort") and "induction is
+largely at the school's discretion" cited to NPQSL 6.12 ("…must adhere to the regulations")
+were both called supported (a sixth user test): the sentences share the statements' topic, and
+no entailment model loads here to see that "straightforward" answers "challenging".
+
+Each `Opposition` pairs what a statement says (``stated``) with the words a sentence would use
+to say the reverse (``claimed``). A sentence turns the statement around when it makes the
+reversing claim itself: the reversing words are not negated or set aside ("far from
+straightforward", "rather than a one-off"), the sentence does not also say the statement's
+side ("challenging rather than straightforward"), does not criticise what it names ("a single
+training day had little effect"), and does not report a belief it goes on to correct ("we had
+assumed it would be easy"). The pairs are few and general on purpose: a right citation doubted
+costs users' trust, so each pair was checked against every labelled right citation.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from index.store import tokenize
+
+_F = re.IGNORECASE
+
+
+@dataclass(frozen=True)
+class Opposition:
+    """One pair: what statements say, and the words that claim its reverse."""
+
+    name: str
+    stated: re.Pattern[str]
+    claimed: re.Pattern[str]
+
+
+_SESSION = (
+    r"(?:session|day|event|meeting|inset|training|twilight|workshop|briefing|evening|assembly|"
+    r"talk|letter|email|e-mail|course|conversation|presentation|input|visit|announcement|"
+    r"information\s+evening|launch)s?"
+)
+
+OPPOSITIONS: tuple[Opposition, ...] = (
+    Opposition(
+        "difficulty",
+        re.compile(
+            r"\b(?:challenging|difficult|hard\s+to|sustained\s+effort|expect\s+challenges|"
+            r"ingrained|demanding|struggle|(?:is|are|be|remains?|becomes?)\s+(?:\w+\s+)?"
+            r"complex)\b",
+            _F,
+        ),
+        re.compile(
+            r"\b(?:straightforward|effortless(?:ly)?|uncomplicated|painless(?:ly)?|easy|easily|"
+            r"readily|"
+            r"trivial|a\s+quick\s+win|simple\s+to|(?:is|are|was|were|be|been|proved|proves|"
+            r"prove|seems?|seemed|remains?)\s+(?:\w+\s+)?simple)\b",
+            _F,
+        ),
+    ),
+    Opposition(
+        "obligation",
+        re.compile(
+            r"\b(?:must|statutory|required|requires?|duty|duties|obligations?|essential|"
+            r"paramount|vital|crucial|critical|non-negotiable|have\s+to|needs?\s+to|important|"
+            r"key|fundamental|central|accountable|responsib(?:le|ility|ilities)|"
+            r"(?:first|top|a|the|high|key)\s+priority)\b",
+            _F,
+        ),
+        re.compile(
+            r"\b(?:optional|discretionary|nice[- ]to[- ]have|"
+            r"(?:at|to)\s+(?:the|our|their|its|his|her|each|a|individual)\s+"
+            r"(?:[\w-]+['’]s?\s+)?discretion|"
+            r"a\s+matter\s+of\s+(?:personal\s+)?(?:choice|preference|taste)|"
+            r"(?:is|are|was|were|be|been|seen\s+as|treated\s+as|regarded\s+as|viewed\s+as|"
+            r"considered|remains?)\s+(?:(?:largely|merely|simply|just|mostly|an?|rather|"
+            r"fairly|quite|very|essentially)\s+){0,2}(?:peripheral|marginal|unnecessary|"
+            r"irrelevant|dispensable|an\s+afterthought|a\s+formality|a\s+luxury|"
+            r"a\s+tick[- ]box(?:ing)?\s+exercise)|"
+            r"can\s+(?:safely\s+)?be\s+(?:skipped|ignored|dropped|left\s+out|overlooked)|"
+            r"can\s+(?:safely\s+)?(?:skip|ignore|overlook)|low\s+priority|"
+            r"a\s+secondary\s+(?:concern|consideration|priority|issue|matter)|"
+            r"a\s+minor\s+(?:issue|concern|consideration|matter|factor|detail|point|priority|"
+            r"influence|role|part|effect))\b",
+            _F,
+        ),
+    ),
+    Opposition(
+        "sustained",
+        re.compile(
+            r"\b(?:sustained|ongoing|over\s+time|extended\s+period|continu(?:ous|ing|al|ally|"
+            r"ously)|long[- ]term|rather\s+than\s+a\s+single\s+event|repeated(?:ly)?|spaced|"
+            r"revisit(?:ed|ing)?|regular(?:ly)?|more\s+than\s+a\s+(?:school\s+)?term|"
+            r"take\s+longer|over\s+a\s+number\s+of|lasting|long[- ]lasting|permanent)\b",
+            _F,
+        ),
+        re.compile(
+            r"\b(?:one[- ]off|once[- ]off|one[- ]day|one[- ]shot|quick\s+fix|in\s+one\s+go|"
+            r"all\s+at\s+once|once\s+and\s+for\s+all|cram(?:med|ming)?|massed|"
+            r"temporary|temporarily|fleeting|momentary|short[- ]term|(?:only|just)\s+once|"
+            r"(?:shared|communicated|mentioned|discussed|explained|announced|presented|covered|"
+            r"raised|reviewed|checked|run|held|delivered|done|trained|taught)\s+once\b"
+            r"(?!\s+(?:a|an|every|per|each)\b)|"
+            rf"(?:a|one|the)\s+single\s+(?:[\w-]+\s+){{0,2}}?{_SESSION}|"
+            rf"(?:only|just)\s+(?:a|one)\s+(?:[\w-]+\s+){{0,2}}?{_SESSION})\b",
+            _F,
+        ),
+    ),
+    Opposition(
+        "consistency",
+        re.compile(
+            r"\b(?:consisten(?:t|tly|cy)|coheren(?:t|ce)|whole[- ]school|aligned|alignment|"
+            r"common\s+(?:approach|language|expectations)|shared)\b",
+            _F,
+        ),
+        re.compile(
+            r"\b(?:left\s+to\s+(?:each|individual|the\s+individual)|"
+            r"up\s+to\s+(?:each|individual)\s+\w+|"
+            r"each\s+(?:teacher|department|class(?:room)?|member\s+of\s+staff|subject|"
+            r"colleague|year\s+team|phase)\s+(?:is\s+free\s+to\s+|should\s+|can\s+|may\s+)?"
+            r"(?:decides?|chooses?|devises?|invents?|(?:sets?|uses?|follows?|designs?|creates?|"
+            r"writes?|develops?)\s+(?:their|its)\s+own)|"
+            r"free\s+to\s+(?:choose|decide|devise|set|use|write|design)\s+(?:their|its)\s+own|"
+            r"(?:vary|varies|differ|differs)\s+(?:freely\s+)?(?:from|between)\s+"
+            r"(?:class|classroom|teacher|department|subject)s?|piecemeal|patchwork)\b",
+            _F,
+        ),
+    ),
+    Opposition(
+        "explicit",
+        re.compile(r"\b(?:explicit(?:ly)?|worked\s+examples?|guided\s+practice|scaffold\w*)\b", _F),
+        re.compile(
+            r"\b(?:discover(?:y|ing|ed)?\s+(?:for\s+themselves|by\s+themselves|on\s+their\s+own"
+            r"|learning)|(?:find|found|work|worked|figure|figured)\s+(?:it|things|them)?\s*out\s+"
+            r"for\s+themselves|(?:pick|picked|picks)\s+(?:it|them|this|these)?\s*up\s+"
+            r"(?:naturally|implicitly|on\s+their\s+own|incidentally)|by\s+osmosis|implicitly|"
+            r"unguided|minimal\s+(?:guidance|instruction|teacher\s+input))\b",
+            _F,
+        ),
+    ),
+    Opposition(
+        "capacity",
+        re.compile(r"\b(?:capacity\s+is\s+limited|limited\s+capacity|can\s+be\s+overloaded)", _F),
+        re.compile(
+            r"\b(?:unlimited|limitless|infinite|"
+            r"(?:vast|huge|large|ample)\s+(?:capacity|"
+            r"amounts?)|can\s+(?:easily\s+)?(?:hold|handle|cope\s+with|process|absorb|take\s+in)"
+            r"\s+(?:large|vast|huge|any|unlimited|lots|a\s+lot|as\s+much|many)|"
+            r"as\s+much\s+(?:new\s+)?(?:information|content|material)\s+as\s+possible)\b",
+            _F,
+        ),
+    ),
+    Opposition(
+        "shared",
+        re.compile(
+            r"\b(?:every\s+(?:colleague|member|teacher|leader)|all\s+(?:staff|colleagues)|"
+            r"everyone|distributed|shared\s+responsibility|collective(?:ly)?)\b",
+            _F,
+        ),
+        re.compile(
+            r"\b(?:alone|sole(?:ly)?\s+(?:the\s+)?responsib\w*|single[- ]handed(?:ly)?|"
+            r"handed\s+down|(?:decided|made|set)\s+centrally)\b",
+            _F,
+        ),
+    ),
+    Opposition(
+        "emphasis",
+        re.compile(
+            r"\b(?:particularly|especially|paramount|most\s+important|first\s+priority)\b", _F
+        ),
+        re.compile(
+            r"\b(?:matters?\s+(?:the\s+)?least|(?:the\s+)?least\s+(?:important|valuable|"
+            r"affected|relevant|necessary|useful|needed|beneficial|helpful|"
+            r"in\s+need))\b",
+            _F,
+        ),
+    ),
+    Opposition(
+        "building on",
+        re.compile(
+            r"\b(?:build(?:s|ing)?\s+on|draw(?:s|ing)?\s+on|making\s+use\s+of|"
+            r"instead\s+of\s+creating\s+new)\b",
+            _F,
+        ),
+        re.compile(
+            r"\b(?:from\s+scratch|start(?:s|ing)?\s+afresh|(?:a\s+)?clean\s+slate|"
+            r"set(?:s|ting)?\s+aside|disregard\w*|ignor(?:e|es|ed|ing)\s+(?:their|the|"
+            r"participants['’]?|existing|prior|what))\b",
+            _F,
+        ),
+    ),
+    Opposition(
+        "no replacement",
+        re.compile(
+            r"\b(?:never|not)\s+(?:be\s+)?(?:used\s+)?(?:as\s+)?(?:a\s+)?"
+            r"(?:replacement|substitute)\s+for|rather\s+than\s+as\s+a\s+replacement\s+for",
+            _F,
+        ),
+        re.compile(
+            r"\b(?:replac(?:e|es|ed|ing)|substitut(?:e|es|ed|ing)\s+for|in\s+place\s+of|"
+            r"stand(?:s|ing)?\s+in\s+for)\b",
+            _F,
+        ),
+    ),
+    Opposition(
+        "subject-specific",
+        re.compile(
+            r"\b(?:within\s+the\s+subject|subject[- ]specific|domain[- ]specific|"
+            r"specific\s+to\s+(?:the|each|a)\s+subject)",
+            _F,
+        ),
+        re.compile(
+            r"\b(?:generic|general\s+skills?|transferable\s+skills?|any\s+(?:topic|subject)|"
+            r"across\s+all\s+subjects|regardless\s+of\s+(?:the\s+)?(?:subject|topic|"
+            r"knowledge))\b",
+            _F,
+        ),
+    ),
+    Opposition(
+        "informal",
+        re.compile(r"\b(?:informal|face[- ]to[- ]face)\b", _F),
+        re.compile(
+            r"\b(?:formal|lecture[- ]style|by\s+letter|in\s+writing|(?:by|via)\s+(?:email|"
+            r"e-mail|text|newsletter)\s+only|only\s+(?:by|via)\s+(?:email|e-mail|letter|"
+            r"newsletter))\b",
+            _F,
+        ),
+    ),
+    Opposition(
+        "few priorities",
+        re.compile(
+            r"\b(?:limited\s+number|small\s+number|a\s+few\s+(?:\w+\s+)?priorities|"
+            r"prioritis\w+|focus(?:ed|ing)?\s+on\s+(?:a\s+)?(?:few|small))\b",
+            _F,
+        ),
+        re.compile(
+            r"\b(?:as\s+many\s+(?:[\w-]+\s+){0,2}as\s+possible|(?:numerous|countless)\s+"
+            r"(?:initiatives|priorities|changes|projects)|(?:a\s+)?(?:large|long|wide)\s+"
+            r"(?:number|list|range)\s+of\s+(?:new\s+)?(?:initiatives|priorities|changes|projects)|"
+            r"every\s+(?:initiative|priority)\s+at\s+once|all\s+(?:the\s+)?(?:initiatives|"
+            r"priorities|changes)\s+at\s+once)\b",
+            _F,
+        ),
+    ),
+)
+
+# Words just before the reversing ones that deny or set them aside ("far from easy", "rather
+# than a one-off", "replaced a single training day with…", "the myth that it is simple").
+_SET_ASIDE_RE = re.compile(
+    r"\b(?:not|never|no|nor|n['’]t|cannot|rather\s+than|instead\s+of|anything\s+but|far\s+from|"
+    r"replac\w*|mov\w*\s+away\s+from|stopp?\w*|abandon\w*|dropp?\w*|no\s+longer|avoid\w*|"
+    r"against|beyond|more\s+than|less\s+than|than|myth|misconception|assum\w*|belie\w*|"
+    r"thought|expected|hoped|used\s+to|previously|once\s+believed|the\s+idea\s+that|"
+    r"reject\w*|refus\w*|declin\w*|resist\w*|challeng\w*|warn\w*|without)\b[^.;:]*$",
+    _F,
+)
+_LOOK_BACK = 60  # characters before the reversing words read for a denial
+
+# A sentence that criticises what it names, or reports a belief corrected, agrees with the
+# statement ("a single information evening did little to engage parents").
+_CRITICAL_RE = re.compile(
+    r"\b(?:fail\w*|did\s+little|little|undermin\w*|problem\w*|struggl\w*|ineffective|"
+    r"insufficient|inadequate|poor(?:ly)?|mistake\w*|wrong|backfir\w*|confus\w*|"
+    r"(?:did|does|do)\s+not\s+work|didn['’]t\s+work|not\s+enough|short[- ]lived|"
+    r"fizzl\w*|hindsight|realis\w*|realiz\w*|learn(?:ed|t)\s+that|less\s+(?:effective|likely)|"
+    r"inconsisten\w*|frustrat\w*|resist\w*|unfair|damag\w*|harm\w*|naive|naïve|"
+    r"underestimat\w*|misjudg\w*|wrongly|lack\w*|absence|however|but|whereas|although|"
+    r"though|yet)\b",
+    _F,
+)
+
+
+def _claims(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
+    """The first match of ``pattern`` in ``text`` that no word before it denies or sets aside."""
+    for m in pattern.finditer(text):
+        if not _SET_ASIDE_RE.search(text[max(0, m.start() - _LOOK_BACK) : m.start()]):
+            return m
+    return None
+
+
+# What a statement says raises something, and what a sentence would say lowers it, with the
+# thing named after the verb ("…economies of scale and improve efficiency" against "pooling
+# resources reduces efficiency").
+_UP_RE = re.compile(
+    r"\b(?:improv\w*|increas\w*|rais(?:e|es|ed|ing)|boost\w*|enhanc\w*|strengthen\w*|"
+    r"benefit(?:s|ed|ing)?|supports|foster(?:s|ed|ing)?|promot(?:e|es|ed|ing))\s+"
+    r"(?P<what>[^,;:.()]*)",
+    _F,
+)
+_DOWN_RE = re.compile(
+    r"\b(?:reduc\w*|lower(?:s|ed|ing)?|decreas\w*|harm(?:s|ed|ing)?|damag\w*|undermin\w*|"
+    r"weaken\w*|worsen\w*|hinder\w*|impair\w*|hurt(?:s|ing)?|erod\w*|diminish\w*)\s+"
+    r"(?P<what>[^,;:.()]*)",
+    _F,
+)
+_OBJECT_WORDS = 3  # content words after the verb that name what it raises or lowers
+
+
+def _moved(pattern: re.Pattern[str], text: str, guarded: bool) -> dict[str, re.Match[str]]:
+    """What ``text`` says ``pattern``'s verbs move: each content word of the object, its match."""
+    out: dict[str, re.Match[str]] = {}
+    for m in pattern.finditer(text):
+        if guarded and _SET_ASIDE_RE.search(text[max(0, m.start() - _LOOK_BACK) : m.start()]):
+            continue
+        for word in tokenize(m["what"])[:_OBJECT_WORDS]:
+            out.setdefault(word, m)
+    return out
+
+
+def _reversed_direction(sentence: str, statement: str) -> tuple[str, str] | None:
+    """The statement's "improve X" and the sentence's "reduces X" (or the other way), or None."""
+    for said_re, claimed_re in ((_UP_RE, _DOWN_RE), (_DOWN_RE, _UP_RE)):
+        said = _moved(said_re, statement, guarded=False)
+        if not said:
+            continue
+        claimed = _moved(claimed_re, sentence, guarded=True)
+        agreeing = _moved(said_re, sentence, guarded=True)
+        for word, m in claimed.items():
+            if word in said and word not in agreeing:
+                rest = sentence[: m.start()] + sentence[m.end() :]
+                if _CRITICAL_RE.search(rest):
+                    return None
+                return _verb_and(said[word], word), _verb_and(m, word)
+    return None
+
+
+def _verb_and(m: re.Match[str], word: str) -> str:
+    """The verb of ``m`` and the word of its object whose stem is ``word``, as written."""
+    written = next((w for w in m["what"].split() if tokenize(w) == [word]), word)
+    return (
+        f"{m[0].split()[0]} … {written}"
+        if not m["what"].startswith(written)
+        else (f"{m[0].split()[0]} {written}")
+    )
+
+
+_DENIED_RE = re.compile(
+    r"\b(?:not|never|no|nor|n['’]t|cannot|anything\s+but|far\s+from|hardly)\b(?:\s+[\w-]+){0,4}"
+    r"\s*$",
+    _F,
+)
+
+
+def denies_reversal(sentence: str, statement: str) -> bool:
+    """True when the sentence denies the statement's reverse, so agreeing with it.
+
+    "Far from being unlimited, working memory is easily overloaded" says what "its capacity is
+    limited" says; "working with parents is far from straightforward" what "can be
+    challenging" says. Their negations are no difference from the statement.
+    """
+    for opp in OPPOSITIONS:
+        if opp.stated.search(statement) is None or _claims(opp.claimed, statement):
+            continue
+        for m in opp.claimed.finditer(sentence):
+            if _DENIED_RE.search(sentence[max(0, m.start() - _LOOK_BACK) : m.start()]):
+                return True
+    return False
+
+
+def _says_too(opp: Opposition, statement: str, sentence: str) -> bool:
+    """Whether the sentence also says, in the statement's own words, what the statement says.
+
+    "Challenging rather than straightforward" does; another word of the kind does not ("a
+    secondary concern … the sole responsibility of the lead" against "the first priority").
+    """
+    stated = {m[0].lower() for m in opp.stated.finditer(statement)}
+    return any(
+        m[0].lower() in stated
+        and not _SET_ASIDE_RE.search(sentence[max(0, m.start() - _LOOK_BACK) : m.start()])
+        for m in opp.stated.finditer(sentence)
+    )
+
+
+def opposite_words(sentence: str, statement: str) -> tuple[str, str] | None:
+    """The statement's words and the sentence's that reverse them, or None.
+
+    ``sentence``: the claim as written, citations taken out. The first pair that applies is
+    returned, each side as it is written: ("can be challenging", "straightforward").
+    """
+    if turned := _reversed_direction(sentence, statement):
+        return turned
+    if _CRITICAL_RE.search(sentence):
+        return None
+    for opp in OPPOSITIONS:
+        said = opp.stated.search(statement)
+        if said is None or _claims(opp.claimed, statement):
+            continue
+        reversed_ = _claims(opp.claimed, sentence)
+        if reversed_ is None or _says_too(opp, statement, sentence):
+            continue
+        return said[0], reversed_[0]
+    return None

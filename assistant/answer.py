@@ -20,6 +20,7 @@ from assistant.brief import (
     brief_citations,
     brief_lines,
     child_at_risk,
+    is_outline,
     loose_lines,
     missing_lines,
     safeguarding_lines,
@@ -255,7 +256,8 @@ class Assistant:
             )
             return
         result = self.retrieve(question, history, framework=framework)
-        note = "; ".join(result.notes)
+        # What each area holds is the outline's answer itself, not a note under it.
+        note = "; ".join(n for n in result.notes if not (is_outline(result) and " holds " in n))
         first = "".join(line + "\n" for line in safeguarding_lines(question))
         if first:
             yield first
@@ -266,7 +268,7 @@ class Assistant:
                 yield line + "\n"
             yield self._finish(question, text, (), result, True, "brief", note, t0)
             return
-        if self.llm is not None:
+        if self.llm is not None and not is_outline(result):
             pieces: list[str] = [first] if first else []
             # Before the model's words, whatever they are.
             for line in (*missing_lines(result), *absent_lines(result), *loose_lines(result)):
@@ -363,7 +365,8 @@ class Assistant:
         t0: float,
     ) -> Answer:
         evidence = [h.statement.id for h in result.hits]
-        if abstained:
+        if abstained or is_outline(result):
+            # An outline names areas and counts; it cites no statement for a claim.
             # The closest statements are offered, not cited: nothing to validate.
             report = CitationReport((), (), (), (), tuple(evidence), ())
         elif backend == "brief":

@@ -169,8 +169,15 @@ def is_listing(result: SearchResult) -> bool:
     return bool(result.hits) and all(h.method == "area" for h in result.hits)
 
 
+def is_outline(result: SearchResult) -> bool:
+    """True when the question asked which areas a framework has (a hit stands for each area)."""
+    return bool(result.hits) and all(h.method == "outline" for h in result.hits)
+
+
 def brief_citations(result: SearchResult) -> tuple[str, ...]:
     """The ids `brief_lines` cites for this result, in order."""
+    if is_outline(result):
+        return tuple(h.statement.id for h in result.hits if h.statement.kind == "provider_section")
     if is_listing(result):
         return tuple(h.statement.id for h in result.hits)
     evidence, practice, provider = select_groups(result)
@@ -184,6 +191,9 @@ def brief_lines(result: SearchResult, *, headings: dict[str, Statement]) -> Iter
         result: The search for the question.
         headings: Practice headings by id, to say which heading a cited bullet sits under.
     """
+    if is_outline(result):
+        yield from _outline_lines(result)
+        return
     if is_listing(result):
         yield from _listing_lines(result)
         return
@@ -389,6 +399,29 @@ def absent_lines(result: SearchResult) -> Iterator[str]:
         f"holds ({said}): cite them by their own numbers, not as {names}'s."
     )
     yield ""
+
+
+_HOLDS_RE = re.compile(r"^(?P<fw>NPQ\w+) area (?P<area>\d+) \((?P<title>.+?)\) holds (?P<what>.+)$")
+
+
+def _outline_lines(result: SearchResult) -> Iterator[str]:
+    """Each framework's areas, in order, with what each holds (from the search's notes)."""
+    areas = [m for n in result.notes if (m := _HOLDS_RE.match(n))]
+    for fw in dict.fromkeys(m["fw"] for m in areas):
+        mine = [m for m in areas if m["fw"] == fw]
+        yield f"**{fw} has {len(mine)} areas**, in the framework's order:"
+        yield ""
+        for m in mine:
+            yield f"- **{m['area']}. {m['title']}**: {m['what']}"
+        yield ""
+    pages = [h.statement for h in result.hits if h.statement.kind == "provider_section"]
+    for page in pages:
+        yield f"The course page lists them too: {cite((page.id,))}"
+    first = next(h.statement for h in result.hits if h.statement.kind != "provider_section")
+    yield (
+        f"Ask for one area to see its statements (for example “what is in {first.framework} "
+        f"area {first.area}?”)."
+    )
 
 
 def _listing_lines(result: SearchResult) -> Iterator[str]:

@@ -7,9 +7,10 @@ from typing import Literal
 
 from ingest.records import Statement
 
-Method = Literal["dense", "bm25", "hybrid", "id", "counterpart", "area"]
+Method = Literal["dense", "bm25", "hybrid", "id", "counterpart", "area", "outline"]
 """``counterpart``: another framework's wording of the hit just before it; ``area``: listed
-because the question asks what an area holds."""
+because the question asks what an area holds; ``outline``: an area's first statement, standing
+for the area, because the question asks which areas a framework has."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -226,6 +226,17 @@ _STAFF_WELLBEING_RE = re.compile(
 )
 
 
+# "getting pupils to think about their own thinking – how they'll tackle a task": the
+# frameworks' metacognition (NPQSL 2.17, "how to plan, monitor and evaluate"), which a blind
+# search test's question never reached (the "think hard" statements came first).
+_METACOGNITION_RE = re.compile(
+    r"\bthink(?:s|ing)?\s+about\s+(?:(?:their|your|our|my|his|her|the|pupils['’]?|"
+    r"students['’]?|children['’]?|kids['’]?)\s+)?(?:own\s+)?thinking\b|\bthinking\s+about\s+"
+    r"thinking\b|\blearning\s+(?:how\s+)?to\s+learn\b",
+    re.IGNORECASE,
+)
+
+
 def renamed_terms(text: str) -> tuple[str, list[tuple[str, str]]]:
     """``text`` in the frameworks' words, and each change as (what is searched, why)."""
     done: list[tuple[str, str]] = []
@@ -248,6 +259,11 @@ def renamed_terms(text: str) -> tuple[str, list[tuple[str, str]]]:
         done.append((new, f"the DfE's words for who an NPQ is for, for “{m[0]}”"))
         return new
 
+    def metacognition(m: re.Match[str]) -> str:
+        done.append(("metacognition", f"the frameworks' term for “{m[0]}”"))
+        return "metacognition"
+
+    text = _METACOGNITION_RE.sub(metacognition, text)
     text = _STAFF_WELLBEING_RE.sub(staff, _RENAMED_RE.sub(sub, text))
     if _QUALIFICATION_RE.search(text):
         text = _ROLE_RE.sub(role, text)
@@ -331,6 +347,36 @@ _LISTING_WORDS = frozenset(
         "bullets",
     ]
 )
+
+# "What areas does the NPQLT cover?", "what topics are in the NPQSL?", "NPQEL areas": the
+# framework's outline, its areas in order (a blind search test: the first had been judged not
+# covered, with the SEND "four areas of need" first).
+_OUTLINE_KEYS = frozenset({
+    "areas", "topics", "syllabus", "contents", "structure", "structured",
+    "cover", "covers", "covered", "themes", "sections", "parts", "divided", "organised",
+    "organized", "outline",
+})  # fmt: skip
+_OUTLINE_WORDS = _OUTLINE_KEYS | frozenset({
+    "what", "whats", "which", "are", "is", "the", "in", "of", "on", "does", "do", "did",
+    "include", "includes", "included", "framework", "frameworks", "course", "qualification",
+    "npq", "npqs", "list", "all", "main", "key", "there", "how", "many", "me", "give", "show",
+    "tell", "overview", "summary", "summarise", "summarize", "please", "its", "it", "a", "an",
+    "about", "whole", "split", "into", "made", "up", "each", "different", "big",
+})  # fmt: skip
+
+
+def asks_outline(query: str) -> bool:
+    """True when a question asks only which areas a framework has ("What does NPQLT cover?")."""
+    rest = re.sub(r"['’‘]", "", _FRAMEWORK_TOKEN_RE.sub(" ", query).lower())
+    if re.search(r"\d", rest):
+        return False
+    words = re.findall(r"[a-z]+", rest)
+    return (
+        bool(words)
+        and all(w in _OUTLINE_WORDS for w in words)
+        and any(w in _OUTLINE_KEYS for w in words)
+    )
+
 
 _LISTED_KINDS = (
     ("evidence statement", "evidence"),
@@ -1918,6 +1964,16 @@ class SearchIndex:
             if m and 1 <= int(m.group(1)) <= 10:
                 area_n = area_from_question = int(m.group(1))
                 notes.append(f"searched area {area_n} only: the question names it")
+        if (
+            area_n is None
+            and kinds is None
+            and read_frameworks
+            and not citations
+            and (frameworks or re.search(r"\b(?:npq|frameworks?)\b", q, re.IGNORECASE))
+            and asks_outline(q)
+        ):
+            every = [f for f in FRAMEWORK_NAMES if f in self._frameworks_held]
+            return self._outline(q, frameworks or every, notes)
         mask = self._mask(frameworks, area_n, kinds)
         if read_frameworks:
             mask = self._narrow_by_question(q, mask, frameworks, area_n, kinds, notes)
@@ -2328,6 +2384,62 @@ class SearchIndex:
         return SearchResult(
             query=query,
             hits=hits,
+            in_scope=bool(hits),
+            frameworks=tuple(frameworks),
+            notes=tuple(notes),
+            best_cosine=1.0 if hits else 0.0,
+            groups=tuple((h.statement.id,) for h in hits),
+        )
+
+    def _outline(self, query: str, frameworks: Sequence[str], notes: list[str]) -> SearchResult:
+        """Each framework's areas in order, a note counting what each holds.
+
+        An area's first statement stands for it among the hits. An area the framework text
+        here has no statement in (NPQLT area 1, Teaching, points to the Early Career
+        Framework) is said to hold none.
+        """
+        hits: list[Hit] = []
+        about = self._provider_about(frameworks)
+        for fw in frameworks:
+            # A current course page that lists the areas itself comes first (the NPQSL page
+            # names its ten): it is what a user would cite for them.
+            titles = [t.lower() for t in AREA_TITLES.get(fw, {}).values()]
+            hits += [
+                Hit(s, 1.0, "outline")
+                for r, s in enumerate(self.statements)
+                if s.kind == "provider_section"
+                and about[r]
+                and not s.is_superseded
+                and fw in s.text
+                and sum(t in s.text.lower() for t in titles) * 2 > len(titles)
+            ]
+        for fw in frameworks:
+            held = [
+                s for s in self.statements if s.framework == fw and s.kind != "provider_section"
+            ]
+            areas = dict.fromkeys([*AREA_TITLES.get(fw, {}), *(s.area for s in held)])
+            for area in sorted(a for a in areas if a is not None):
+                in_area = [s for s in held if s.area == area]
+                title = in_area[0].area_title if in_area else AREA_TITLES[fw][area]
+                if in_area:
+                    hits.append(Hit(in_area[0], 1.0, "outline"))
+                kinds_held: list[str] = [s.kind for s in in_area]
+                counted = [
+                    f"{n} {name}{'' if n == 1 else 's'}"
+                    for name, kind in _LISTED_KINDS
+                    if (n := kinds_held.count(kind))
+                ]
+                said = (
+                    ", ".join(counted[:-1]) + " and " + counted[-1]
+                    if len(counted) > 1
+                    else counted[0]
+                    if counted
+                    else "no statements in the framework text here"
+                )
+                notes.append(f"{fw} area {area} ({title}) holds {said}")
+        return SearchResult(
+            query=query,
+            hits=tuple(hits),
             in_scope=bool(hits),
             frameworks=tuple(frameworks),
             notes=tuple(notes),

@@ -820,3 +820,28 @@ def test_related_statements_say_a_comma_apart_is_punctuation_not_rewording(
     line = next(x for x in related.splitlines() if x.startswith("- NPQEL 6.4"))
     assert "(the same text, punctuated differently: NPQSL 6.4, NPQLT 8.5)" in line, line
     assert "worded differently" not in line
+
+
+def test_which_areas_a_framework_has_is_answered_with_its_outline(
+    search_index: SearchIndex,
+) -> None:
+    # A blind search test: "what areas does NPQLT cover" had been judged not covered, with
+    # NPQLT 6.1 (the SEND Code's "four areas of need") first; "what topics does the NPQSL course
+    # cover?" was answered with NPQSL 3.3 (contestable subject content).
+    r = search_index.search("what areas does NPQLT cover", k=3)
+    assert r.in_scope and {h.method for h in r.hits} == {"outline"}
+    assert [h.statement.area for h in r.hits] == [2, 3, 4, 5, 6, 7, 8, 9]  # all, not k
+    # Area 1 (Teaching) has no statements in the framework: it points to the ECF.
+    assert "NPQLT area 1 (Teaching) holds no statements in the framework text here" in r.notes
+    a = Assistant(search_index).ask("what topics does the NPQSL course cover?")
+    assert a.text.startswith("**NPQSL has 10 areas**, in the framework's order:")
+    area4 = [s for s in search_index.statements if s.framework == "NPQSL" and s.area == 4]
+    evidence = sum(s.kind == "evidence" for s in area4)
+    assert f"- **4. Behaviour**: {evidence} evidence statements" in a.text
+    # The course page that names the ten areas is cited for them; nothing else is.
+    page = "provider-npqsl-uk#national-professional-qualification-npq-senior-leadership"
+    assert a.cited == (page,) and a.hits[0].statement.id == page
+    assert not a.report.uncited_claims and " holds " not in a.note
+    # Asked of a topic, or of the course's own modules, it is no outline.
+    for q in ("what does NPQSL say about behaviour", "How many modules are in the NPQSL?"):
+        assert all(h.method != "outline" for h in search_index.search(q).hits), q

@@ -32,3 +32,29 @@ def test_the_blind_search_queries_name_only_statements_that_exist(
         # results is kept apart from the gold written first.
         assert bool(r["relevant"]) == (r["kind"] != "out_of_scope"), r["qid"]
         assert not set(r["relevant"]) & set(r["relevant_added_after_results"]), r["qid"]
+
+
+def test_the_second_blind_search_queries_name_only_statements_that_exist(
+    corpus_result,  # type: ignore[no-untyped-def]
+) -> None:
+    rows = read_jsonl(DATA / "search_test2_questions.jsonl")
+    known = {s.id for s in corpus_result.statements if isinstance(s, Statement)}
+    assert [r["qid"] for r in rows] == [f"y{i:03d}" for i in range(1, 81)]
+    assert Counter(r["kind"] for r in rows)["out_of_scope"] == 8
+    for r in rows:
+        ids = [*r["relevant"], *r["relevant_added_after_results"]]
+        assert set(ids) <= known, (r["qid"], set(ids) - known)
+        assert bool(r["relevant"]) == (r["kind"] != "out_of_scope"), r["qid"]
+        assert not set(r["relevant"]) & set(r["relevant_added_after_results"]), r["qid"]
+
+
+def test_the_reworded_citation_cases_cite_statements_that_exist(
+    corpus_result,  # type: ignore[no-untyped-def]
+) -> None:
+    rows = read_jsonl(DATA / "reworded_cases.jsonl")
+    known = {s.id for s in corpus_result.statements if isinstance(s, Statement)}
+    assert Counter(r["set"] for r in rows) == {"first": 110, "second": 120}
+    for r in rows:
+        assert r["cited"] in known, r["case_id"]
+        assert r["citation"] in r["text"], r["case_id"]
+        assert r["verdict"] == ("supported" if r["kind"].startswith("faithful") else "unsupported")

@@ -756,6 +756,14 @@ def test_only_statements_with_the_same_text_share_a_group(search_index: SearchIn
             "part-time",
             {"NPQSL 7.P4.4"},
         ),
+        # A blind search test: the "think hard" statements had come first, metacognition
+        # (NPQSL 2.17 = NPQEL 2.17 = NPQLT 5.5) nowhere in the top 10.
+        (
+            "getting pupils to think about their own thinking – how they'll tackle a task and "
+            "whether it's going ok",
+            "metacognition",
+            {"NPQSL 2.17", "NPQEL 2.17", "NPQLT 5.5"},
+        ),
         # Staff wellbeing: NPQSL 1.4, on pupils' wellbeing, had led (the only "wellbeing").
         ("teacher wellbeing", "staff wellbeing", {"NPQSL 7.1", "NPQEL 7.1"}),
         (

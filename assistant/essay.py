@@ -1495,7 +1495,7 @@ def denies_quick_result(sentence: str, statement: str) -> bool:
         return False
     return any(
         re.search(
-            r"\b(?:not|never|no|n't|n’t|anything\s+but|far\s+from)\b",
+            r"(?:n['’]t|\b(?:not|never|no|anything\s+but|far\s+from))\b",
             sentence[max(0, m.start() - 40) : m.start()],
             re.I,
         )
@@ -1515,7 +1515,7 @@ def too_soon(sentence: str, statement: str) -> bool:
     for m in _QUICKLY_RE.finditer(sentence):
         before = sentence[max(0, m.start() - 40) : m.start()]
         if not re.search(
-            r"\b(?:not|never|no|n't|rather\s+than|instead\s+of|anything\s+but|far\s+from)\b",
+            r"(?:n['’]t|\b(?:not|never|no|rather\s+than|instead\s+of|anything\s+but|far\s+from))\b",
             before,
             re.I,
         ):

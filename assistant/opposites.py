@@ -1,10 +1,11 @@
 """Claims that turn a statement around in other words, with no negation to catch.
 
 "Working with parents is straightforward and needs only a single information evening" cited to
-NPQSL 9.5 ("…can be challenging, and is likely to require sustained effort") and "induction is
-largely at the school's discretion" cited to NPQSL 6.12 ("…must adhere to the regulations")
-were both called supported (a sixth user test): the sentences share the statements' topic, and
-no entailment model loads here to see that "straightforward" answers "challenging".
+NPQSL 9.5 ("…can be challenging, and is likely to require sustained effort") was called
+supported (a sixth user test): the sentence shares the statement's topic, and no entailment
+model loads here to see that "straightforward" answers "challenging". (That test's "induction
+is largely at the school's discretion", cited to NPQSL 6.12's "must adhere", still passes: the
+sentence names "the statutory requirements" itself.)
 
 Each `Opposition` pairs what a statement says (``stated``) with the words a sentence would use
 to say the reverse (``claimed``). A sentence turns the statement around when it makes the
@@ -247,11 +248,11 @@ OPPOSITIONS: tuple[Opposition, ...] = (
 # Words just before the reversing ones that deny or set them aside ("far from easy", "rather
 # than a one-off", "replaced a single training day with…", "the myth that it is simple").
 _SET_ASIDE_RE = re.compile(
-    r"\b(?:not|never|no|nor|n['’]t|cannot|rather\s+than|instead\s+of|anything\s+but|far\s+from|"
+    r"(?:n['’]t\b|\b(?:not|never|no|nor|cannot|rather\s+than|instead\s+of|anything\s+but|far\s+from|"
     r"replac\w*|mov\w*\s+away\s+from|stopp?\w*|abandon\w*|dropp?\w*|no\s+longer|avoid\w*|"
     r"against|beyond|more\s+than|less\s+than|than|myth|misconception|assum\w*|belie\w*|"
     r"thought|expected|hoped|used\s+to|previously|once\s+believed|the\s+idea\s+that|"
-    r"reject\w*|refus\w*|declin\w*|resist\w*|challeng\w*|warn\w*|without)\b[^.;:]*$",
+    r"reject\w*|refus\w*|declin\w*|resist\w*|challeng\w*|warn\w*|without)\b)[^.;:]*$",
     _F,
 )
 _LOOK_BACK = 60  # characters before the reversing words read for a denial
@@ -327,16 +328,13 @@ def _reversed_direction(sentence: str, statement: str) -> tuple[str, str] | None
 def _verb_and(m: re.Match[str], word: str) -> str:
     """The verb of ``m`` and the word of its object whose stem is ``word``, as written."""
     written = next((w for w in m["what"].split() if tokenize(w) == [word]), word)
-    return (
-        f"{m[0].split()[0]} … {written}"
-        if not m["what"].startswith(written)
-        else (f"{m[0].split()[0]} {written}")
-    )
+    gap = " " if m["what"].startswith(written) else " … "
+    return m[0].split()[0] + gap + written
 
 
 _DENIED_RE = re.compile(
-    r"\b(?:not|never|no|nor|n['’]t|cannot|anything\s+but|far\s+from|hardly)\b(?:\s+[\w-]+){0,4}"
-    r"\s*$",
+    r"(?:n['’]t|\b(?:not|never|no|nor|cannot|anything\s+but|far\s+from|hardly))\b"
+    r"(?:\s+[\w-]+){0,4}\s*$",
     _F,
 )
 

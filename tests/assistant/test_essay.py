@@ -902,6 +902,7 @@ def test_quick_results_are_read_only_where_the_statement_says_change_takes_time(
     assert essay.too_soon("The policy should show its impact within a week of launch.", slow)
     assert essay.too_soon("Routines were expected to work immediately.", slow)
     assert not essay.too_soon("We did not expect results within a week.", slow)
+    assert not essay.too_soon("We didn't expect results within a week.", slow)
     assert not essay.too_soon("We gave the policy a full year before judging it.", slow)
     quick = "Setting clear expectations can help communicate shared values."
     assert not essay.too_soon("Expectations were set within the first week.", quick)

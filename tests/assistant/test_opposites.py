@@ -44,6 +44,7 @@ def test_a_sentence_that_reverses_the_statement_is_named_with_both_words() -> No
         # denied or set aside
         "working with parents is far from straightforward, so we planned a year of contact",
         "working with parents is not easy and one evening was never going to be enough",
+        "working with parents isn't easy, whatever the welcome evening promised",
         "we replaced a single information evening with termly coffee mornings",
         # the statement's side said too
         "working with parents proved challenging rather than straightforward",

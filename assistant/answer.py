@@ -36,6 +36,7 @@ from index.search import (
     SearchResult,
     about_the_course,
     asked_keywords,
+    asks_outline,
     frameworks_in_question,
 )
 from ingest.frameworks import FRAMEWORK_NAMES
@@ -143,7 +144,11 @@ def contextual_query(
     # a short question with a topic of its own ("What is the best recipe for a lasagne?" after
     # a question on the NPQSL's cost had been answered with its price; "What is cognitive
     # load?"), while "for trusts?", "why?" or "any research?" lean on the one before.
-    own_topic = len(asked_keywords(q)) >= FOLLOW_UP_OWN_KEYWORDS
+    # Which areas an NPQ has is a question of its own too: "what areas does NPQLT cover?"
+    # after two NPQSL questions had been searched with the NPQSL (a usability test).
+    own_topic = len(asked_keywords(q)) >= FOLLOW_UP_OWN_KEYWORDS or (
+        asks_outline(q) and bool(frameworks_in_question(q))
+    )
     if short and not about(q) and (_FOLLOW_UP_RE.search(q) or (q.endswith("?") and not own_topic)):
         # The turns before it, a few at most (a long chat must not recurse through all).
         last = contextual_query(history[-1].question, history[:-1][-FOLLOW_UP_DEPTH:], course_like)
@@ -365,10 +370,14 @@ class Assistant:
         t0: float,
     ) -> Answer:
         evidence = [h.statement.id for h in result.hits]
-        if abstained or is_outline(result):
-            # An outline names areas and counts; it cites no statement for a claim.
+        if abstained:
             # The closest statements are offered, not cited: nothing to validate.
             report = CitationReport((), (), (), (), tuple(evidence), ())
+        elif is_outline(result):
+            # An outline names areas and counts, not claims; the course page listing the
+            # areas, if any, is cited (and was in the evidence).
+            unused = tuple(i for i in evidence if i not in cited)
+            report = CitationReport(cited, cited, (), (), unused, ())
         elif backend == "brief":
             report = check_citations(text, evidence, self.known_ids)
         else:

@@ -1618,7 +1618,17 @@ class SearchIndex:
             return f"{fw} is not in this corpus"
         in_area = [x for x in self.statements if x.framework == fw and x.area == area]
         if not in_area:
-            areas = sorted({x.area for x in self.statements if x.framework == fw and x.area})
+            if area in AREA_TITLES.get(fw, {}):
+                # NPQLT area 1 (Teaching) is in the framework, with no statements of its own
+                # (a usability test: "NPQLT has areas 2–9" beside an outline listing area 1).
+                return (
+                    f"{sid} does not exist: {fw} area {area} ({AREA_TITLES[fw][area]}) holds no "
+                    "statements in the framework text here"
+                )
+            areas = sorted(
+                {x.area for x in self.statements if x.framework == fw and x.area}
+                | set(AREA_TITLES.get(fw, {}))
+            )
             return f"{sid} does not exist: {fw} has areas {areas[0]}–{areas[-1]}"
         title = in_area[0].area_title
 

@@ -316,7 +316,7 @@ def checks_html(answer: Answer) -> str:
             f'<div class="npq-error" role="alert"><strong>⚠ {len(rep.invalid)} invalid '
             f"citation(s):</strong><ul>{items}</ul></div>"
         )
-    else:
+    elif rep.cited:
         parts.append(f"<p>✓ All {len(rep.cited)} citations exist and were in the evidence.</p>")
     if rep.unsupported:
         items = "".join(

@@ -321,7 +321,13 @@ def test_a_short_question_with_a_topic_of_its_own_is_no_follow_up(
     # A usability test: after "How much does the NPQSL cost…?", "What is the best recipe for
     # a lasagne?" was searched with it, and answered with the NPQSL's price.
     history = [Turn("How much does the NPQSL cost and is it still funded?", "…")]
-    for q in ("What is the best recipe for a lasagne?", "What is cognitive load?"):
+    for q in (
+        "What is the best recipe for a lasagne?",
+        "What is cognitive load?",
+        # Another usability test: searched as "NPQSL what areas does NPQLT cover?", it listed
+        # NPQSL's areas too.
+        "what areas does NPQLT cover?",
+    ):
         assert contextual_query(q, history) == q
     a = Assistant(search_index).ask("What is the best recipe for a lasagne?", history)
     assert a.abstained and not a.cited, a.text
@@ -842,6 +848,7 @@ def test_which_areas_a_framework_has_is_answered_with_its_outline(
     page = "provider-npqsl-uk#national-professional-qualification-npq-senior-leadership"
     assert a.cited == (page,) and a.hits[0].statement.id == page
     assert not a.report.uncited_claims and " holds " not in a.note
+    assert a.report.cited == a.report.valid == (page,)
     # Asked of a topic, or of the course's own modules, it is no outline.
     for q in ("what does NPQSL say about behaviour", "How many modules are in the NPQSL?"):
         assert all(h.method != "outline" for h in search_index.search(q).hits), q

@@ -126,6 +126,23 @@ def test_uncited_sentence_gets_a_suggestion(search_index: SearchIndex) -> None:
     assert report.uncited and "NPQSL 6.9" in report.uncited[0][1]
 
 
+def test_a_title_is_no_claim_to_cite(search_index: SearchIndex) -> None:
+    # A usability test: the essay's title had been offered NPQEL 7.P2.4 (alternative provision).
+    title = "Leading improvement across a multi-academy trust: an implementation case study"
+    assert essay.not_a_claim(title) == "a heading (a title with no full stop)"
+    report = essay.check_essay(
+        f"{title}\n\nTeaching quality is a crucial factor in raising pupil attainment across "
+        "every school in the trust.",
+        search_index,
+    )
+    assert [s.text for s, _ids in report.uncited] == [
+        "Teaching quality is a crucial factor in raising pupil attainment across every school "
+        "in the trust."
+    ]
+    # A sentence with a colon and a full stop is still a claim.
+    assert essay.is_claim("Our priority was clear: consistent routines in every classroom.")
+
+
 def test_a_missing_number_is_replaced_from_the_cited_framework(search_index: SearchIndex) -> None:
     # The nearest wording is NPQSL's (2.P1.2, lesson plans); what Find evidence lists first,
     # and NPQEL has, is the statement about time to collaborate with peers.
@@ -1119,3 +1136,55 @@ def test_a_statement_holding_the_sentences_words_is_its_number(search_index: Sea
     # A right citation of it stays supported.
     (c,) = essay.check_essay(text.replace("NPQSL 4.4", "NPQSL 4.P2.2"), search_index).citations
     assert c.verdict == "supported", (c.verdict, c.reason)
+
+
+def test_a_bare_number_read_by_the_essays_framework_asks_to_be_written_in_full(
+    search_index: SearchIndex,
+) -> None:
+    # A usability test: "(4.9)" in an NPQEL essay was supported as NPQEL 4.9, and nothing told
+    # the writer that a marker sees only "4.9".
+    text = (
+        "In our NPQEL work, establishing and reinforcing routines, including through positive "
+        "reinforcement, helped create an effective learning environment (4.9)."
+    )
+    (c,) = essay.check_essay(text, search_index).citations
+    assert (c.cited, c.verdict) == ("NPQEL 4.9", "supported")
+    assert c.reason == "write it as NPQEL 4.9: a number alone does not name the framework"
+    (c,) = essay.check_essay(text.replace("(4.9)", "(NPQEL 4.9)"), search_index).citations
+    assert c.verdict == "supported" and c.reason == ""
+
+
+def test_a_usability_tests_wrong_number_and_reversals(search_index: SearchIndex) -> None:
+    # The sentence says NPQSL 2.11 nearly word for word (cosine 0.87); the search's first
+    # statement, 2.12 (retrieval and spacing, 0.75), had been offered as the fix.
+    (c,) = essay.check_essay(
+        "Regular purposeful practice helps pupils remember what they have learned (NPQSL 2.10).",
+        search_index,
+    ).citations
+    assert c.verdict == "wrong_number" and c.suggested[0] == "NPQSL 2.11", c.suggested
+    (found,) = essay.find_evidence(
+        "Regular purposeful practice helps pupils remember what they have learned.", search_index
+    )
+    # First: 2.11's text (NPQLT 3.7 says it with a comma), not 2.12.
+    assert set(found.supports[0].ids) <= {"NPQSL 2.11", "NPQEL 2.11", "NPQLT 3.7"}
+    # Comparisons turned around, called supported before: the amount of time against its
+    # use (NPQEL 6.4), and what takes longer to embed (NPQEL 4.2).
+    for text in (
+        "The number of hours devoted to professional development is more important than what "
+        "those hours are spent on (NPQEL 6.4).",
+        "What professional development time is used for matters less than how much time is "
+        "given (NPQEL 6.4).",
+        "Whole school changes usually embed faster than individually tailored or "
+        "single-classroom approaches (NPQEL 4.2).",
+    ):
+        (c,) = essay.check_essay(text, search_index).citations
+        assert c.verdict == "unsupported", text
+        assert "other way round" in c.reason, c.reason
+    # The same comparisons kept are supported.
+    for text in (
+        "How the time is used matters more than the number of hours (NPQEL 6.4).",
+        "Whole school changes take longer to embed than single-classroom approaches, but are "
+        "more likely to have an impact on attainment (NPQEL 4.2).",
+    ):
+        (c,) = essay.check_essay(text, search_index).citations
+        assert c.verdict == "supported", (text, c.reason)

@@ -485,6 +485,13 @@ def test_an_npq_missing_from_the_corpus_is_named_in_a_note(search_index: SearchI
         ),
         ("NPQSL 4.P2.9", "; NPQSL 4.P2 has bullets 4.P2.1–4.P2.3"),
         ("NPQSL 12.1", "NPQSL 12.1 does not exist: NPQSL has areas 1–10"),
+        # NPQLT area 1 (Teaching) has no statements: it points to the Early Career Framework.
+        ("NPQLT 11.1", "NPQLT 11.1 does not exist: NPQLT has areas 1–9"),
+        (
+            "NPQLT 1.1",
+            "NPQLT 1.1 does not exist: NPQLT area 1 (Teaching) holds no statements in the "
+            "framework text here",
+        ),
         ("NPQH 1.1", "NPQH is not in this corpus"),
         # The NPQSL page keeps 3.1-3.6; NPQEL's Curriculum and Assessment, the same so far,
         # goes on to 3.19: 3.13 may be right, and the user is told so, not that it is wrong.

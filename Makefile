@@ -39,7 +39,7 @@ bench: setup               ## speed and memory benchmarks, written to eval/repor
 	$(BIN)/python -m eval.bench
 
 eval: setup                ## all evaluations, written to eval/reports/
-	$(BIN)/npq eval retrieval && $(BIN)/python -m eval.audit && $(BIN)/npq eval answers && $(BIN)/npq eval citations && $(BIN)/npq eval typos --split all && $(BIN)/npq eval phrasing --split all && $(BIN)/npq eval course && $(BIN)/npq eval scenarios && $(BIN)/npq eval find && $(BIN)/npq eval blind && $(BIN)/npq eval fourth && $(BIN)/npq eval fifth && $(BIN)/npq eval sixth && $(BIN)/npq eval comparison && $(BIN)/npq eval ids && $(BIN)/npq eval retrieval --questions eval/data/fourth_questions.jsonl && $(BIN)/npq eval retrieval --questions eval/data/fifth_questions.jsonl && $(BIN)/npq eval retrieval --questions eval/data/sixth_questions.jsonl
+	$(BIN)/npq eval retrieval && $(BIN)/python -m eval.audit && $(BIN)/npq eval answers && $(BIN)/npq eval citations && $(BIN)/npq eval typos --split all && $(BIN)/npq eval phrasing --split all && $(BIN)/npq eval course && $(BIN)/npq eval scenarios && $(BIN)/npq eval find && $(BIN)/npq eval blind && $(BIN)/npq eval fourth && $(BIN)/npq eval fifth && $(BIN)/npq eval sixth && $(BIN)/npq eval comparison && $(BIN)/npq eval ids && $(BIN)/npq eval retrieval --questions eval/data/fourth_questions.jsonl && $(BIN)/npq eval retrieval --questions eval/data/fifth_questions.jsonl && $(BIN)/npq eval retrieval --questions eval/data/sixth_questions.jsonl && $(BIN)/npq eval retrieval --questions eval/data/search_test_questions.jsonl && $(BIN)/npq eval retrieval --questions eval/data/search_test2_questions.jsonl
 
 clean:
 	rm -rf data .pytest_cache .mypy_cache .ruff_cache

@@ -45,6 +45,7 @@ from assistant.service import Services
 from index.hit import Hit
 from index.search import QueryError
 from ingest.errors import SourceError
+from ingest.frameworks import AREA_TITLES
 from ingest.ids import find_citations
 from ingest.records import FRAMEWORKS, Statement, statement_sort_key
 
@@ -589,6 +590,18 @@ def browse_html(statements: Sequence[Statement], framework: str, area: int, quer
                 + "".join(_browse_item(s) for s in elsewhere[:5])
                 + "</ul>"
             )
+        # Words found in other areas of this framework (a usability test: "routines" in NPQSL
+        # area 1 said only that nothing matched; it is in area 4).
+        areas = sorted(
+            {
+                (st.area, st.area_title)
+                for st in statements
+                if st.framework == framework and st.area != area and q in st.text.lower()
+            }
+        )
+        if areas:
+            where = "; ".join(f"area {n} ({esc(t)})" for n, t in areas[:6])
+            return head + f"<p>Nothing matches in this area. In {esc(framework)}: {where}.</p>"
         return head + "<p>Nothing matches the filter.</p>"
     body = ""
     if evidence:
@@ -691,6 +704,12 @@ def build_app(services: Services) -> gr.Blocks:
             return error_html(f"the area must be a number; got {area!r}")
         valid = [int(v) for _label, v in area_choices(statements, fw)]
         if number not in valid:
+            if number in AREA_TITLES.get(fw, {}):
+                # NPQLT area 1 (Teaching): in the framework, with no statements of its own.
+                return error_html(
+                    f"{fw} area {number} ({AREA_TITLES[fw][number]}) holds no statements in the "
+                    f"framework text here; the areas that do are {', '.join(map(str, valid))}"
+                )
             return error_html(
                 f"{fw} has no area {number}; its areas are {', '.join(map(str, valid))}"
             )

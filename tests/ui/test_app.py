@@ -393,11 +393,17 @@ def test_browse_filter_and_bad_area(client) -> None:  # type: ignore[no-untyped-
     out = client.predict("NPQSL", "4", XSS, api_name="/browse")
     no_raw_markup(out)
     assert "Nothing matches" in out
-    assert "no area 1" in client.predict("NPQLT", "1", "", api_name="/browse")
+    assert "no area 10" in client.predict("NPQLT", "10", "", api_name="/browse")
+    # NPQLT area 1 (Teaching) is in the framework, with no statements: said as Ask says it.
+    out = client.predict("NPQLT", "1", "", api_name="/browse")
+    assert "NPQLT area 1 (Teaching) holds no statements in the framework text here" in out
     # An id of another framework says where it is (a usability test: "Nothing matches").
     out = client.predict("NPQEL", "4", "NPQSL 4.9", api_name="/browse")
     assert "NPQSL 4.9 is in NPQSL area 4" in out and "Nothing matches" not in out
     assert re.findall(r'class="npq-sid">([^<]+)<', out) == ["NPQSL 4.9"]
+    # A word found only in other areas says which (a usability test: "routines" in area 1).
+    out = client.predict("NPQSL", "1", "routines", api_name="/browse")
+    assert "Nothing matches in this area. In NPQSL: area 2 (Teaching); area 4 (Behaviour)." in out
 
 
 @pytest.mark.slow

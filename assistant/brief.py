@@ -416,7 +416,7 @@ def _outline_lines(result: SearchResult) -> Iterator[str]:
         yield ""
     pages = [h.statement for h in result.hits if h.statement.kind == "provider_section"]
     for page in pages:
-        yield f"The course page lists them too: {cite((page.id,))}"
+        yield f"A course page lists the areas too: {cite((page.id,))}"
     first = next(h.statement for h in result.hits if h.statement.kind != "provider_section")
     yield (
         f"Ask for one area to see its statements (for example “what is in {first.framework} "

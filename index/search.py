@@ -2414,10 +2414,12 @@ class SearchIndex:
             # A current course page that lists the areas itself comes first (the NPQSL page
             # names its ten): it is what a user would cite for them.
             titles = [t.lower() for t in AREA_TITLES.get(fw, {}).values()]
+            listed = {h.statement.id for h in hits}
             hits += [
                 Hit(s, 1.0, "outline")
                 for r, s in enumerate(self.statements)
                 if s.kind == "provider_section"
+                and s.id not in listed
                 and about[r]
                 and not s.is_superseded
                 and fw in s.text

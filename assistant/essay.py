@@ -74,9 +74,8 @@ SEARCH_ORDER_OVERRULED = 0.15
 # for word, cosine 0.87; the search listed 2.12, on retrieval and spacing, first at 0.75).
 SEARCH_ORDER_WORDED = 0.08
 SEARCH_ORDER_WORDED_SHARE = 0.25
-SEARCH_ORDER_WORDED_MIN = (
-    5  # keywords a sentence needs for its words to decide (shares of few jump)
-)
+# Keywords a sentence needs for its words to decide (the shares of a few jump).
+SEARCH_ORDER_WORDED_MIN = 5
 OWN_WORDING_MARGIN = 0.2  # the cited framework's own wording, this much less close, is offered
 SUGGEST_REPEATED_SHARE = 0.7  # …when the sentence repeats this share of its keywords (0.86 there)
 # …and this much more than of the first one's (0.17 there). Not 0.1: "systematic synthetic
@@ -563,7 +562,7 @@ def reverses_pace(sentence: str, statement: str) -> bool:
 
 def _compared(text: str) -> tuple[frozenset[str], frozenset[str]] | None:
     """What a text prefers and to what, as content words; None if it compares nothing."""
-    words = _side_words
+    words = _side_words  # the side of the match each pattern names first, as last or first words
     text = _comparable(text)
     sides: tuple[frozenset[str], frozenset[str]] | None = None
     if m := _LEADING_RATHER.search(text):
@@ -1025,12 +1024,17 @@ def _worded_first(
     lead = found[0]
     if best is lead or best[1] - lead[1] < SEARCH_ORDER_WORDED:
         return found
-    if len(set(tokenize(_strip_citations(sentence)))) < SEARCH_ORDER_WORDED_MIN:
-        return found
-    gain = word_shares(sentence, best[0].text)[0] - word_shares(sentence, lead[0].text)[0]
-    if gain < SEARCH_ORDER_WORDED_SHARE:
+    if not _holds_more_words(sentence, best[0], lead[0]):
         return found
     return [best, *(p for p in found if p is not best)]
+
+
+def _holds_more_words(sentence: str, better: Statement, than: Statement) -> bool:
+    """Whether ``better`` holds clearly more of the sentence's keywords than ``than`` does."""
+    if len(set(tokenize(_strip_citations(sentence)))) < SEARCH_ORDER_WORDED_MIN:
+        return False
+    gain = word_shares(sentence, better.text)[0] - word_shares(sentence, than.text)[0]
+    return gain >= SEARCH_ORDER_WORDED_SHARE
 
 
 _LABELS: tuple[Strength, ...] = ("weak", "partial", "strong")  # weakest first
@@ -1550,10 +1554,7 @@ def _search_order_first(
         best = max(first, key=lambda p: p[1])
         gain = best[1] - first[0][1]
         if gain >= SEARCH_ORDER_OVERRULED or (
-            len(set(tokenize(_strip_citations(sentence)))) >= SEARCH_ORDER_WORDED_MIN
-            and gain >= SEARCH_ORDER_WORDED
-            and word_shares(sentence, best[0].text)[0] - word_shares(sentence, first[0][0].text)[0]
-            >= SEARCH_ORDER_WORDED_SHARE
+            gain >= SEARCH_ORDER_WORDED and _holds_more_words(sentence, best[0], first[0][0])
         ):
             first = [best, *(p for p in first if p is not best)]
     seen = {s.id for s, _ in first}

@@ -174,6 +174,15 @@ DOMAIN_VOCABULARY: dict[str, str] = {
     "suspensions": "exclusions",
     # Pupils in sets, read by _SETS_RE below.
     "attainmentgrouping": "grouped grouping groups attainment",
+    # Pupils' phones, read by _PHONES_RE below, are a behaviour matter: "Should we ban mobile
+    # phones?" had led with a provider page's "enabled for mobiles" (its learning platform).
+    "pupilphones": "behaviour expectations consistency routines",
+    # "reading for pleasure": no statement says it; the literacy statements are about reading
+    # (the search had led with NPQSL 8.P4.1, whose user-worded scenario was a reading drive).
+    "pleasure": "reading literacy readers",
+    # Keeping staff, read by _RETENTION_RE below: the frameworks' recruiting, developing and
+    # supporting colleagues, not "retention" of knowledge.
+    "staffretention": "recruit develop support colleagues supportive environment",
 }
 
 # Terms the frameworks replaced with their own, searched by the frameworks' term (for the
@@ -686,6 +695,18 @@ def check_filters(
 
 # "roll out", "rolling-out": one word, "rollout", for the vocabulary (implementation).
 _ROLL_OUT_RE = re.compile(r"\b(?:roll(?:s|ed|ing)?)[- ]out\b")
+_MOBILE_PHONE_RE = re.compile(r"\bmobile(?=\s+(?:tele)?phones?\b)", re.IGNORECASE)
+# Phones as pupils' devices ("ban mobile phones", "phones in lessons"), not a phone call home
+# or the phone a course is followed on ("on my phone").
+_PHONES_RE = re.compile(
+    r"\b(?:mobile\s+|smart)?phones\b(?!\s+(?:calls?|home))|\b(?:mobile|smart)\s*phone\b"
+)
+# Keeping teachers ("teacher retention", "retaining staff", "staff turnover"), not knowledge;
+# not "keep staff on board" with a change (fifth set, v099).
+_RETENTION_RE = re.compile(
+    r"\b(?:teachers?|staff|colleagues?|ects?)\s+(?:retention|turnover)\b"
+    r"|\bretain(?:s|ed|ing)?\s+(?:good\s+|our\s+|more\s+)?(?:teachers|staff)\b"
+)
 
 
 # Sets and setting in the sense of grouping pupils by attainment ("the bottom set", "put into
@@ -791,9 +812,16 @@ def _not_counterparts() -> frozenset[frozenset[str]]:
 
 def expand_keywords(query: str) -> str:
     """The keyword query with the corpus's words added for users' words."""
+    # "mobile phones": the phone is the topic; "mobile" is in the corpus only as a provider
+    # page's "enabled for mobiles" (its virtual learning environment).
+    query = _MOBILE_PHONE_RE.sub("", query)
     lowered = query.lower()
     if _SETS_RE.search(lowered):
         lowered += " attainmentgrouping"
+    if _PHONES_RE.search(lowered):
+        lowered += " pupilphones"
+    if _RETENTION_RE.search(lowered):
+        lowered += " staffretention"
     words = re.findall(r"[a-z]+", _ROLL_OUT_RE.sub("rollout", lowered))
     extra = [DOMAIN_VOCABULARY[w] for w in words if w in DOMAIN_VOCABULARY]
     return query + (" " + " ".join(extra) if extra else "")

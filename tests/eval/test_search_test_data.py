@@ -59,6 +59,20 @@ def test_the_second_blind_search_queries_name_only_statements_that_exist(
     _check_gold(rows, known)
 
 
+KINDS3 = {"keyword": 44, "jargon": 21, "framework_specific": 5, "out_of_scope": 10}
+
+
+def test_the_blind_keyword_searches_name_only_statements_that_exist(
+    corpus_result,  # type: ignore[no-untyped-def]
+) -> None:
+    rows = read_jsonl(DATA / "search_keywords_questions.jsonl")
+    known = {s.id for s in corpus_result.statements if isinstance(s, Statement)}
+    assert [r["qid"] for r in rows] == [f"w{i:03d}" for i in range(1, 81)]
+    assert Counter(r["kind"] for r in rows) == KINDS3
+    assert all(1 <= len(r["question"].split()) <= 4 for r in rows)
+    _check_gold(rows, known)
+
+
 def test_the_reworded_citation_cases_cite_statements_that_exist(
     corpus_result,  # type: ignore[no-untyped-def]
 ) -> None:

@@ -942,6 +942,36 @@ def test_a_short_search_is_read_in_the_frameworks_words(search_index: SearchInde
     assert "recruit" not in expand_keywords("how to keep staff on board with a change")
 
 
+def test_school_acronyms_and_jargon_find_what_the_frameworks_say(
+    search_index: SearchIndex,
+) -> None:
+    # A blind keyword test: "KCSIE", "SEMH needs" and "NQT year" were judged uncovered, though
+    # NPQSL 7.P1.2 names Keeping Children Safe in Education, NPQSL 5.2 the four areas of need
+    # and NPQSL 6.12 statutory induction; "gradual release model", "initiative overload" and
+    # "detentions" found nothing of what they mean.
+    from index.search import expand_keywords, renamed_terms
+
+    for query, wanted in (
+        ("KCSIE", "NPQSL 7.P1.2"),
+        ("SEMH needs", "NPQSL 5.2"),
+        ("NQT year", "NPQSL 6.12"),
+        ("gradual release model", "NPQSL 2.16"),
+        ("initiative overload", "NPQSL 8.P1.2"),
+        ("detentions", "NPQSL 4.P1.1"),
+    ):
+        r = search_index.search(query, k=5)
+        assert r.in_scope, query
+        assert wanted in ids(r), (query, ids(r))
+    text, notes = renamed_terms("kcsie training for new staff")
+    assert text == "Keeping Children Safe in Education training for new staff"
+    assert notes == [("Keeping Children Safe in Education", "“kcsie” spelled out")]
+    assert renamed_terms("a semhd unit")[0] == "a semhd unit"  # whole words only
+    # "detentions" is read as sanctions only as a search's topic, not a scene's detail.
+    assert "sanctions" in expand_keywords("detentions")
+    scene = "A Y9 lad keeps kicking off in lessons and the normal detentions do nothing"
+    assert "sanctions" not in expand_keywords(scene)
+
+
 def test_prepare_builds_the_per_statement_links_and_changes_no_result(
     search_index: SearchIndex,
 ) -> None:

@@ -620,6 +620,20 @@ def browse_html(statements: Sequence[Statement], framework: str, area: int, quer
 # --------------------------------------------------------------------------- the app
 
 
+MY_NPQ_KEY = "npq-assistant-framework"
+
+
+def remembered_framework(saved: object) -> tuple[str, str, str]:
+    """The Ask and Find framework choices and Browse's framework for a remembered choice.
+
+    Anything but a known choice (nothing saved yet, a framework this corpus no longer holds,
+    a value edited by hand in the browser's storage) gives the defaults: All, and Browse's
+    first framework.
+    """
+    choice = saved if isinstance(saved, str) and saved in FRAMEWORK_CHOICES else ALL
+    return choice, choice, choice if choice in FRAMEWORKS else FRAMEWORKS[0]
+
+
 def build_app(services: Services) -> gr.Blocks:
     """The Gradio app over loaded services (see :func:`launch`)."""
     by_id = services.index.by_id
@@ -900,6 +914,27 @@ def build_app(services: Services) -> gr.Blocks:
             browse_q.input(browse, browse_inputs, browse_out, **quietly)
             browse_q.submit(browse, browse_inputs, browse_out, **quietly)
             app.load(browse, browse_inputs, browse_out, api_visibility="private")
+
+        # The user's NPQ, remembered in their browser: a user on one course picks it once, in
+        # Ask or Find (the tabs whose citations go into their work), and both tabs use it
+        # from then on, next visit too; Browse opens on it. "All" stays one click away.
+        my_npq = gr.BrowserState(ALL, storage_key=MY_NPQ_KEY)
+        app.load(
+            remembered_framework,
+            my_npq,
+            [ask_fw, find_fw, browse_fw],
+            api_visibility="private",
+            show_progress="hidden",
+        )
+        for chosen in (ask_fw, find_fw):
+            others = [r for r in (ask_fw, find_fw) if r is not chosen]
+            chosen.input(
+                lambda choice: (choice, choice),
+                chosen,
+                [my_npq, *others],
+                api_visibility="private",
+                show_progress="hidden",
+            )
     return app
 
 

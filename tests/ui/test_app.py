@@ -24,6 +24,7 @@ from ui.app import (
     history_turns,
     md_escape,
     message_text,
+    remembered_framework,
     verdict_badge,
 )
 
@@ -426,3 +427,13 @@ def test_basic_auth_when_both_variables_are_set(
         assert "NPQSL 4.P1" in ok.predict("NPQSL", "4", "", api_name="/browse")
     finally:
         app.close()
+
+
+def test_a_remembered_framework_sets_ask_find_and_browse() -> None:
+    assert remembered_framework("NPQSL") == ("NPQSL", "NPQSL", "NPQSL")
+    assert remembered_framework("NPQLT") == ("NPQLT", "NPQLT", "NPQLT")
+    # "All" for Ask and Find; Browse shows one framework at a time, its first.
+    assert remembered_framework("All") == ("All", "All", "NPQSL")
+    # Nothing saved yet, or a value edited by hand in the browser's storage: the defaults.
+    for saved in (None, "", "NPQH", "<script>", 3, ["NPQSL"]):
+        assert remembered_framework(saved) == ("All", "All", "NPQSL")

@@ -186,6 +186,29 @@ function unnamedControls() {
     await phone.screenshot({ path: `${shots}/phone.png` });
     await phone.close();
     out.steps.push('phone');
+
+    // The user's NPQ: chosen once in Ask, Find uses it too, and a new visit opens on it.
+    await page.getByRole('tab', { name: 'Ask' }).click();
+    await page.locator('#npq-ask-framework').getByText('NPQEL', { exact: true }).click();
+    await page.getByRole('tab', { name: 'Find evidence' }).click();
+    const checked = async (p, id) => {
+      const box = p.locator(`#${id} input:checked`);
+      await box.waitFor({ state: 'attached' });
+      return box.inputValue();
+    };
+    await page.waitForTimeout(1000);
+    out.find_fw_after_ask = await checked(page, 'npq-find-framework');
+    const again = await ctx.newPage();
+    await again.goto(url, { waitUntil: 'domcontentloaded' });
+    await again.locator('#npq-question textarea').waitFor({ state: 'visible' });
+    await again.waitForTimeout(2000);
+    out.remembered = { ask: await checked(again, 'npq-ask-framework') };
+    await again.getByRole('tab', { name: 'Find evidence' }).click();
+    out.remembered.find = await checked(again, 'npq-find-framework');
+    await again.getByRole('tab', { name: 'Browse' }).click();
+    out.remembered.browse = await checked(again, 'npq-browse-framework');
+    await again.close();
+    out.steps.push('remembered');
   } catch (e) {
     out.error = String(e && e.stack || e);
   } finally {
@@ -278,6 +301,12 @@ def test_find_table_shows_markup_as_text(browser_run: dict) -> None:
 def test_browse_lists_practice_headings(browser_run: dict) -> None:
     assert "NPQSL 1.P1" in browser_run["browse_text"]
     assert (browser_run["shots"] / "browse.png").is_file()
+
+
+def test_the_users_npq_is_used_in_ask_and_find_and_remembered(browser_run: dict) -> None:
+    # Chosen in Ask, Find's choice follows; a new visit (same browser) opens on it everywhere.
+    assert browser_run["find_fw_after_ask"] == "NPQEL"
+    assert browser_run["remembered"] == {"ask": "NPQEL", "find": "NPQEL", "browse": "NPQEL"}
 
 
 def test_every_control_has_an_accessible_name(browser_run: dict) -> None:

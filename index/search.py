@@ -217,6 +217,9 @@ SHORT_SEARCH_VOCABULARY: dict[str, str] = {
     "camhs": "mental health agencies safeguarding",
     "mindset": "beliefs about ability succeed resilience",
     "mindsets": "beliefs about ability succeed resilience",
+    # "catch-up tutoring" had found "Teachers have the ability to affect … wellbeing"; in a
+    # scene ("put it into one-to-one tutoring instead") the word is a detail.
+    "tutoring": "structured interventions targeted support small groups",
 }
 # The Prevent duty (safeguarding against radicalisation), as a short search's topic: in a
 # question about its process ("Prevent duty referral - who do we ring?") it had turned a
@@ -263,6 +266,15 @@ JARGON_PHRASES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"\bmanaged\s+moves?\b", "exclusions alternative provision"),
         (r"\boff[- ]?roll(?:ing|ed)?\b", "exclusions admissions fair inclusive"),
         (r"\bsingle\s+central\s+record\b", "safeguarding recruitment"),
+        # Lesson routines by their classroom names: a "do now" starter is retrieval of what
+        # was taught; "no opt out" a questioning technique ("do now tasks" and "no opt out"
+        # had found "Deliver changes by:"). Not "what should I do now?".
+        (
+            r"\bdo[- ]nows?\s+(?:tasks?|activit\w*|starters?|quiz\w*)\b|\bdo-nows?\b"
+            r"|\bdo\s+nows\b",
+            "retrieval practice recall prior knowledge",
+        ),
+        (r"\bno[- ]opt[- ]out\b", "questioning questions check understanding"),
     )
 )
 # A role named beside an NPQ, in the DfE's words for who each NPQ is for: "I'm a head of year
@@ -776,11 +788,13 @@ _MOBILE_PHONE_RE = re.compile(r"\bmobile(?=\s+(?:tele)?phones?\b)", re.IGNORECAS
 _PHONES_RE = re.compile(
     r"\b(?:mobile\s+|smart)?phones\b(?!\s+(?:calls?|home))|\b(?:mobile|smart)\s*phone\b"
 )
-# Keeping teachers ("teacher retention", "retaining staff", "staff turnover"), not knowledge;
+# Keeping and finding teachers ("teacher retention", "retaining staff", "staff turnover",
+# "recruitment of teachers"), not retention of knowledge;
 # not "keep staff on board" with a change (fifth set, v099).
 _RETENTION_RE = re.compile(
     r"\b(?:teachers?|staff|colleagues?|ects?)\s+(?:retention|turnover)\b"
     r"|\bretain(?:s|ed|ing)?\s+(?:good\s+|our\s+|more\s+)?(?:teachers|staff)\b"
+    r"|\brecruit(?:ment|ing)?\s+(?:of\s+|new\s+|good\s+)*(?:teachers|staff)\b"
 )
 
 

@@ -965,6 +965,7 @@ def test_school_acronyms_and_jargon_find_what_the_frameworks_say(
         ("AfL", "NPQLT 8.P3.1"),  # formative assessment
         ("growth mindset", "NPQSL 1.6"),  # beliefs about their ability to succeed
         ("lethal mutations", "NPQSL 8.P4.4"),  # the active ingredients kept
+        ("do now tasks", "NPQSL 2.P1.3"),  # retrieval practice
     ):
         r = search_index.search(query, k=5)
         assert r.in_scope, query
@@ -982,6 +983,8 @@ def test_school_acronyms_and_jargon_find_what_the_frameworks_say(
     assert not search_index.search(
         "Prevent duty referral - what's the actual process and who do we ring?", k=5
     ).in_scope
+    assert "NPQSL 2.18" in ids(search_index.search("no opt out", k=3))  # questioning
+    assert "retrieval" not in expand_keywords("what should I do now?")
     # "detentions" is read as sanctions only as a search's topic, not a scene's detail.
     assert "sanctions" in expand_keywords("detentions")
     scene = "A Y9 lad keeps kicking off in lessons and the normal detentions do nothing"

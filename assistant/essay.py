@@ -362,7 +362,10 @@ _NEEDED_RE = re.compile(
     r"isn't|is\s+not|aren't|are\s+not|no|never)\s+(?:[\w'’-]+\s+){0,6}?without\b"
     # "never a substitute for high-quality teaching" is the statements' "rather than as a
     # replacement for": what a thing is not instead of, not a negative claim.
-    r"|\b(?:never|not|no\s+longer)\s+(?:(?:used|seen|treated|be|been)\s+)?(?:as\s+)?(?:an?\s+)?"
+    # "should never be used as a replacement for…" too (it had called a right citation of NPQSL
+    # 5.P1.2, "never used as a replacement for high-quality teaching", unsupported).
+    r"|\b(?:never|not|no\s+longer)\s+(?:(?:used|seen|treated|viewed|regarded|be|been|being)\s+)"
+    r"{0,2}(?:as\s+)?(?:an?\s+)?"
     r"(?:substitute|replacement|alternative)\s+for\b",
     re.IGNORECASE,
 )

@@ -852,6 +852,14 @@ def test_held_out_user_test_sentences(
             "supported",
             None,
         ),
+        # …and "should never be used as a replacement for" (had been called unsupported).
+        (
+            "Teaching assistants should never be used as a replacement for high-quality "
+            "teaching from the class teacher (NPQSL 5.P1.2).",
+            "NPQSL 5.P1.2",
+            "supported",
+            None,
+        ),
         # The search lists 7.P3.12 (building their capacity) first; 7.P3.11 says it, far closer.
         (
             "I drew heavily on the expertise of our chief financial officer and estates "

@@ -410,6 +410,30 @@ def claim_negated(
     return any(negated(c) and cos > best - NEGATION_ASIDE_GAP for c, cos in clause_cosines)
 
 
+_STATEMENT_SENTENCE_RE = re.compile(r"(?<=[a-z)][.;])\s+(?=[A-Z])")
+
+
+def _part_said(sentence: str, statement: str) -> str:
+    """The sentence of a statement that ``sentence`` speaks to, by the words they share.
+
+    A statement of two sentences is negated in one and not the other: NPQSL 8.10's "A school's
+    capacity to implement an approach is rarely static (…). Sustained implementation requires
+    leaders to keep supporting…". Quoting its second sentence word for word had been called
+    the opposite of the statement (a check of every statement quoted and cited: 5 of 662).
+    The whole statement when it is one sentence, or when no sentence of it shares more words
+    with ``sentence`` than the others.
+    """
+    parts = [p for p in _STATEMENT_SENTENCE_RE.split(statement) if p.strip()]
+    if len(parts) < 2:
+        return statement
+    said = set(tokenize(_strip_citations(sentence)))
+    shares = [len(said & set(tokenize(p))) for p in parts]
+    best = max(shares)
+    if shares.count(best) > 1 or best == 0:
+        return statement
+    return parts[shares.index(best)]
+
+
 def negation_differs(
     sentence: str, clause_cosines: Sequence[tuple[str, float]], statement: str, whole: float = 0.0
 ) -> bool:
@@ -420,6 +444,16 @@ def negation_differs(
     """
     if denies_reversal(sentence, statement):
         return False
+    part = _part_said(sentence, statement)
+    # A difference from the whole statement and from the part of it the sentence speaks to.
+    return _differs(sentence, clause_cosines, statement, whole) and (
+        part == statement or _differs(sentence, clause_cosines, part, whole)
+    )
+
+
+def _differs(
+    sentence: str, clause_cosines: Sequence[tuple[str, float]], statement: str, whole: float
+) -> bool:
     if negated(statement):
         return not negated(sentence)
     if denies_quick_result(sentence, statement):

@@ -1196,3 +1196,35 @@ def test_a_usability_tests_wrong_number_and_reversals(search_index: SearchIndex)
     ):
         (c,) = essay.check_essay(text, search_index).citations
         assert c.verdict == "supported", (text, c.reason)
+
+
+def test_each_sentence_of_a_statement_quoted_and_cited_is_supported(
+    search_index: SearchIndex,
+) -> None:
+    # A statement of two sentences may be negated in one only (NPQSL 8.10: "…is rarely static
+    # (…). Sustained implementation requires leaders to keep supporting…"). Quoting the
+    # other sentence word for word had been called the opposite of the statement: 11 of the
+    # 122 sentences of the 58 such statements.
+    statements = [
+        s
+        for s in search_index.statements
+        if s.kind in ("evidence", "practice")
+        and len(essay._STATEMENT_SENTENCE_RE.split(s.text)) > 1
+    ]
+    assert len(statements) >= 50
+    quoted = [
+        f"{part.rstrip('. ')} ({s.id})."
+        for s in statements
+        for part in essay._STATEMENT_SENTENCE_RE.split(s.text)
+    ]
+    report = essay.check_essay(" ".join(quoted), search_index)
+    assert len(report.citations) == len(quoted)
+    wrong = [(c.raw, c.verdict) for c in report.citations if c.verdict != "supported"]
+    assert wrong == []
+    # A sentence that keeps the negated part too is still read as the statement's.
+    both = (
+        "Two coaches left in the spring term; a school's capacity to implement an approach is "
+        "rarely static, and sustaining it requires leaders to keep supporting and rewarding its "
+        "appropriate use (NPQSL 8.10)."
+    )
+    assert essay.check_essay(both, search_index).citations[0].verdict == "supported"

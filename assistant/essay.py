@@ -434,6 +434,28 @@ def _part_said(sentence: str, statement: str) -> str:
     return parts[shares.index(best)]
 
 
+_EXPLICIT_NEGATION_RE = re.compile(
+    # "avoiding the perception that these groups are fixed" [NPQSL 5.P4.2] says "should not be
+    # seen as fixed".
+    r"\b(?:not|no|never|cannot|none|neither|nor|avoid|avoids|avoiding)\b|n['’]t\b",
+    re.IGNORECASE,
+)
+
+
+def _explicitly_negated(sentence: str, statement: str) -> bool:
+    """Whether one of the two says "not" (or "no", "never", "n't"…) and the other does not.
+
+    Find evidence trusts a difference in negation between a sentence and a statement close in
+    meaning only when it is explicit: a hedge ("…lesson observations alone is limited") agrees
+    with "Use multiple methods of data collection" more often than it contradicts it.
+    """
+
+    def says_not(text: str) -> bool:
+        return bool(_EXPLICIT_NEGATION_RE.search(_NEEDED_RE.sub(" ", _claim_only(text))))
+
+    return says_not(sentence) != says_not(statement)
+
+
 def negation_differs(
     sentence: str, clause_cosines: Sequence[tuple[str, float]], statement: str, whole: float = 0.0
 ) -> bool:
@@ -938,14 +960,16 @@ def find_evidence(
                 ids = tuple(sorted(ids, key=lambda i: not i.startswith(first + " ")))
             seen.update(ids)
             clauses = sim.clause_cosines(claim, vecs, s.id)
-            if negation_differs(claim, clauses, s.text, cos) and cos < STRONG_COSINE:
+            negation = negation_differs(claim, clauses, s.text, cos)
+            if negation and cos < STRONG_COSINE:
                 continue  # says the opposite of the statement
             if len(groups) >= per_sentence:
                 break
             strength = strength_of(cos)
             plain = plain_text(claim)
             if strength != "weak" and (
-                overclaims(plain, s.text)
+                (negation and _explicitly_negated(plain, _part_said(plain, s.text)))
+                or overclaims(plain, s.text)
                 or reverses(plain, s.text)
                 or too_soon(plain, s.text)
                 or reverses_pace(plain, s.text)

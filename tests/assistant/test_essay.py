@@ -1228,3 +1228,50 @@ def test_each_sentence_of_a_statement_quoted_and_cited_is_supported(
         "appropriate use (NPQSL 8.10)."
     )
     assert essay.check_essay(both, search_index).citations[0].verdict == "supported"
+
+
+def test_find_labels_a_statement_the_sentence_negates_weak_however_close(
+    search_index: SearchIndex,
+) -> None:
+    # Reworded cases k081-k105: 20 of 25 sentences that negate a statement had it as a
+    # *strong* support, since a negation was set aside at a cosine of 0.62 or more.
+    def label(text: str, sid: str) -> str | None:
+        for found in essay.find_evidence(text, search_index):
+            for sup in found.supports:
+                if sid in sup.ids:
+                    return sup.strength
+        return None
+
+    assert (
+        label(
+            "Prior knowledge does not play an important role in learning, so our curriculum no "
+            "longer asks pupils to memorise key facts.",
+            "NPQSL 2.6",
+        )
+        == "weak"
+    )
+    assert (
+        label(
+            "We trained staff to identify each pupil's preferred learning style so that "
+            "lessons could be matched to it.",
+            "NPQSL 5.9",
+        )
+        == "weak"
+    )
+    # A hedge agreeing with the statement, and "not" against its "avoiding", stay strong.
+    assert (
+        label(
+            "Where groups are based on attainment, they should be subject specific and should "
+            "not be seen as fixed.",
+            "NPQSL 5.P4.2",
+        )
+        == "strong"
+    )
+    assert (
+        label(
+            "Judging teacher quality from lesson observations alone is limited, so we now use "
+            "several sources of evidence.",
+            "NPQLT 8.P3.3",
+        )
+        == "strong"
+    )

@@ -72,9 +72,10 @@ STRENGTH_HELP = (
     "before you cite it: a close statement can still qualify your claim"
 )
 
-# Each new question (and the start of its answer) at the top of the conversation's view, where
-# Gradio's autoscroll would show the end of a long answer. Runs once at page load.
-SCROLL_JS = """
+# Runs once at page load. Each new question (and the start of its answer) at the top of the
+# conversation's view, where Gradio's autoscroll would show the end of a long answer; and the
+# citation chips' copy buttons.
+APP_JS = """
 () => {
   // The newest question is held near the top (below the copy and clear buttons) while its
   // answer comes in below it, until the user scrolls the conversation or 30 s pass.
@@ -97,6 +98,29 @@ SCROLL_JS = """
   for (const kind of ['wheel', 'touchmove', 'keydown']) {
     document.addEventListener(kind, mine, { passive: true });
   }
+  // A citation chip's copy buttons (copy_button): the citation or the quotation, ready to
+  // paste. The clipboard API needs a secure page (localhost or https); elsewhere the older
+  // copy command stands in.
+  document.addEventListener('click', async e => {
+    const b = e.target.closest && e.target.closest('button.npq-copy');
+    if (!b) return;
+    e.preventDefault();
+    const text = b.dataset.copy || '';
+    let done = false;
+    try { await navigator.clipboard.writeText(text); done = true; } catch (_) {}
+    if (!done) {
+      const t = document.createElement('textarea');
+      t.value = text;
+      document.body.appendChild(t);
+      t.select();
+      done = document.execCommand('copy');
+      t.remove();
+    }
+    const label = b.dataset.label || b.textContent;
+    b.dataset.label = label;
+    b.textContent = done ? 'Copied' : 'Select and copy';
+    setTimeout(() => { b.textContent = label; }, 1500);
+  });
 }
 """
 
@@ -108,6 +132,8 @@ CSS = """
 .npq-chip .npq-chip-body {border:1px solid #cbd5e1; border-radius:6px; padding:6px 10px;
   margin-top:4px; max-width:48em; background:var(--background-fill-secondary);}
 .npq-bad > summary {border-color:#c62828; color:#c62828;}
+.npq-copy {margin:4px 6px 0 0; padding:1px 8px; border:1px solid #94a3b8; border-radius:6px;
+  font-size:0.85em; background:var(--background-fill-primary); cursor:pointer;}
 .npq-flag {color:#b45309; font-size:0.9em;}
 .npq-error {border-left:5px solid #c62828; padding:6px 10px; background:#fef2f2; color:#7f1d1d;}
 .npq-pair {display:grid; grid-template-columns:1fr 1fr; gap:12px;}
@@ -236,6 +262,23 @@ def flags_html(s: Statement) -> str:
     return " ".join(parts)
 
 
+def copy_button(label: str, text: str) -> str:
+    """A button that copies ``text`` (APP_JS's click handler; plain text, never markup)."""
+    return (
+        f'<button type="button" class="npq-copy" data-copy="{esc(text)}" '
+        f'aria-label="{esc(label)}: {esc(text)}">{esc(label)}</button>'
+    )
+
+
+def copy_buttons(statement: Statement) -> str:
+    """Copy the in-text citation ``(NPQSL 4.1)``, or the statement quoted with it."""
+    cite = f"({statement.id})"
+    # A statement its source cut off is quoted as cut off ("…and Equality Act…").
+    words = " ".join(statement.text.split()) + ("…" if statement.incomplete else "")
+    quote = f"“{words}” {cite}"
+    return f"<div>{copy_button('Copy citation', cite)}{copy_button('Copy quotation', quote)}</div>"
+
+
 def statement_chip(sid: str, statement: Statement | None, *, bad: str = "") -> str:
     """A clickable chip that opens a statement's text, framework, area and identical twins."""
     cls = "npq-chip npq-bad" if bad or statement is None else "npq-chip"
@@ -253,9 +296,11 @@ def statement_chip(sid: str, statement: Statement | None, *, bad: str = "") -> s
                 f" · {esc(statement.kind.replace('_', ' '))}"
             )
         warn = f"<p>⚠ {esc(bad)}</p>" if bad else ""
+        # A citation a user may paste into their work: never for a flagged one.
+        copy = "" if bad or statement.kind == "provider_section" else copy_buttons(statement)
         body = (
             f"{warn}<div><em>{where}</em></div><p>{esc(statement.text)}</p>"
-            f"{same_as_html(statement)}{flags_html(statement)}"
+            f"{same_as_html(statement)}{flags_html(statement)}{copy}"
         )
     return (
         f'<details class="{cls}" data-id="{esc(sid)}">{summary}'
@@ -750,7 +795,7 @@ def build_app(services: Services) -> gr.Blocks:
                         label="Conversation",
                         height=460,
                         # Not to the bottom: a long answer's "In short" line would scroll out
-                        # of sight (usability test). SCROLL_JS shows each new question's top.
+                        # of sight (usability test). APP_JS shows each new question's top.
                         autoscroll=False,
                         buttons=["copy", "copy_all"],
                         feedback_options=None,
@@ -993,7 +1038,7 @@ def launch(
         show_error=False,
         share=False,
         css=CSS,
-        js=SCROLL_JS,
+        js=APP_JS,
         footer_links=["api"],
     )
     return app

@@ -25,6 +25,7 @@ from ui.app import (
     md_escape,
     message_text,
     remembered_framework,
+    statement_chip,
     verdict_badge,
 )
 
@@ -156,6 +157,7 @@ def test_ask_cites_behaviour_statements(client) -> None:  # type: ignore[no-unty
     assert chat[-1]["role"] == "assistant"
     assert "[NPQSL 4." in answer
     assert 'data-id="NPQSL 4.3"' in cites and "<details" in cites
+    assert 'class="npq-copy" data-copy="(NPQSL 4.3)"' in cites  # a citation ready to paste
     assert "Same text in" in cites  # identical statements elsewhere
     assert "NPQSL 4.3" in evidence and "score" in evidence
     assert "citations exist" in checks and "brief" in checks
@@ -437,3 +439,19 @@ def test_a_remembered_framework_sets_ask_find_and_browse() -> None:
     # Nothing saved yet, or a value edited by hand in the browser's storage: the defaults.
     for saved in (None, "", "NPQH", "<script>", 3, ["NPQSL"]):
         assert remembered_framework(saved) == ("All", "All", "NPQSL")
+
+
+def test_a_chip_copies_its_citation_and_quotation_but_never_a_flagged_one(
+    search_index,  # type: ignore[no-untyped-def]
+) -> None:
+    s = search_index.get("NPQSL 4.3")
+    chip = statement_chip("NPQSL 4.3", s)
+    assert 'data-copy="(NPQSL 4.3)"' in chip
+    quote = esc(f"“{' '.join(s.text.split())}” (NPQSL 4.3)")
+    assert f'data-copy="{quote}"' in chip
+    # A cut-off statement is quoted as cut off.
+    cut = next(t for t in search_index.statements if t.incomplete and t.kind != "provider_section")
+    assert esc(f"{' '.join(cut.text.split())}…” ({cut.id})") in statement_chip(cut.id, cut)
+    # An id that does not exist, or one cited outside the evidence, has nothing to copy.
+    assert "npq-copy" not in statement_chip("NPQSL 4.99", None)
+    assert "npq-copy" not in statement_chip("NPQSL 4.3", s, bad="not among the statements")

@@ -96,6 +96,17 @@ function unnamedControls() {
     out.answer = await page.locator('#npq-chat').innerText();
     await chip.locator('summary').click();
     out.chip_text = await chip.innerText();
+    // The chip's copy button puts the citation on the clipboard, ready to paste.
+    await ctx.grantPermissions(['clipboard-read', 'clipboard-write']);
+    const copy = chip.locator('button.npq-copy').first();
+    out.copy_data = await copy.getAttribute('data-copy');
+    await copy.click();
+    out.copy_label = await copy.textContent();
+    try {
+      out.copied = await page.evaluate(() => navigator.clipboard.readText());
+    } catch (e) {
+      out.copied = `unreadable: ${e}`;
+    }
     out.chip_ids = await page.locator('#npq-citations details')
       .evaluateAll(ds => ds.map(d => d.dataset.id));
     await page.screenshot({ path: `${shots}/ask.png`, fullPage: true });
@@ -270,6 +281,12 @@ def test_ask_shows_a_cited_statement(browser_run: dict) -> None:
     # the opened chip shows the statement, its area and its twin in another framework
     assert "Behaviour" in browser_run["chip_text"] and "Same text in" in browser_run["chip_text"]
     assert (browser_run["shots"] / "ask.png").stat().st_size > 10_000
+
+
+def test_a_chip_copies_its_citation(browser_run: dict) -> None:
+    assert browser_run["copy_data"].startswith("(NPQSL 4.")
+    assert browser_run["copied"] == browser_run["copy_data"]
+    assert browser_run["copy_label"] == "Copied"
 
 
 def test_a_new_answer_is_shown_from_its_start(browser_run: dict) -> None:

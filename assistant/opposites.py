@@ -4,8 +4,9 @@
 NPQSL 9.5 ("…can be challenging, and is likely to require sustained effort") was called
 supported (a sixth user test): the sentence shares the statement's topic, and no entailment
 model loads here to see that "straightforward" answers "challenging". (That test's "induction
-is largely at the school's discretion", cited to NPQSL 6.12's "must adhere", still passes: the
-sentence names "the statutory requirements" itself.)
+is largely at the school's discretion", cited to NPQSL 6.12's "must adhere", passed too until
+"statutory" naming a thing, "the statutory requirements", stopped counting as the sentence
+saying that it must be followed.)
 
 Each `Opposition` pairs what a statement says (``stated``) with the words a sentence would use
 to say the reverse (``claimed``). A sentence turns the statement around when it makes the
@@ -365,8 +366,15 @@ def _says_too(opp: Opposition, statement: str, sentence: str) -> bool:
     return any(
         m[0].lower() in stated
         and not _SET_ASIDE_RE.search(sentence[max(0, m.start() - _LOOK_BACK) : m.start()])
+        # "statutory" naming a thing ("we adapted the statutory requirements as we saw fit",
+        # V10 of the sixth user test, against NPQSL 6.12's "must adhere") says nothing of
+        # whether it must be followed.
+        and not _NAMING_RE.match(sentence, m.start())
         for m in opp.stated.finditer(sentence)
     )
+
+
+_NAMING_RE = re.compile(r"statutory\s+[a-z]", re.IGNORECASE)
 
 
 def opposite_words(sentence: str, statement: str) -> tuple[str, str] | None:
@@ -380,7 +388,16 @@ def opposite_words(sentence: str, statement: str) -> tuple[str, str] | None:
     if _CRITICAL_RE.search(sentence):
         return None
     for opp in OPPOSITIONS:
-        said = opp.stated.search(statement)
+        # What the statement says, not a thing it names ("undertaking statutory induction
+        # must adhere…" says "must").
+        said = next(
+            (
+                m
+                for m in opp.stated.finditer(statement)
+                if not _NAMING_RE.match(statement, m.start())
+            ),
+            None,
+        )
         if said is None or _claims(opp.claimed, statement):
             continue
         reversed_ = _claims(opp.claimed, sentence)

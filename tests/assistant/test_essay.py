@@ -746,6 +746,14 @@ def test_an_id_of_a_list_is_not_offered_its_neighbour_in_the_list(
             "NPQEL 5.P1.2",
             "supported",
         ),
+        # A sixth user test's V10: "statutory" naming the requirements says nothing of whether
+        # they must be followed; "at the school's discretion" reverses NPQSL 6.12's "must".
+        (
+            "Because induction is largely at the school's discretion, we adapted the statutory "
+            "requirements as we saw fit (NPQSL 6.12).",
+            "NPQSL 6.12",
+            "unsupported",
+        ),
         # "not always" hedges an aside; it claims no "always".
         (
             "Flexible working requests are now handled in line with employment law and statutory "

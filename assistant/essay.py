@@ -29,7 +29,7 @@ from index.search import QueryError, SearchIndex
 from index.store import stem, tokenize
 from ingest.frameworks import FRAMEWORK_NAMES, reference_entry
 from ingest.ids import Citation, find_citations, frameworks_named, without_citations
-from ingest.records import Statement
+from ingest.records import Statement, statement_sort_key
 
 Verdict = Literal["supported", "wrong_number", "unsupported", "nonexistent", "ambiguous"]
 Strength = Literal["strong", "partial", "weak"]
@@ -432,6 +432,35 @@ def _part_said(sentence: str, statement: str) -> str:
     if shares.count(best) > 1 or best == 0:
         return statement
     return parts[shares.index(best)]
+
+
+QUOTE_MIN_WORDS = 8  # a statement's sentence this long, repeated word for word, is a quotation
+
+
+def _plain_words(text: str) -> str:
+    return " " + " ".join(re.findall(r"[a-z0-9]+", text.lower().replace("’", "'"))) + " "
+
+
+_QUOTE_TABLES: dict[int, tuple[SearchIndex, list[tuple[str, str]]]] = {}
+
+
+def quoted_statements(sentence: str, index: SearchIndex) -> set[str]:
+    """Ids of framework statements one of whose sentences ``sentence`` repeats word for word.
+
+    Only sentences of `QUOTE_MIN_WORDS` words or more count, case and punctuation aside.
+    """
+    held = _QUOTE_TABLES.get(id(index))
+    if held is None or held[0] is not index:
+        table = [
+            (words, st.id)
+            for st in index.statements
+            if st.kind != "provider_section"
+            for part in _STATEMENT_SENTENCE_RE.split(st.text)
+            if len((words := _plain_words(part)).split()) >= QUOTE_MIN_WORDS
+        ]
+        _QUOTE_TABLES[id(index)] = held = (index, table)
+    said = _plain_words(_strip_citations(sentence))
+    return {sid for words, sid in held[1] if words in said}
 
 
 _EXPLICIT_NEGATION_RE = re.compile(
@@ -1455,17 +1484,39 @@ def _verdict(
         return CheckedCitation(c.raw, sid, sentence, "nonexistent", 0.0, suggested, reason=why)
 
     score = sim.support(vecs, sid)
-    # Candidates: nearest statements to the sentence and to each of its clauses.
-    pool: dict[str, Statement] = {s.id: s for s, _c in best}
-    for v in vecs[1:]:
-        pool.update({s.id: s for s, _c in sim.best(v, 6)})
-    ranked = sorted(((s, sim.support(vecs, s.id)) for s in pool.values()), key=lambda p: -p[1])
     # The cited statement in any framework's words: another framework's wording of it is
     # never "a better number" (NPQSL 7.4 for a school is NPQEL 7.3 for a trust).
     twins = set(_with_twins(index, statement))
     row = index.row(statement.id)
     if row is not None:
         twins |= {index.statements[r].id for r in index.counterparts(row)}
+    quoted_from = quoted_statements(sentence.text, index)
+    if quoted_from and not quoted_from & twins:
+        # Word for word another statement's sentence: "At the same time, implementation is a
+        # complex process that requires feedback from staff…" is NPQSL 8.11's, cited as 8.12
+        # (a check of every evidence statement cited with its next number: 5 of 277 had been
+        # called supported, the quotation of one sentence of a longer statement being too
+        # diluted in meaning to outweigh the cited one).
+        ranked_quoted = sorted(
+            (index.by_id[i] for i in quoted_from),
+            key=lambda t: (t.framework != c.framework, statement_sort_key(t)),
+        )
+        suggested = tuple(t.id for t in ranked_quoted)
+        return CheckedCitation(
+            c.raw,
+            sid,
+            sentence,
+            "wrong_number",
+            score,
+            suggested,
+            statement.text,
+            reason=f"the sentence quotes {suggested[0]} word for word",
+        )
+    # Candidates: nearest statements to the sentence and to each of its clauses.
+    pool: dict[str, Statement] = {s.id: s for s, _c in best}
+    for v in vecs[1:]:
+        pool.update({s.id: s for s, _c in sim.best(v, 6)})
+    ranked = sorted(((s, sim.support(vecs, s.id)) for s in pool.values()), key=lambda p: -p[1])
     alternatives = [(s, cos) for s, cos in ranked if s.id not in twins]
     # The hybrid search's first statement for the sentence (texts, users' wordings, keywords).
     # When it is the cited one, no other number is "better": the sentence's embedding alone

@@ -9,7 +9,7 @@ npq check FILE|-                check every citation in an essay
 npq ui                          start the Gradio app
 npq eval WHAT                   run an evaluation and write its report to eval/reports/
                                 (retrieval, answers, citations, typos, phrasing, course, comparison,
-                                scenarios, find, blind, fourth, fifth, sixth, ids)
+                                scenarios, find, blind, fourth, fifth, sixth, seventh, ids)
 """
 
 from __future__ import annotations
@@ -139,6 +139,7 @@ def _parser() -> argparse.ArgumentParser:
             "fourth",
             "fifth",
             "sixth",
+            "seventh",
             "comparison",
             "ids",
         ),
@@ -666,6 +667,8 @@ def cmd_eval(args: argparse.Namespace) -> int:
         from eval.blind import main_fifth as run
     elif args.what == "sixth":
         from eval.blind import main_sixth as run
+    elif args.what == "seventh":
+        from eval.blind import main_seventh as run
     elif args.what == "comparison":
         from eval.comparison import main as run
     elif args.what == "ids":

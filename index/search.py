@@ -303,7 +303,15 @@ JARGON_PHRASES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"\btrauma(?:[- ]informed)?\b", "understanding pupil context feelings relationships"),
         (r"\bkey\s+(?:adult|worker)s?\b", "supportive relationship member of staff"),
         (r"\blesson\s+stud(?:y|ies)\b|\btriads?\b", "collaboration peers dialogue"),
-        (r"\bgrow(?:ing)?\s+our\s+own\b|\btalent\s+pipeline\b", "succession plans"),
+        (
+            r"\bgrow(?:ing)?\s+our\s+own\b|\b(?:talent|leadership|staffing)\s+pipelines?\b",
+            "succession plans reviewing critical roles",
+        ),
+        # A seventh blind batch: "self-efficacy pupils" had found "pupils to be
+        # self-reflective of their own behaviour"; "leadership pipeline" an old programme page.
+        (r"\bself[- ]?efficacy\b", "beliefs about their ability to succeed resilience"),
+        # Coe's "poor proxies for learning": pupils looking busy (NPQEL 3.14).
+        (r"\bpoor\s+prox(?:y|ies)\b|\bbusyness\b", "misleading factors how busy pupils appear"),
         (r"\bpsychological(?:ly)?\s+safe(?:ty)?\b", "safe make mistakes trusted"),
         (r"\bschool[- ]to[- ]school\b", "networks partnerships"),
     )

@@ -972,6 +972,11 @@ def test_school_acronyms_and_jargon_find_what_the_frameworks_say(
         ("key adult for every child", "NPQSL 4.P1.4"),  # a supportive relationship
         ("MASH referrals", "NPQSL 7.P1.3"),  # other agencies, child protection
         ("grow our own leaders", "NPQSL 7.P4.6"),  # succession plans
+        # A seventh blind batch ("self-efficacy pupils" had found self-reflection on behaviour,
+        # "leadership pipeline" an old programme page).
+        ("self-efficacy pupils", "NPQSL 1.6"),  # beliefs about their ability to succeed
+        ("leadership pipeline", "NPQSL 7.P4.6"),
+        ("poor proxies for learning", "NPQEL 3.14"),  # how busy pupils appear
     ):
         r = search_index.search(query, k=5)
         assert r.in_scope, query

@@ -471,6 +471,16 @@ _EXPLICIT_NEGATION_RE = re.compile(
 )
 
 
+# "not … alone" says "more than that", as "not only" does: "We were careful not to judge teachers
+# on lesson observations alone" had made NPQLT 8.P3.3 ("Use multiple methods of data
+# collection…") a weak support.
+_NOT_ALONE_RE = re.compile(
+    r"(?:\b(?:not|never)|n['’]t)\s+(?:[\w'’-]+\s+){0,8}?"
+    r"(?:alone|solely|in\s+isolation|on\s+(?:its|their)\s+own|by\s+(?:it|them)sel(?:f|ves))\b",
+    re.IGNORECASE,
+)
+
+
 def _explicitly_negated(sentence: str, statement: str) -> bool:
     """Whether one of the two says "not" (or "no", "never", "n't"…) and the other does not.
 
@@ -480,7 +490,8 @@ def _explicitly_negated(sentence: str, statement: str) -> bool:
     """
 
     def says_not(text: str) -> bool:
-        return bool(_EXPLICIT_NEGATION_RE.search(_NEEDED_RE.sub(" ", _claim_only(text))))
+        text = _NOT_ALONE_RE.sub(" ", _NEEDED_RE.sub(" ", _claim_only(text)))
+        return bool(_EXPLICIT_NEGATION_RE.search(text))
 
     return says_not(sentence) != says_not(statement)
 

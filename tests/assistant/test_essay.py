@@ -1284,6 +1284,16 @@ def test_find_labels_a_statement_the_sentence_negates_weak_however_close(
         )
         == "strong"
     )
+    # "not … alone" says "more than that" (a sixth user test's sentence had it weak).
+    assert (
+        label(
+            "We were careful not to judge teachers on lesson observations alone, since assessing "
+            "expertise through a single approach is limited and multiple methods of data "
+            "collection give a fuller picture.",
+            "NPQLT 8.P3.3",
+        )
+        == "strong"
+    )
 
 
 def test_a_statement_quoted_with_its_neighbours_number_is_a_wrong_number(

@@ -87,14 +87,18 @@ class QuestionFileError(ValueError):
 
 
 QUESTION_FIELDS = ("question", "query", "text")  # the question's text, first one present
+# Other names a question file may give its fields (the first one present is read).
+RELEVANT_FIELDS = ("relevant", "relevant_ids", "gold", "gold_ids", "expected_ids")
+QID_FIELDS = ("qid", "id", "query_id", "question_id")
 
 
 def load_question_file(path: Path, index: SearchIndex) -> list[dict[str, Any]]:
     """Questions with their relevant ids from any jsonl file, checked against the corpus.
 
     One JSON object a line, in the gold set's format (``eval/data/README.md``): ``question``
-    (or ``query`` / ``text``), ``relevant`` (statement ids in any spelling users type,
-    "NPQ SL 4.9", or provider section ids), and optionally ``qid``, ``kind`` and
+    (or ``query`` / ``text``), ``relevant`` (or ``relevant_ids`` / ``gold`` / ``gold_ids`` /
+    ``expected_ids``: statement ids in any spelling users type, "NPQ SL 4.9", or provider
+    section ids), and optionally ``qid`` (or ``id`` / ``query_id`` / ``question_id``), ``kind`` and
     ``relevant_text`` (``<corpus file>::<phrase>``). A question with neither relevant ids nor
     phrases is out of scope. Ids come back canonical.
 
@@ -131,11 +135,11 @@ def load_question_file(path: Path, index: SearchIndex) -> list[dict[str, Any]]:
         text = next((row[f] for f in QUESTION_FIELDS if f in row), None)
         if not isinstance(text, str) or not text.strip():
             raise QuestionFileError(f'{where}: no question (a non-empty "question" string)')
-        qid = str(row.get("qid", f"line {n}"))
+        qid = str(next((row[f] for f in QID_FIELDS if row.get(f) is not None), f"line {n}"))
         if qid in seen:
             raise QuestionFileError(f"{where}: qid {qid!r} appears twice")
         seen.add(qid)
-        relevant = _listed(row, "relevant", where)
+        relevant = _listed(row, next((f for f in RELEVANT_FIELDS if f in row), "relevant"), where)
         ids: list[str] = []
         for raw in relevant:
             bare = raw.strip().strip("[]()").strip()

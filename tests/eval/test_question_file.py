@@ -44,6 +44,22 @@ def test_ids_in_users_spellings_come_back_canonical(tmp_path: Path, search_index
     assert gold_ids(qs[1], search_index) == {"provider-olp-npqsl-international#what-does-it-cost"}
 
 
+def test_other_names_for_the_fields_are_read(tmp_path: Path, search_index) -> None:
+    # A file written elsewhere may call its fields otherwise; read as "qid" and "relevant".
+    f = _write(
+        tmp_path / "theirs.jsonl",
+        [
+            {"id": "h1", "query": "behaviour routines", "relevant_ids": ["NPQSL 4.P1.1"]},
+            {"query_id": 7, "question": "homework", "gold": ["NPQ SL 2.5"]},
+            {"question_id": "h3", "question": "coaching", "expected_ids": "NPQEL 6.P2.1"},
+        ],
+    )
+    qs = load_question_file(f, search_index)
+    assert [q["qid"] for q in qs] == ["h1", "7", "h3"]
+    assert [q["relevant"] for q in qs] == [["NPQSL 4.P1.1"], ["NPQSL 2.5"], ["NPQEL 6.P2.1"]]
+    assert all(q["kind"] == "unlabelled" for q in qs)
+
+
 @pytest.mark.parametrize(
     ("content", "message"),
     [

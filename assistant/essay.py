@@ -57,6 +57,14 @@ PARTIAL_COSINE = 0.45
 WORDED_SUPPORT_COSINE = 0.44
 WORDED_SENTENCE_SHARE = 0.45
 WORDED_STATEMENT_SHARE = 0.35
+# A cited statement this far from its sentence is about something else: when the search's first
+# statement fits the sentence (PARTIAL_COSINE or closer, saying nothing opposite), that is its
+# number ("I therefore limited the trust plan to three meaningful priorities and pursued them
+# diligently (NPQEL 8.P1.3)", 0.25, is NPQEL 8.P1.2). A seventh user test: three such neighbours
+# had been called unsupported with no number offered; on every labelled citation below this
+# cosine with another statement first, that statement was the right number in 7 of 8 and no
+# right citation was among them.
+OFF_TOPIC_COSINE = 0.30
 # A sentence that reads as the opposite of the cited statement is still sent to another number
 # when that one fits it far better (this much closer) and agrees with it: "working memory has a
 # limited capacity and can easily be overloaded [NPQSL 2.9]" is 2.8's claim, not a
@@ -69,6 +77,8 @@ SUGGEST_WORDED_MARGIN = 0.03
 # The search's order for a suggestion gives way to a candidate it lists lower that fits the
 # sentence this much better (dev suggestions: 52 at 0.1-0.2, as at no overruling).
 SEARCH_ORDER_OVERRULED = 0.15
+SEARCH_ORDER_TIE = 0.02  # candidates this close fit alike: the one holding more words first
+SEARCH_ORDER_TIE_SHARE = 0.1  # …by at least this share of the sentence's keywords
 # …or this much closer when it also holds this much more of the sentence's keywords ("Regular
 # purposeful practice helps pupils remember what they have learned" is NPQSL 2.11 nearly word
 # for word, cosine 0.87; the search listed 2.12, on retrieval and spacing, first at 0.75).
@@ -77,6 +87,7 @@ SEARCH_ORDER_WORDED_SHARE = 0.25
 # Keywords a sentence needs for its words to decide (the shares of a few jump).
 SEARCH_ORDER_WORDED_MIN = 5
 OWN_WORDING_MARGIN = 0.2  # the cited framework's own wording, this much less close, is offered
+OWN_WORDING_HOLDS = 0.9  # …or, holding this share of the pick's keywords, whatever its cosine
 SUGGEST_REPEATED_SHARE = 0.7  # …when the sentence repeats this share of its keywords (0.86 there)
 # …and this much more than of the first one's (0.17 there). Not 0.1: "systematic synthetic
 # phonics … the most effective approach for teaching pupils to decode" repeats 0.71 of NPQLT
@@ -1615,26 +1626,25 @@ def _verdict(
         )
     elif nearest is not None and searched[0][1] >= PARTIAL_COSINE:
         near_ids = _suggest(searched[:1], c.framework, index, c.area)
+        holds_words = word_shares(sentence.text, nearest.text)[0] >= WORDED_SENTENCE_SHARE
         if (
             near_ids
-            and word_shares(sentence.text, nearest.text)[0] >= WORDED_SENTENCE_SHARE
+            # Said opposite of a statement off the sentence's topic means nothing.
+            and ((holds_words and not says_opposite) or score < OFF_TOPIC_COSINE)
             and not _worded(sentence.text, statement.text)
-            and not says_opposite
             and _may_say(sentence.text, vecs, sim, nearest, searched[0][1])
         ):
             # The search's first statement holds the sentence's words, the cited one does not:
             # a number for it ("…early and least-intrusive interventions as the first response
             # to low-level disruption (NPQSL 4.4)" is said inside the long bullet NPQSL 4.P2.2,
             # whose many other words keep its cosine low). A sixth user test.
+            reason = (
+                f"{near_ids[0]} holds the sentence's words; the cited statement does not"
+                if holds_words
+                else f"{near_ids[0]} fits the sentence; the cited statement is about something else"
+            )
             return CheckedCitation(
-                c.raw,
-                sid,
-                sentence,
-                "wrong_number",
-                score,
-                near_ids,
-                statement.text,
-                reason=f"{near_ids[0]} holds the sentence's words; the cited statement does not",
+                c.raw, sid, sentence, "wrong_number", score, near_ids, statement.text, reason=reason
             )
         near = "; ".join(near_ids)
         why = f"the cited statement does not say this; the nearest is {near}: check it first"
@@ -1680,6 +1690,20 @@ def _search_order_first(
             gain >= SEARCH_ORDER_WORDED and _holds_more_words(sentence, best[0], first[0][0])
         ):
             first = [best, *(p for p in first if p is not best)]
+        else:
+            # Of two that fit about as well, the one holding more of the sentence's words: "…met
+            # to anticipate the misconceptions children commonly form" had been offered NPQLT
+            # 3.6 (misconceptions where prior knowledge is weak, 0.667) over 4.6 ("Anticipating
+            # common misconceptions…", 0.666). A seventh user test.
+            tied = [p for p in first[1:] if p[1] >= first[0][1] - SEARCH_ORDER_TIE]
+            said = word_shares(sentence, first[0][0].text)[0] if sentence else 0.0
+            wordier = max(tied, key=lambda p: word_shares(sentence, p[0].text)[0], default=None)
+            if (
+                wordier is not None
+                and sentence
+                and word_shares(sentence, wordier[0].text)[0] - said >= SEARCH_ORDER_TIE_SHARE
+            ):
+                first = [wordier, *(p for p in first if p is not wordier)]
     seen = {s.id for s, _ in first}
     return first + [p for p in alternatives if p[0].id not in seen]
 
@@ -1860,7 +1884,14 @@ def _suggest(
         # related (NPQLT 4.P2.2 on fluent readers, NPQEL 3.P2.3 on knowledge for reading):
         # only one that supports the sentence itself, nearly as well, is offered (NPQEL 7.P3.6
         # on benchmarking for a trust, 0.79, for NPQSL 7.P3.5's 0.96).
-        if own and fits(own[0].id) >= max(SUPPORT_COSINE, fits(pick.id) - OWN_WORDING_MARGIN):
+        # One that holds all the pick's words is the pick in the cited framework's words, however
+        # close: an NPQEL essay's "each partnership had a named relationship holder and an
+        # agreed escalation point" had been offered NPQSL 9.P2.3, whose every word NPQEL 9.P2.3
+        # repeats (a seventh user test).
+        if own and fits(own[0].id) >= fits(pick.id) - OWN_WORDING_MARGIN and (
+            fits(own[0].id) >= SUPPORT_COSINE
+            or word_shares(pick.text, own[0].text)[0] >= OWN_WORDING_HOLDS
+        ):
             pick = own[0]
     # Every id with the text, not one per framework: NPQSL 4.15 and 9.2 are one statement.
     ids = list(dict.fromkeys([*_with_twins(index, pick), *_same_text(index, pick)]))

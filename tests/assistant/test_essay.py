@@ -1155,6 +1155,60 @@ def test_a_statement_holding_the_sentences_words_is_its_number(search_index: Sea
     assert c.verdict == "supported", (c.verdict, c.reason)
 
 
+@pytest.mark.parametrize(
+    ("text", "wanted"),
+    [
+        (
+            "I therefore limited the trust plan to three meaningful priorities and pursued them "
+            "diligently NPQ EL 8.P1.3.",
+            "NPQEL 8.P1.2",
+        ),
+        (
+            "I also drew on expertise from a range of sources, including our own maths lead and "
+            "a university partner (NPQSL 8.10).",
+            "NPQSL 6.10",
+        ),
+    ],
+)
+def test_a_number_off_the_sentences_topic_is_sent_to_the_statement_that_fits(
+    search_index: SearchIndex, text: str, wanted: str
+) -> None:
+    # A seventh user test: neighbours and another framework's number, the cited statement far
+    # off the sentence's topic (cosine under 0.30), had been called unsupported with nothing
+    # to copy (the right number only named in the reason).
+    (c,) = essay.check_essay(text, search_index).citations
+    assert c.verdict == "wrong_number", (c.verdict, c.reason)
+    assert c.suggested[0] == wanted
+    assert "is about something else" in c.reason
+    # Cited with the number it is sent to, it is not sent on again.
+    (c,) = essay.check_essay(
+        text.replace(c.cited or "", wanted).replace("NPQ EL 8.P1.3", wanted), search_index
+    ).citations
+    assert c.verdict in ("supported", "unsupported") and not c.suggested, (c.verdict, c.reason)
+
+
+def test_a_seventh_user_tests_suggestions(search_index: SearchIndex) -> None:
+    # An NPQEL essay was offered NPQSL 9.P2.3, whose every word NPQEL 9.P2.3 repeats.
+    text = (
+        "With the local teaching school hub and a university, we set out in writing the purpose "
+        "of each partnership and what each partner committed to (NPQEL 9.P2.1), and each "
+        "partnership had a named relationship holder and an agreed escalation point "
+        "(NPQEL 9.P2.2)."
+    )
+    first, second = essay.check_essay(text, search_index).citations
+    assert first.verdict == "supported"
+    assert (second.verdict, second.suggested[:1]) == ("wrong_number", ("NPQEL 9.P2.3",))
+    # Of two statements that fit alike, the one holding the sentence's words: NPQLT 4.6
+    # ("Anticipating common misconceptions…"), not 3.6 (misconceptions where prior knowledge
+    # is weak).
+    (c,) = essay.check_essay(
+        "Year 3 and 4 teachers met to anticipate the misconceptions children commonly form, such "
+        "as believing a larger denominator means a larger fraction (NPQLT 4.7).",
+        search_index,
+    ).citations
+    assert (c.verdict, c.suggested[:1]) == ("wrong_number", ("NPQLT 4.6",))
+
+
 def test_a_bare_number_read_by_the_essays_framework_asks_to_be_written_in_full(
     search_index: SearchIndex,
 ) -> None:

@@ -14,8 +14,16 @@ pytestmark = pytest.mark.slow
 
 def test_labels_follow_each_essays_citations_in_order() -> None:
     rows = read_jsonl(USER_TEST / "labels.jsonl")
-    assert len(rows) == 51 + 68 + 75 + 79 + 80 + 86
-    assert {r["set"] for r in rows} == {"design", "held_out", "third", "fourth", "fifth", "sixth"}
+    assert len(rows) == 51 + 68 + 75 + 79 + 80 + 86 + 89
+    assert {r["set"] for r in rows} == {
+        "design",
+        "held_out",
+        "third",
+        "fourth",
+        "fifth",
+        "sixth",
+        "seventh",
+    }
     for name in sorted({r["essay"] for r in rows}):
         text = (USER_TEST / name).read_text(encoding="utf-8")
         ids = [c.id for c in find_citations(text)]
@@ -57,6 +65,19 @@ def test_the_checker_on_the_user_test_essays(monkeypatch, search_index: SearchIn
     # inside a sentence; a statement holding the sentence's words is its number): 83.
     assert res["sixth"]["verdicts_right"] >= 83
     assert res["sixth"]["suggestions_right"] >= 24
+    # The seventh (twenty-sixth round), by sessions that saw only the statements: 72 of 89
+    # and 16 of 23 at its first run (held out), no wrong number accepted; since then a number
+    # off its sentence's topic is sent to the statement that fits (Y1.13, Y2.11, Y3.5), the
+    # cited framework's wording is offered (Y3.13) and of two alike the wordier (Y5.16).
+    assert res["seventh"]["verdicts_right"] >= 75
+    assert res["seventh"]["suggestions_right"] >= 21
+    wrong_accepted = [
+        w
+        for part in res.values()
+        for w in part["wrong"]
+        if w["got"] == "supported" and w["expected"] in ("wrong_number", "nonexistent")
+    ]
+    assert not wrong_accepted
     for part in res.values():
         right_called_wrong = [
             w for w in part["wrong"] if w["expected"] == "supported" and w["got"] == "wrong_number"

@@ -1754,6 +1754,11 @@ def too_soon(sentence: str, statement: str) -> bool:
     """
     if not _TAKES_TIME_RE.search(statement):
         return False
+    if _TAKES_TIME_RE.search(sentence):
+        # It says so itself: "After one term, internal exclusions had fallen by a third, but …
+        # whole-school practice usually needs more than a term to show its impact [NPQSL 4.3]"
+        # (a seventh user test) reports an early sign, not a quick result.
+        return False
     for m in _QUICKLY_RE.finditer(sentence):
         before = sentence[max(0, m.start() - 40) : m.start()]
         if not re.search(

@@ -938,6 +938,14 @@ def test_quick_results_are_read_only_where_the_statement_says_change_takes_time(
     assert not essay.too_soon("We did not expect results within a week.", slow)
     assert not essay.too_soon("We didn't expect results within a week.", slow)
     assert not essay.too_soon("We gave the policy a full year before judging it.", slow)
+    # An early sign reported beside the statement's own "more than a term" (a seventh user
+    # test's right citation had been called unsupported).
+    assert not essay.too_soon(
+        "After one term, internal exclusions had fallen by a third, but ingrained staff and "
+        "pupil habits mean whole-school practice usually needs more than a term to show its "
+        "impact.",
+        slow,
+    )
     quick = "Setting clear expectations can help communicate shared values."
     assert not essay.too_soon("Expectations were set within the first week.", quick)
 

@@ -1217,6 +1217,25 @@ def test_a_seventh_user_tests_suggestions(search_index: SearchIndex) -> None:
     assert (c.verdict, c.suggested[:1]) == ("wrong_number", ("NPQLT 4.6",))
 
 
+def test_school_acronyms_are_read_spelled_out(search_index: SearchIndex) -> None:
+    # A seventh user test's right citation had been doubted (cosine 0.42): the encoder does
+    # not know "ECT".
+    (c,) = essay.check_essay(
+        "I rebuilt the timetable so that every ECT accessed their statutory entitlements, "
+        "including protected mentor meetings (DfE, 2020, NPQSL 6.P1.9).",
+        search_index,
+    ).citations
+    assert c.verdict == "supported", (c.verdict, c.reason)
+    # Not "CPD": spelled out, it shares the opening of area 6's statements, and a wrong number
+    # passed.
+    (c,) = essay.check_essay(
+        "CPD is more likely to succeed when it starts from what teachers already know and can "
+        "do (NPQSL 6.10).",
+        search_index,
+    ).citations
+    assert c.verdict != "supported", (c.verdict, c.reason)
+
+
 def test_a_bare_number_read_by_the_essays_framework_asks_to_be_written_in_full(
     search_index: SearchIndex,
 ) -> None:

@@ -228,6 +228,44 @@ OPPOSITIONS: tuple[Opposition, ...] = (
             _F,
         ),
     ),
+    # A seventh user test: "every mentor followed one identical … coaching script with every
+    # ECT, whatever their experience" cited to NPQSL 6.P2.2 ("Tailoring the conversation to the
+    # expertise and needs of the individual"), and "one end-of-term test gives a definitive
+    # verdict" to NPQLT 7.P1.2 ("patterns of performance over a number of assessments"), passed.
+    Opposition(
+        "tailored",
+        re.compile(
+            r"\b(?:tailor(?:s|ed|ing)?|expertise\s+and\s+needs\s+of\s+the\s+individual|"
+            r"needs\s+of\s+(?:the\s+)?individual\s+(?:pupils?|colleagues?|teachers?))\b",
+            _F,
+        ),
+        re.compile(
+            r"\b(?:one[- ]size[- ]fits[- ]all|(?:one|an?|the\s+same)\s+identical|"
+            r"whatever\s+(?:their|his|her|the)\s+(?:experience|expertise|needs|starting\s+points?)|"
+            r"regardless\s+of\s+(?:their|his|her)\s+(?:experience|expertise|needs)|"
+            r"(?:a|one)\s+single\s+(?:[\w-]+\s+)?(?:style|script|approach|model)\s+"
+            r"(?:suits|fits|works\s+for)\s+(?:all|every))\b",
+            _F,
+        ),
+    ),
+    Opposition(
+        "many assessments",
+        re.compile(
+            r"\b(?:patterns?\s+of\s+performance|over\s+a\s+number\s+of\s+assessments|"
+            r"multiple\s+(?:methods|sources|assessments|measures))\b",
+            _F,
+        ),
+        re.compile(
+            r"\b(?:definitive\s+(?:verdict|judg(?:e)?ment|measure|picture|answer)|"
+            r"(?:a|one)\s+single\s+(?:[\w-]+\s+){0,2}?(?:test|assessment|score|observation|"
+            r"data\s+point)\s+(?:is\s+enough|suffices|tells\s+us\s+(?:all|everything)|"
+            r"gives\s+(?:a|the|an)\s+(?:full|complete|accurate|reliable|definitive))|"
+            r"one\s+(?:[\w-]+\s+){0,3}?(?:test|assessment|observation)\s+(?:is\s+enough|"
+            r"suffices|tells\s+us\s+(?:all|everything)|gives\s+(?:a|the|an)\s+(?:full|"
+            r"complete|accurate|reliable|definitive)))\b",
+            _F,
+        ),
+    ),
     Opposition(
         "few priorities",
         re.compile(
@@ -270,6 +308,9 @@ _CRITICAL_RE = re.compile(
     r"though|yet)\b",
     _F,
 )
+
+
+_OPENING_CONNECTIVE_RE = re.compile(r"^\s*(?:however|but|yet|though)\b[\s,]*", _F)
 
 
 def _claims(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
@@ -385,7 +426,9 @@ def opposite_words(sentence: str, statement: str) -> tuple[str, str] | None:
     """
     if turned := _reversed_direction(sentence, statement):
         return turned
-    if _CRITICAL_RE.search(sentence):
+    # A connective opening the sentence ("However, I argued that one end-of-term test gives a
+    # definitive verdict…") turns from the sentence before; it is no criticism within this one.
+    if _CRITICAL_RE.search(_OPENING_CONNECTIVE_RE.sub("", sentence, count=1)):
         return None
     for opp in OPPOSITIONS:
         # What the statement says, not a thing it names ("undertaking statutory induction

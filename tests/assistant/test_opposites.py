@@ -57,6 +57,38 @@ def test_a_sentence_that_denies_or_criticises_the_reverse_is_no_reversal(said: s
     assert opposite_words(said, PARENTS) is None
 
 
+TAILORED = (
+    "Tailoring the conversation to the expertise and needs of the individual (e.g. adapting "
+    "conversations to be more or less facilitative, dialogic or directive)."
+)  # NPQSL 6.P2.2
+PATTERNS = (
+    "Explaining that it is best to draw conclusions about what pupils have learned by looking at "
+    "patterns of performance over a number of assessments."
+)  # NPQLT 7.P1.2
+
+
+def test_one_size_for_tailored_and_one_test_for_many_are_reversals() -> None:
+    # A seventh user test's contradictions, called supported before.
+    said = (
+        "I also insisted that every mentor followed one identical, fully facilitative coaching "
+        "script with every ECT, whatever their experience"
+    )
+    assert opposite_words(said, TAILORED) is not None
+    said = (
+        "However, I argued that one end-of-term test gives a definitive verdict on what each "
+        "child has learned"
+    )
+    assert opposite_words(said, PATTERNS) is not None
+    # Kept: the tailoring said, and one test criticised.
+    assert opposite_words("Mentors tailored each conversation to the ECT's needs", TAILORED) is None
+    assert (
+        opposite_words(
+            "A single end-of-term test gave a poor picture, so we now look at several", PATTERNS
+        )
+        is None
+    )
+
+
 def test_a_reversal_denied_agrees_with_the_statement() -> None:
     assert denies_reversal("Far from being unlimited, working memory is easily overloaded", MEMORY)
     assert denies_reversal("working with parents is anything but straightforward", PARENTS)

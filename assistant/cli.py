@@ -592,7 +592,9 @@ def cmd_check(args: argparse.Namespace) -> int:
         label = c.cited if c.cited and c.cited == " ".join(c.raw.split()) else c.raw
         if c.cited and label != c.cited:
             label = f"{c.cited} (cited as “{c.raw}”)"
-        print(f"{c.verdict.upper():13} {label}{sug}")
+        # The right topic, its wording not clearly said: told apart from a claim off the mark.
+        shown = "NOT CLEARLY SAID" if c.on_topic else c.verdict.upper()
+        print(f"{shown:13} {label}{sug}")
         # Whole: a sentence cut at a fixed width had ended inside its own citation ("[NPQSL "),
         # and a statement users copy must be quoted whole (a user test).
         print(f"    sentence: {' '.join(c.sentence.text.split())}")

@@ -64,6 +64,9 @@ VERDICT_STYLE: dict[str, tuple[str, str, str]] = {
     "supported": ("Supported", "#1a7f37", "#ffffff"),
     "wrong_number": ("Wrong number", "#f0b429", "#2b2100"),
     "unsupported": ("Unsupported", "#c62828", "#ffffff"),
+    # Unsupported, but the cited statement is the frameworks' nearest to the sentence: the
+    # right topic, its wording not clearly said (CheckedCitation.on_topic).
+    "unclear": ("Not clearly said", "#9a4d00", "#ffffff"),
     "nonexistent": ("Id not found", "#c62828", "#ffffff"),
     "ambiguous": ("Ambiguous", "#6b7280", "#ffffff"),
 }
@@ -481,8 +484,13 @@ def verdict_badge(verdict: str) -> str:
     )
 
 
+def shown_verdict(c: CheckedCitation) -> str:
+    """The verdict as shown: an unsupported citation of the nearest statement is "unclear"."""
+    return "unclear" if c.verdict == "unsupported" and c.on_topic else c.verdict
+
+
 def _citation_card(c: CheckedCitation, by_id: Mapping[str, Statement]) -> str:
-    _label, colour, _fg = VERDICT_STYLE.get(c.verdict, ("", "#6b7280", ""))
+    _label, colour, _fg = VERDICT_STYLE.get(shown_verdict(c), ("", "#6b7280", ""))
     cited = esc(c.cited) if c.cited else "(no framework)"
     if c.cited_text:
         statement = f"<p>{esc(c.cited_text)}</p>"
@@ -498,7 +506,7 @@ def _citation_card(c: CheckedCitation, by_id: Mapping[str, Statement]) -> str:
     return (
         f'<article class="npq-check" data-verdict="{esc(c.verdict)}" style="border-left:6px solid '
         f'{colour};padding:6px 12px;margin:10px 0;">'
-        f"<div>{verdict_badge(c.verdict)} <code>{cited}</code> <small>cited as "
+        f"<div>{verdict_badge(shown_verdict(c))} <code>{cited}</code> <small>cited as "
         f"“{esc(c.raw)}” · similarity {c.score:.2f}</small></div>"
         f'<div class="npq-pair"><div><h4>Your sentence</h4><p>{esc(c.sentence.text)}</p></div>'
         f"<div><h4>Cited statement</h4>{statement}</div></div>{reason}{suggestions}</article>"
@@ -508,7 +516,7 @@ def _citation_card(c: CheckedCitation, by_id: Mapping[str, Statement]) -> str:
 def check_html(report: CheckReport, by_id: Mapping[str, Statement], note: str = "") -> str:
     """The citation check: a summary, one card per citation, then uncited claims."""
     parts = [f"<p>ℹ {esc(note)}</p>"] if note else []
-    verdicts = [c.verdict for c in report.citations]
+    verdicts = [shown_verdict(c) for c in report.citations]
     if verdicts:
         summary = " ".join(
             f"{verdict_badge(v)} × {verdicts.count(v)}" for v in VERDICT_STYLE if v in verdicts
@@ -536,7 +544,7 @@ def check_markdown(report: CheckReport, by_id: Mapping[str, Statement]) -> str:
         return html.escape(text, quote=False).replace("\n", " ")
 
     lines = ["# Citation check", ""]
-    verdicts = [c.verdict for c in report.citations]
+    verdicts = [shown_verdict(c) for c in report.citations]
     lines.append(
         f"{len(verdicts)} citation(s): "
         + (", ".join(f"{verdicts.count(v)} {v}" for v in VERDICT_STYLE if v in verdicts) or "none")
@@ -544,7 +552,8 @@ def check_markdown(report: CheckReport, by_id: Mapping[str, Statement]) -> str:
     for n, c in enumerate(report.citations, 1):
         lines += [
             "",
-            f"## {n}. {e(c.cited or c.raw)}: {c.verdict}",
+            f"## {n}. {e(c.cited or c.raw)}: {c.verdict}"
+            + (" (not clearly said: the statement nearest the sentence)" if c.on_topic else ""),
             "",
             f"> {e(c.sentence.text)}",
             "",

@@ -376,6 +376,35 @@ def test_cli_check_text_quotes_sentence_and_statement_whole(  # type: ignore[no-
     assert f"    NPQSL 6.5: {' '.join(statement.split())}\n" in out
 
 
+def test_a_loose_citation_of_the_nearest_statement_is_shown_apart(  # type: ignore[no-untyped-def]
+    tmp_path: Path, capsys, search_index, monkeypatch
+) -> None:
+    # Unsupported, but the statement the frameworks have nearest the sentence: the topic is
+    # right, the wording not clearly said (a seventh user test's right citation of NPQEL
+    # 8.P5.3). Told apart from a claim off the mark in the app, the CLI and the Markdown.
+    from ui.app import check_html, check_markdown
+
+    text = (
+        "When the secondary's approach to curriculum planning worked, we treated rolling it out "
+        "to the primaries as a new implementation process rather than a copy-and-paste exercise "
+        "(NPQEL, 8.P5.3). Mobile phones should be banned in every school (NPQSL 4.1)."
+    )
+    report = essay.check_essay(text, search_index)
+    near, off = report.citations
+    assert (near.verdict, near.on_topic) == ("unsupported", True)
+    assert (off.verdict, off.on_topic) == ("unsupported", False)
+    page = check_html(report, search_index.by_id)
+    assert page.count("Not clearly said") == 2  # the summary and the card
+    assert page.count(">Unsupported<") == 2
+    assert "not clearly said" in check_markdown(report, search_index.by_id)
+    monkeypatch.setattr("assistant.cli.open_search", lambda cfg: search_index)
+    p = tmp_path / "e.txt"
+    p.write_text(text, encoding="utf-8")
+    assert main(["check", str(p)]) == 0
+    out = capsys.readouterr().out
+    assert "NOT CLEARLY SAID NPQEL 8.P5.3" in out and "UNSUPPORTED   NPQSL 4.1" in out
+
+
 def test_cli_find_csv(tmp_path: Path, capsys, search_index, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     monkeypatch.setattr("assistant.cli.open_search", lambda cfg: search_index)
     p = tmp_path / "p.txt"

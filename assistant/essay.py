@@ -523,6 +523,14 @@ def negation_differs(
     if denies_reversal(sentence, statement):
         return False
     part = _part_said(sentence, statement)
+    if part != statement and negated(statement) and not negated(part):
+        # The statement's negation is in its other sentence; when each of the sentence's own
+        # negations speaks to this part, the part alone decides: "…so leaders no longer need
+        # to keep supporting or rewarding it (NPQSL 8.10)" denies 8.10's second sentence,
+        # whatever its first ("…is rarely static") says (a seventh user test).
+        negations = [c for c in _clauses(_strip_citations(sentence)) if negated(c)]
+        if negations and all(_part_said(c, statement) == part for c in negations):
+            return _differs(sentence, clause_cosines, part, whole)
     # A difference from the whole statement and from the part of it the sentence speaks to.
     return _differs(sentence, clause_cosines, statement, whole) and (
         part == statement or _differs(sentence, clause_cosines, part, whole)

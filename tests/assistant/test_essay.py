@@ -1265,6 +1265,30 @@ def test_school_acronyms_are_read_spelled_out(search_index: SearchIndex) -> None
     assert c.verdict != "supported", (c.verdict, c.reason)
 
 
+def test_a_negation_speaking_to_one_sentence_of_a_statement_is_read_against_it(
+    search_index: SearchIndex,
+) -> None:
+    # NPQSL 8.10: "A school's capacity to implement an approach is rarely static (…). Sustained
+    # implementation requires leaders to keep supporting and rewarding…". Its first sentence's
+    # "rarely" had hidden a denial of its second (a seventh user test).
+    denied = (
+        "By the second year I concluded that the strategy had become self-running: once an "
+        "approach is embedded, staffing and context settle down, so leaders no longer need to "
+        "keep supporting or rewarding it (NPQSL 8.10)."
+    )
+    (c,) = essay.check_essay(denied, search_index).citations
+    assert c.verdict == "unsupported", (c.verdict, c.reason)
+    # Both sentences said, or the first denied as the statement does: supported.
+    for kept in (
+        "Because a school's capacity to implement is rarely static, leaders keep supporting and "
+        "rewarding the approach (NPQSL 8.10).",
+        "Staff leave and contexts change, so sustained implementation requires leaders to keep "
+        "supporting and rewarding the approach (NPQSL 8.10).",
+    ):
+        (c,) = essay.check_essay(kept, search_index).citations
+        assert c.verdict == "supported", (kept, c.verdict, c.reason)
+
+
 def test_a_bare_number_read_by_the_essays_framework_asks_to_be_written_in_full(
     search_index: SearchIndex,
 ) -> None:

@@ -266,6 +266,26 @@ OPPOSITIONS: tuple[Opposition, ...] = (
             _F,
         ),
     ),
+    # "Pupils with SEND learn best away from the main lesson, so teachers planned a separate
+    # maths and English lesson for them" cited to NPQSL 5.P3.2 ("…intervening in lessons …
+    # rather than planning different lessons for different groups of pupils or taking pupils
+    # out of classrooms…") had been sent to another number (a seventh user test).
+    Opposition(
+        "in the lesson",
+        re.compile(
+            r"\b(?:taking\s+pupils\s+out\s+of\s+classrooms|rather\s+than\s+planning\s+"
+            r"different\s+lessons)",
+            _F,
+        ),
+        re.compile(
+            r"\b(?:away\s+from\s+the\s+(?:main\s+)?(?:lesson|class(?:room)?)s?|"
+            r"(?:a\s+)?separate\s+(?:[\w-]+\s+){0,3}?lessons?\s+for\s+(?:them|these|those|"
+            r"pupils|each\s+group)|(?:taken|taking|take)\s+(?:them\s+|pupils\s+)?out\s+of\s+"
+            r"(?:class|lessons|the\s+classroom)|withdr[ae]w\w*\s+(?:them\s+|pupils\s+)?from\s+"
+            r"(?:class|lessons))\b",
+            _F,
+        ),
+    ),
     Opposition(
         "few priorities",
         re.compile(

@@ -89,6 +89,23 @@ def test_one_size_for_tailored_and_one_test_for_many_are_reversals() -> None:
     )
 
 
+def test_separate_lessons_against_intervening_in_lessons(search_index: SearchIndex) -> None:
+    # A seventh user test's contradiction, sent to another number before.
+    (c,) = essay.check_essay(
+        "Pupils with SEND learn best away from the main lesson, so teachers planned a separate "
+        "maths and English lesson for them, taught in the learning base (NPQSL 5.P3.2).",
+        search_index,
+    ).citations
+    assert (c.verdict, c.suggested) == ("unsupported", ())
+    (c,) = essay.check_essay(
+        "Rather than planning separate lessons for different groups or taking pupils out of "
+        "classrooms, teachers intervened in lessons with individuals and small groups "
+        "(NPQSL 5.P3.2).",
+        search_index,
+    ).citations
+    assert c.verdict == "supported", c.reason
+
+
 def test_a_reversal_denied_agrees_with_the_statement() -> None:
     assert denies_reversal("Far from being unlimited, working memory is easily overloaded", MEMORY)
     assert denies_reversal("working with parents is anything but straightforward", PARENTS)

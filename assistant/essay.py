@@ -1612,6 +1612,7 @@ def _verdict(
             says_opposite
             and score >= OPPOSITE_ON_TOPIC
             and alt_score - score < OPPOSITE_BUT_OTHER_MARGIN
+            and not (alt is not None and nearest is alt[0] and alt_score >= STRONG_COSINE)
         )
         and alt is not None
         and alt_score >= WRONG_NUMBER_MIN

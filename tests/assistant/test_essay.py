@@ -1244,6 +1244,16 @@ def test_a_seventh_user_tests_suggestions(search_index: SearchIndex) -> None:
         search_index,
     ).citations
     assert (c.verdict, c.suggested[:1]) == ("wrong_number", ("NPQLT 4.6",))
+    # A negated statement ("no one single structure will suit every lesson", NPQLT 5.P1.1)
+    # read as the sentence's opposite had kept a clear wrong area from its number: the search's
+    # first statement, a strong fit, is offered.
+    (c,) = essay.check_essay(
+        "I also gave colleagues examples of hinge questions, such as a multiple-choice item on "
+        "equivalent fractions, to expose misconceptions mid-lesson and check that right answers "
+        "came from secure understanding (NPQLT 5.P1.1).",
+        search_index,
+    ).citations
+    assert (c.verdict, c.suggested[:1]) == ("wrong_number", ("NPQLT 7.P1.1",))
 
 
 def test_school_acronyms_are_read_spelled_out(search_index: SearchIndex) -> None:

@@ -1734,7 +1734,22 @@ def _search_order_first(
     is offered NPQSL 4.9 on routines, not the embedding's 4.P4.3 on interventions).
     """
     first = [(s, cos) for s, cos in searched if s.id not in cited and cos >= WRONG_NUMBER_MIN]
-    if first:
+    top = next(((s, cos) for s, cos in searched if s.id not in cited), None)
+    best_alt = alternatives[0] if alternatives else None
+    rival = first[0] if first else best_alt
+    if (
+        top is not None
+        and rival is not None
+        and top[0] is not rival[0]
+        and WEAK_COSINE <= top[1] < WRONG_NUMBER_MIN
+        and _holds_more_words(sentence, top[0], rival[0])
+    ):
+        # The search's first, below the line but holding the sentence's words, before the
+        # embedding's: "Sorting pupils by the four broad areas of need was a useful start, but
+        # we needed a far more detailed picture of each child…" is NPQSL 5.2 (0.45), not 2.4 on
+        # grouping pupils (0.64), which the embedding puts first (a seventh user test).
+        first = [top, *first]
+    elif first:
         # One the search lists lower that fits far better goes first: "colleagues with
         # specialist knowledge in organisational management" is NPQEL 7.P3.11 (0.86), listed
         # after 7.P3.12 on building their capacity (0.64).

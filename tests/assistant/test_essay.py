@@ -1254,6 +1254,14 @@ def test_a_seventh_user_tests_suggestions(search_index: SearchIndex) -> None:
         search_index,
     ).citations
     assert (c.verdict, c.suggested[:1]) == ("wrong_number", ("NPQLT 7.P1.1",))
+    # The search's first statement, below the support line but holding the sentence's words,
+    # before the embedding's nearest (NPQSL 2.4, on grouping pupils).
+    (c,) = essay.check_essay(
+        "Sorting pupils by the four broad areas of need was a useful start, but we needed a far "
+        "more detailed picture of each child before any action would help (NPQSL, 5.1).",
+        search_index,
+    ).citations
+    assert (c.verdict, c.suggested[:1]) == ("wrong_number", ("NPQSL 5.2",))
 
 
 def test_school_acronyms_are_read_spelled_out(search_index: SearchIndex) -> None:

@@ -57,7 +57,7 @@ def test_the_checker_on_the_user_test_essays(monkeypatch, search_index: SearchIn
     # (held out); two changes made on it since (an id cited beside another; "the evidence is
     # clear", "the most reliable"): 78.
     assert res["fifth"]["verdicts_right"] >= 78
-    assert res["fifth"]["suggestions_right"] >= 19
+    assert res["fifth"]["suggestions_right"] >= 20
     # The sixth (twenty-third round), blind to everything before: 78 of 86 and 23 of 25 at its
     # first run (held out); its five contradictions in other words all passed. Changes made on
     # it since (a relative clause saying what the subject is: "a minor issue that leaders need
@@ -70,7 +70,7 @@ def test_the_checker_on_the_user_test_essays(monkeypatch, search_index: SearchIn
     # off its sentence's topic is sent to the statement that fits (Y1.13, Y2.11, Y3.5), the
     # cited framework's wording is offered (Y3.13) and of two alike the wordier (Y5.16).
     assert res["seventh"]["verdicts_right"] >= 82
-    assert res["seventh"]["suggestions_right"] >= 22
+    assert res["seventh"]["suggestions_right"] >= 23
     wrong_accepted = [
         w
         for part in res.values()

@@ -69,7 +69,7 @@ def test_the_checker_on_the_user_test_essays(monkeypatch, search_index: SearchIn
     # and 16 of 23 at its first run (held out), no wrong number accepted; since then a number
     # off its sentence's topic is sent to the statement that fits (Y1.13, Y2.11, Y3.5), the
     # cited framework's wording is offered (Y3.13) and of two alike the wordier (Y5.16).
-    assert res["seventh"]["verdicts_right"] >= 82
+    assert res["seventh"]["verdicts_right"] >= 83
     assert res["seventh"]["suggestions_right"] >= 23
     wrong_accepted = [
         w

@@ -485,7 +485,10 @@ def quoted_statements(sentence: str, index: SearchIndex) -> set[str]:
 _EXPLICIT_NEGATION_RE = re.compile(
     # "avoiding the perception that these groups are fixed" [NPQSL 5.P4.2] says "should not be
     # seen as fixed".
-    r"\b(?:not|no|never|cannot|none|neither|nor|avoid|avoids|avoiding)\b|n['’]t\b",
+    r"\b(?:not|no|never|cannot|none|neither|nor|avoid|avoids|avoiding)\b|n['’]t\b"
+    # "…had little bearing on which operating model we should adopt" denies what NPQEL 7.P3.4
+    # bases the decision on (a blind test of Find had it strong).
+    r"|\blittle\s+(?:or\s+no\s+)?(?:bearing|relevance|influence|difference|say)\b",
     re.IGNORECASE,
 )
 

@@ -78,7 +78,72 @@ def run_find_eval(split: str = "test") -> dict[str, Any]:
         "seconds_2500_words": seconds,
         "sentences_2500_words": len(found_long),
         "ranked": ranked,
+        "user_test": find_user_test(index),
     }
+
+
+USER_TEST = DATA / "find_user_test"
+# Its first run (2026-11-25, commit e32d759 with the files added), before the changes it led to.
+USER_TEST_FIRST_RUN = {
+    "first_right": 18,
+    "listed": 19,
+    "strong_right": 13,
+    "contradicted_strong": 1,
+    "narrative_strong": 2,
+}
+
+
+def find_user_test(index: SearchIndex) -> dict[str, Any]:
+    """Find evidence on six uncited essay paragraphs a blind tester wrote and labelled.
+
+    ``eval/data/find_user_test``: per sentence the statements a tutor would accept
+    (``supports``) and those it contradicts or overclaims (``contradicts``), and its kind
+    (support, two_claims, contradiction, overclaim, narrative). Counts: claims whose first
+    listed support is a right one, with a right one listed at all, with a right one labelled
+    strong; contradictions and overclaims whose contradicted statement is labelled strong (the
+    failure that invites a wrong citation); narrative sentences given a strong support.
+    """
+    import json
+
+    rows = [json.loads(line) for line in (USER_TEST / "labels.jsonl").read_text().splitlines()]
+    found: dict[str, list[tuple[set[str], str]]] = {}
+    for n in sorted({r["paragraph"] for r in rows}):
+        text = (USER_TEST / f"paragraph_{n}.txt").read_text(encoding="utf-8")
+        for f in essay.find_evidence(text, index, every_sentence=True):
+            found[" ".join(f.sentence.text.split())] = [
+                (set(s.ids), s.strength) for s in f.supports
+            ]
+    out: dict[str, int] = dict.fromkeys(
+        (
+            "claims",
+            "first_right",
+            "listed",
+            "strong_right",
+            "contradictions",
+            "contradicted_strong",
+            "narrative",
+            "narrative_strong",
+        ),
+        0,
+    )
+    out["sentences"] = len(rows)
+    for r in rows:
+        supports = found[" ".join(r["sentence"].split())]  # a KeyError: the text was edited
+        right, against = set(r["supports"]), set(r["contradicts"])
+        if r["kind"] in ("support", "two_claims"):
+            out["claims"] += 1
+            out["first_right"] += bool(supports and supports[0][0] & right)
+            out["listed"] += any(ids & right for ids, _ in supports)
+            out["strong_right"] += any(ids & right and st == "strong" for ids, st in supports)
+        elif r["kind"] in ("contradiction", "overclaim"):
+            out["contradictions"] += 1
+            out["contradicted_strong"] += any(
+                ids & against and st == "strong" for ids, st in supports
+            )
+        else:
+            out["narrative"] += 1
+            out["narrative_strong"] += any(st == "strong" for _, st in supports)
+    return {**out, "first_run": USER_TEST_FIRST_RUN}
 
 
 def write_report(results: dict[str, Any]) -> str:
@@ -111,6 +176,30 @@ def write_report(results: dict[str, Any]) -> str:
     for label, c in results["labels"].items():
         share = c["relevant"] / c["supports"] if c["supports"] else 0.0
         lines.append(f"| {label} | {c['supports']} | {c['relevant']} | {share:.2f} |")
+    u = results.get("user_test")
+    if u:
+        first = u["first_run"]
+        lines += [
+            "",
+            "## A blind test: uncited paragraphs (`eval/data/find_user_test`)",
+            "",
+            f"Six essay paragraphs ({u['sentences']} sentences) written by a tester who saw only "
+            "the statements, each sentence labelled with the statements a tutor would accept "
+            "and those it contradicts or overclaims. First run, held out, then this build:",
+            "",
+            "| measure | first run | now |",
+            "|---|---:|---:|",
+            f"| claims whose first support is a right one | {first['first_right']} of "
+            f"{u['claims']} | {u['first_right']} of {u['claims']} |",
+            f"| claims with a right support listed | {first['listed']} | {u['listed']} |",
+            f"| claims with a right support labelled strong | {first['strong_right']} "
+            f"| {u['strong_right']} |",
+            f"| contradictions and overclaims whose statement is labelled strong (of "
+            f"{u['contradictions']}) | {first['contradicted_strong']} "
+            f"| {u['contradicted_strong']} |",
+            f"| narrative sentences given a strong support (of {u['narrative']}) "
+            f"| {first['narrative_strong']} | {u['narrative_strong']} |",
+        ]
     lines += [
         "",
         f"A 2,500-word essay ({results['sentences_2500_words']} sentences making a claim), "

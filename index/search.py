@@ -312,6 +312,16 @@ JARGON_PHRASES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"\bself[- ]?efficacy\b", "beliefs about their ability to succeed resilience"),
         # Coe's "poor proxies for learning": pupils looking busy (NPQEL 3.14).
         (r"\bpoor\s+prox(?:y|ies)\b|\bbusyness\b", "misleading factors how busy pupils appear"),
+        # Consistency in users' words ("every adult in the building to apply the same
+        # expectations in the same way" had found "high expectations" statements, a blind test
+        # of Find).
+        (
+            r"\bin\s+the\s+same\s+way\b|\bsame\s+hymn[- ]?sheet\b|\bsinging\s+from\s+the\s+same\b"
+            r"|\b(?:apply|applies|applying|applied|use|uses|using|used|follow|follows|following|"
+            r"followed)\s+the\s+same\s+(?:rules|expectations|routines|approach|system|sanctions|"
+            r"language|policy)\b",
+            "consistency consistently coherence",
+        ),
         (r"\bpsychological(?:ly)?\s+safe(?:ty)?\b", "safe make mistakes trusted"),
         (r"\bschool[- ]to[- ]school\b", "networks partnerships"),
     )

@@ -1444,6 +1444,16 @@ def test_find_labels_a_statement_the_sentence_negates_weak_however_close(
         )
         == "strong"
     )
+    # "had little bearing on" denies what NPQEL 7.P3.4 bases the decision on (a blind test of
+    # Find had it strong).
+    assert (
+        label(
+            "Because the savings were urgent, I decided that the trust's size, maturity and "
+            "geographical spread had little bearing on which operating model we should adopt.",
+            "NPQEL 7.P3.4",
+        )
+        != "strong"
+    )
     # "not … alone" says "more than that" (a sixth user test's sentence had it weak).
     assert (
         label(

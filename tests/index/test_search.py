@@ -1001,6 +1001,10 @@ def test_school_acronyms_and_jargon_find_what_the_frameworks_say(
         "What does KCSIE 2024 actually say about filtering and monitoring standards?", k=5
     ).in_scope
     assert "retrieval" not in expand_keywords("what should I do now?")
+    # Consistency in users' words (a blind test of Find: its first support for "…every adult
+    # in the building to apply the same expectations in the same way" is now NPQSL 4.1).
+    assert "consistency" in expand_keywords("every adult applying the same rules in the same way")
+    assert "consistency" not in expand_keywords("the same pupils keep missing lessons")
     # "detentions" is read as sanctions only as a search's topic, not a scene's detail.
     assert "sanctions" in expand_keywords("detentions")
     scene = "A Y9 lad keeps kicking off in lessons and the normal detentions do nothing"

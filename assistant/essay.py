@@ -1557,6 +1557,14 @@ def _verdict(
         return CheckedCitation(c.raw, sid, sentence, "nonexistent", 0.0, suggested, reason=why)
 
     score = sim.support(vecs, sid)
+
+    def verdict(
+        kind: Verdict, suggested: tuple[str, ...] = (), reason: str = "", on_topic: bool = False
+    ) -> CheckedCitation:
+        return CheckedCitation(
+            c.raw, sid, sentence, kind, score, suggested, statement.text, reason, on_topic
+        )
+
     # The cited statement in any framework's words: another framework's wording of it is
     # never "a better number" (NPQSL 7.4 for a school is NPQEL 7.3 for a trust).
     twins = set(_with_twins(index, statement))
@@ -1575,15 +1583,8 @@ def _verdict(
             key=lambda t: (t.framework != c.framework, statement_sort_key(t)),
         )
         suggested = tuple(t.id for t in ranked_quoted)
-        return CheckedCitation(
-            c.raw,
-            sid,
-            sentence,
-            "wrong_number",
-            score,
-            suggested,
-            statement.text,
-            reason=f"the sentence quotes {suggested[0]} word for word",
+        return verdict(
+            "wrong_number", suggested, f"the sentence quotes {suggested[0]} word for word"
         )
     # Candidates: nearest statements to the sentence and to each of its clauses.
     pool: dict[str, Statement] = {s.id: s for s, _c in best}
@@ -1644,33 +1645,17 @@ def _verdict(
                 f"{better} is nearer the sentence, but it does not say “{detail}” either: "
                 "check its text before you cite it for this"
             )
-        return CheckedCitation(
-            c.raw,
-            sid,
-            sentence,
-            "wrong_number",
-            score,
-            suggested,
-            statement.text,
-            reason=reason,
-        )
+        return verdict("wrong_number", suggested, reason)
     if says_opposite and score >= WEAK_COSINE:
-        return CheckedCitation(
-            c.raw,
-            sid,
-            sentence,
-            "unsupported",
-            score,
-            (),
-            statement.text,
-            reason=_opposite_reason(sentence.text, statement.text, reworded),
+        return verdict(
+            "unsupported", reason=_opposite_reason(sentence.text, statement.text, reworded)
         )
     if score >= SUPPORT_COSINE or (
         cited_is_nearest
         and score >= WORDED_SUPPORT_COSINE
         and _worded(sentence.text, statement.text)
     ):
-        return CheckedCitation(c.raw, sid, sentence, "supported", score, (), statement.text)
+        return verdict("supported")
     if cited_is_nearest:
         why = (
             "the cited statement is the nearest the frameworks have, but it does not clearly "
@@ -1695,24 +1680,12 @@ def _verdict(
                 if holds_words
                 else f"{near_ids[0]} fits the sentence; the cited statement is about something else"
             )
-            return CheckedCitation(
-                c.raw, sid, sentence, "wrong_number", score, near_ids, statement.text, reason=reason
-            )
+            return verdict("wrong_number", near_ids, reason)
         near = "; ".join(near_ids)
         why = f"the cited statement does not say this; the nearest is {near}: check it first"
     else:
         why = "no statement in the frameworks says this"
-    return CheckedCitation(
-        c.raw,
-        sid,
-        sentence,
-        "unsupported",
-        score,
-        (),
-        statement.text,
-        reason=why,
-        on_topic=cited_is_nearest,
-    )
+    return verdict("unsupported", reason=why, on_topic=cited_is_nearest)
 
 
 def _may_say(

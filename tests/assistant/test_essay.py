@@ -1224,8 +1224,8 @@ def test_a_number_off_the_sentences_topic_is_sent_to_the_statement_that_fits(
     assert c.verdict in ("supported", "unsupported") and not c.suggested, (c.verdict, c.reason)
 
 
-def test_a_seventh_user_tests_suggestions(search_index: SearchIndex) -> None:
-    # An NPQEL essay was offered NPQSL 9.P2.3, whose every word NPQEL 9.P2.3 repeats.
+def test_an_npqel_essay_is_offered_npqels_wording(search_index: SearchIndex) -> None:
+    # A seventh user test: NPQSL 9.P2.3 had been offered, whose every word NPQEL 9.P2.3 repeats.
     text = (
         "With the local teaching school hub and a university, we set out in writing the purpose "
         "of each partnership and what each partner committed to (NPQEL 9.P2.1), and each "
@@ -1235,41 +1235,54 @@ def test_a_seventh_user_tests_suggestions(search_index: SearchIndex) -> None:
     first, second = essay.check_essay(text, search_index).citations
     assert first.verdict == "supported"
     assert (second.verdict, second.suggested[:1]) == ("wrong_number", ("NPQEL 9.P2.3",))
-    # Of two statements that fit alike, the one holding the sentence's words: NPQLT 4.6
-    # ("Anticipating common misconceptions…"), not 3.6 (misconceptions where prior knowledge
-    # is weak).
-    (c,) = essay.check_essay(
-        "Year 3 and 4 teachers met to anticipate the misconceptions children commonly form, such "
-        "as believing a larger denominator means a larger fraction (NPQLT 4.7).",
-        search_index,
-    ).citations
-    assert (c.verdict, c.suggested[:1]) == ("wrong_number", ("NPQLT 4.6",))
-    # A negated statement ("no one single structure will suit every lesson", NPQLT 5.P1.1)
-    # read as the sentence's opposite had kept a clear wrong area from its number: the search's
-    # first statement, a strong fit, is offered.
-    (c,) = essay.check_essay(
-        "I also gave colleagues examples of hinge questions, such as a multiple-choice item on "
-        "equivalent fractions, to expose misconceptions mid-lesson and check that right answers "
-        "came from secure understanding (NPQLT 5.P1.1).",
-        search_index,
-    ).citations
-    assert (c.verdict, c.suggested[:1]) == ("wrong_number", ("NPQLT 7.P1.1",))
-    # The search's first statement, below the support line but holding the sentence's words,
-    # before the embedding's nearest (NPQSL 2.4, on grouping pupils).
-    (c,) = essay.check_essay(
-        "Sorting pupils by the four broad areas of need was a useful start, but we needed a far "
-        "more detailed picture of each child before any action would help (NPQSL, 5.1).",
-        search_index,
-    ).citations
-    assert (c.verdict, c.suggested[:1]) == ("wrong_number", ("NPQSL 5.2",))
-    # A right citation sharing the statement's words, at a cosine of 0.42 (doubted before).
-    (c,) = essay.check_essay(
-        "When the secondary's approach to curriculum planning worked, we treated rolling it out "
-        "to the primaries as a new implementation process rather than a copy-and-paste exercise "
-        "(NPQEL, 8.P5.3).",
-        search_index,
-    ).citations
-    assert c.verdict == "supported", (c.verdict, c.reason)
+
+
+@pytest.mark.parametrize(
+    ("text", "verdict", "offered"),
+    [
+        # Of two statements that fit alike, the one holding the sentence's words: NPQLT 4.6
+        # ("Anticipating common misconceptions…"), not 3.6 (misconceptions where prior knowledge
+        # is weak).
+        (
+            "Year 3 and 4 teachers met to anticipate the misconceptions children commonly form, "
+            "such as believing a larger denominator means a larger fraction (NPQLT 4.7).",
+            "wrong_number",
+            "NPQLT 4.6",
+        ),
+        # A negated statement ("no one single structure will suit every lesson", NPQLT 5.P1.1)
+        # read as the sentence's opposite had kept a clear wrong area from its number: the
+        # search's first statement, a strong fit, is offered.
+        (
+            "I also gave colleagues examples of hinge questions, such as a multiple-choice item "
+            "on equivalent fractions, to expose misconceptions mid-lesson and check that right "
+            "answers came from secure understanding (NPQLT 5.P1.1).",
+            "wrong_number",
+            "NPQLT 7.P1.1",
+        ),
+        # The search's first statement, below the support line but holding the sentence's
+        # words, before the embedding's nearest (NPQSL 2.4, on grouping pupils).
+        (
+            "Sorting pupils by the four broad areas of need was a useful start, but we needed a "
+            "far more detailed picture of each child before any action would help (NPQSL, 5.1).",
+            "wrong_number",
+            "NPQSL 5.2",
+        ),
+        # A right citation sharing the statement's words, at a cosine of 0.42 (doubted before).
+        (
+            "When the secondary's approach to curriculum planning worked, we treated rolling it "
+            "out to the primaries as a new implementation process rather than a copy-and-paste "
+            "exercise (NPQEL, 8.P5.3).",
+            "supported",
+            None,
+        ),
+    ],
+)
+def test_a_seventh_user_tests_citations(
+    search_index: SearchIndex, text: str, verdict: str, offered: str | None
+) -> None:
+    (c,) = essay.check_essay(text, search_index).citations
+    assert c.verdict == verdict, (c.verdict, c.reason)
+    assert (c.suggested[0] if c.suggested else None) == offered
 
 
 def test_school_acronyms_are_read_spelled_out(search_index: SearchIndex) -> None:

@@ -995,6 +995,12 @@ def test_certainty_and_superlatives_the_statement_does_not_claim_are_overclaims(
         "children do at school.",
         mixed,
     )
+    # A statement that singles out a group ("particularly valuable for pupils with special
+    # educational needs", NPQSL 4.10) makes the superlative claim about it itself.
+    predictable = by_id["NPQSL 4.10"].text
+    said = "Our pupils with special educational needs, for whom a predictable day matters most."
+    assert not essay.overclaims(said, predictable)
+    assert essay.overclaims(said, by_id["NPQSL 4.9"].text)  # routines: no ranking
 
 
 def test_word_shares_count_keywords_both_ways() -> None:

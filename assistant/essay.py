@@ -25,7 +25,7 @@ import numpy as np
 
 from assistant.brief import quoted
 from assistant.opposites import denies_reversal, opposite_words
-from index.search import QueryError, SearchIndex
+from index.search import QueryError, SearchIndex, longest_run
 from index.store import stem, tokenize
 from ingest.frameworks import FRAMEWORK_NAMES, reference_entry
 from ingest.ids import Citation, find_citations, frameworks_named, without_citations
@@ -130,6 +130,11 @@ _OVERCLAIM_RE = re.compile(
     r"sufficient|on (?:its|their) own|permanently|the only|entirely|completely|every time|"
     r"most (?:cost[- ])?effective|most reliable|most powerful|most impactful|"
     r"evidence is (?:clear|conclusive|unequivocal)|proven?|proves|eliminat\w*|eradicat\w*|"
+    # An eighth user test: "…proved exactly what each teacher had learned, leaving no room for
+    # doubt (NPQLT 8.P3.2)", "…personally and solely answerable for every statutory breach".
+    # Not "proved essential" or "proved far from easy": what something turned out to be.
+    r"proved(?=\s+(?:that|exactly|what|conclusively|beyond|once))|solely|conclusively|"
+    r"definitively|beyond\s+(?:any\s+)?doubt|no\s+room\s+for\s+doubt|"
     r"every single|by (?:it|them)sel(?:f|ves)|most valuable|most useful|most beneficial)\b",
     re.IGNORECASE,
 )
@@ -458,6 +463,13 @@ def _part_said(sentence: str, statement: str) -> str:
 
 
 QUOTE_MIN_WORDS = 8  # a statement's sentence this long, repeated word for word, is a quotation
+# A run of this many words repeated from the search's first statement, when the cited one shares
+# no run of NEAR_QUOTE_CITED_WORDS, is that statement's claim: "…implementation is easier when
+# staff feel trusted to try new approaches and to get things wrong [NPQSL 8.P5.2]" repeats
+# nine words of NPQSL 8.12 and had been called supported (cosine 0.58, a wrong number accepted;
+# an eighth user test).
+NEAR_QUOTE_WORDS = 7
+NEAR_QUOTE_CITED_WORDS = 4
 
 
 def _plain_words(text: str) -> str:
@@ -484,6 +496,15 @@ def quoted_statements(sentence: str, index: SearchIndex) -> set[str]:
         _QUOTE_TABLES[id(index)] = held = (index, table)
     said = _plain_words(_strip_citations(sentence))
     return {sid for words, sid in held[1] if words in said}
+
+
+def _near_quotes(sentence: str, other: str, cited: str) -> bool:
+    """Whether the sentence repeats a long run of ``other``'s words and none of ``cited``'s."""
+    said = _plain_words(_strip_citations(sentence)).split()
+    return (
+        longest_run(said, _plain_words(other).split()) >= NEAR_QUOTE_WORDS
+        and longest_run(said, _plain_words(cited).split()) < NEAR_QUOTE_CITED_WORDS
+    )
 
 
 _EXPLICIT_NEGATION_RE = re.compile(
@@ -1617,6 +1638,16 @@ def _verdict(
         or reworded is not None
     )
 
+    if (
+        nearest is not None
+        and not cited_is_nearest
+        and _near_quotes(sentence.text, nearest.text, statement.text)
+        and _may_say(sentence.text, vecs, sim, nearest, searched[0][1])
+    ):
+        near_ids = _suggest(
+            searched[:1], c.framework, index, c.area, fits=lambda i: sim.support(vecs, i)
+        )
+        return verdict("wrong_number", near_ids, f"the sentence repeats {near_ids[0]}'s words")
     if (
         not cited_is_nearest
         and not (

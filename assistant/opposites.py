@@ -262,7 +262,13 @@ OPPOSITIONS: tuple[Opposition, ...] = (
             r"gives\s+(?:a|the|an)\s+(?:full|complete|accurate|reliable|definitive))|"
             r"one\s+(?:[\w-]+\s+){0,3}?(?:test|assessment|observation)\s+(?:is\s+enough|"
             r"suffices|tells\s+us\s+(?:all|everything)|gives\s+(?:a|the|an)\s+(?:full|"
-            r"complete|accurate|reliable|definitive)))\b",
+            r"complete|accurate|reliable|definitive))|"
+            # "…a single well-chosen source is more dependable than triangulating several" (an
+            # eighth user test, against NPQLT 8.P3.3's "multiple methods of data collection").
+            r"(?:a|one)\s+single\s+(?:[\w-]+\s+){0,2}?(?:source|test|assessment|score|"
+            r"observation|drop-in|data\s+point)\s+(?:is|was)\s+(?:more|as)\s+(?:dependable|"
+            r"reliable|accurate|trustworthy|valid)|(?:rather|more\s+\w+)\s+than\s+"
+            r"triangulat\w*|instead\s+of\s+triangulat\w*)\b",
             _F,
         ),
     ),
@@ -283,6 +289,19 @@ OPPOSITIONS: tuple[Opposition, ...] = (
             r"pupils|each\s+group)|(?:taken|taking|take)\s+(?:them\s+|pupils\s+)?out\s+of\s+"
             r"(?:class|lessons|the\s+classroom)|withdr[ae]w\w*\s+(?:them\s+|pupils\s+)?from\s+"
             r"(?:class|lessons))\b",
+            _F,
+        ),
+    ),
+    # "Because the content of subjects such as English and history is essentially settled, I
+    # asked heads of department to confirm their existing schemes quickly" against NPQSL 3.3
+    # ("…is contestable and requires thoughtful, sustained review"; an eighth user test).
+    Opposition(
+        "contestable",
+        re.compile(r"\b(?:contestable|contested|debated|disputed)\b", _F),
+        re.compile(
+            r"\b(?:(?:essentially|largely|basically|already|now)\s+)?(?:settled|uncontested|"
+            r"uncontroversial|beyond\s+(?:debate|dispute)|not\s+up\s+for\s+debate|"
+            r"no\s+longer\s+(?:contested|debated))\b",
             _F,
         ),
     ),
@@ -308,13 +327,13 @@ OPPOSITIONS: tuple[Opposition, ...] = (
 # than a one-off", "replaced a single training day with…", "the myth that it is simple").
 _SET_ASIDE_RE = re.compile(
     r"(?:n['’]t\b|\b(?:not|never|no|nor|cannot|rather\s+than|instead\s+of|anything\s+but|far\s+from|"
-    r"replac\w*|mov\w*\s+away\s+from|stopp?\w*|abandon\w*|dropp?\w*|no\s+longer|avoid\w*|"
+    r"replac\w*|mov\w*\s+away\s+from|stopp?\w*|abandon\w*|dropp?\w*(?!-)|no\s+longer|avoid\w*|"
     r"against|beyond|more\s+than|less\s+than|than|myth|misconception|assum\w*|belie\w*|"
     r"thought|expected|hoped|used\s+to|previously|once\s+believed|the\s+idea\s+that|"
     r"reject\w*|refus\w*|declin\w*|resist\w*|challeng\w*|warn\w*|without)\b)[^.;:]*$",
     _F,
 )
-_LOOK_BACK = 60  # characters before the reversing words read for a denial
+_LOOK_BACK = 60  # characters before the reversing words read for a denial ("a drop-in" is none)
 
 # A sentence that criticises what it names, or reports a belief corrected, agrees with the
 # statement ("a single information evening did little to engage parents").

@@ -767,7 +767,7 @@ _ROLE_FRAMING = frozenset(
 )
 
 
-def _longest_run(a: Sequence[str], b: Sequence[str]) -> int:
+def longest_run(a: Sequence[str], b: Sequence[str]) -> int:
     """The length of the longest run of words ``a`` and ``b`` share, in the same order."""
     best = 0
     prev = [0] * (len(b) + 1)
@@ -1661,7 +1661,7 @@ class SearchIndex:
         }
         if not cands:
             return None
-        runs = sorted((_longest_run(mine, self._stems[r]), r) for r in cands)
+        runs = sorted((longest_run(mine, self._stems[r]), r) for r in cands)
         if len(runs) > 1 and runs[-2][0] == runs[-1][0]:
             return None
         return runs[-1][1]

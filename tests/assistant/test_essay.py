@@ -1291,6 +1291,32 @@ def test_a_seventh_user_tests_citations(
     assert (c.suggested[0] if c.suggested else None) == offered
 
 
+def test_an_eighth_user_tests_citations(search_index: SearchIndex) -> None:
+    # A wrong number accepted (cosine 0.58): the sentence repeats nine words of NPQSL 8.12 and
+    # none of the cited 8.P5.2 ("Continuing to model, acknowledge, support…").
+    (c,) = essay.check_essay(
+        "Reflecting on delivery, I learned that implementation is easier when staff feel "
+        "trusted to try new approaches and to get things wrong [NPQSL 8.P5.2].",
+        search_index,
+    ).citations
+    assert (c.verdict, c.suggested[:1]) == ("wrong_number", ("NPQSL 8.12",))
+    assert "repeats NPQSL 8.12's words" in c.reason
+    # Overclaims in other words: "proved exactly", "solely".
+    for text in (
+        "Reviewing patterns across these tasks over two terms proved exactly what each teacher "
+        "had learned, leaving no room for doubt (NPQLT 8.P3.2).",
+        "The framework makes the chief executive personally and solely answerable for every "
+        "statutory breach in any trust school (NPQEL 10.5).",
+    ):
+        (c,) = essay.check_essay(text, search_index).citations
+        assert c.verdict == "unsupported", (text, c.verdict)
+    # "proved" as "turned out to be" is no overclaim.
+    assert not essay.overclaims(
+        "Working with her to understand the barriers proved essential.",
+        "Leaders should understand the barriers colleagues face.",
+    )
+
+
 def test_school_acronyms_are_read_spelled_out(search_index: SearchIndex) -> None:
     # A seventh user test's right citation had been doubted (cosine 0.42): the encoder does
     # not know "ECT".

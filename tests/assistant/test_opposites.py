@@ -106,6 +106,29 @@ def test_separate_lessons_against_intervening_in_lessons(search_index: SearchInd
     assert c.verdict == "supported", c.reason
 
 
+def test_settled_content_and_a_single_source_are_reversals() -> None:
+    # An eighth user test's contradictions, called supported before ("a drop-in" had been read
+    # as "dropped", setting the reversal aside).
+    contestable = (
+        "The potential content of many subjects (especially literature, humanities and arts) is "
+        "contestable and requires thoughtful, sustained review and engagement with that subject "
+        "discipline."
+    )  # NPQSL 3.3
+    said = "Because the content of subjects such as English and history is essentially settled"
+    assert opposite_words(said, contestable) is not None
+    multiple = (
+        "Use multiple methods of data collection in order to make inferences about teacher quality."
+    )
+    said = (
+        "I relied on one unannounced drop-in per person, reasoning that a single well-chosen "
+        "source is more dependable than triangulating several"
+    )
+    assert opposite_words(said, multiple) is not None
+    # Dropped, as a denial, still sets the reversal aside.
+    said = "We dropped the idea that a single source is more dependable than several"
+    assert opposite_words(said, multiple) is None
+
+
 def test_a_reversal_denied_agrees_with_the_statement() -> None:
     assert denies_reversal("Far from being unlimited, working memory is easily overloaded", MEMORY)
     assert denies_reversal("working with parents is anything but straightforward", PARENTS)

@@ -168,8 +168,8 @@ def test_a_long_stretch_of_the_same_words_makes_a_counterpart(
 
 
 def test_the_longest_shared_run_of_words() -> None:
-    from index.search import _longest_run
+    from index.search import longest_run
 
-    assert _longest_run(["a", "b", "c", "d", "e"], ["x", "b", "c", "d", "y", "e"]) == 3
-    assert _longest_run(["a", "b"], ["b", "a"]) == 1
-    assert _longest_run([], ["a"]) == 0
+    assert longest_run(["a", "b", "c", "d", "e"], ["x", "b", "c", "d", "y", "e"]) == 3
+    assert longest_run(["a", "b"], ["b", "a"]) == 1
+    assert longest_run([], ["a"]) == 0

@@ -385,7 +385,7 @@ def write_report(
             "(90), written by two more sessions blind to those changes: 72 of 90 and 17 of 23 "
             "at its first run (held out), one wrong number accepted (a sentence repeating nine "
             "words of NPQSL 8.12 cited as 8.P5.2); changes made on it since (a near quotation "
-            "of another statement, \"proved exactly\", \"solely\", settled content, a single "
+            'of another statement, "proved exactly", "solely", settled content, a single '
             "source). "
             "Every set's first run is in "
             "`eval/reports/ablations.md`.",

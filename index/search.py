@@ -316,7 +316,9 @@ JARGON_PHRASES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         # expectations in the same way" had found "high expectations" statements, a blind test
         # of Find).
         (
-            r"\bin\s+the\s+same\s+way\b|\bsame\s+hymn[- ]?sheet\b|\bsinging\s+from\s+the\s+same\b"
+            # Not "In the same way, …" (a connective) or "in the same way as" (a comparison).
+            r"\bin\s+the\s+same\s+way\b(?!\s*(?:,|as\b))|\bsame\s+hymn[- ]?sheet\b"
+            r"|\bsinging\s+from\s+the\s+same\b"
             r"|\b(?:apply|applies|applying|applied|use|uses|using|used|follow|follows|following|"
             r"followed)\s+the\s+same\s+(?:rules|expectations|routines|approach|system|sanctions|"
             r"language|policy)\b",

@@ -1005,6 +1005,8 @@ def test_school_acronyms_and_jargon_find_what_the_frameworks_say(
     # in the building to apply the same expectations in the same way" is now NPQSL 4.1).
     assert "consistency" in expand_keywords("every adult applying the same rules in the same way")
     assert "consistency" not in expand_keywords("the same pupils keep missing lessons")
+    assert "consistency" not in expand_keywords("In the same way, sequencing matters")
+    assert "consistency" not in expand_keywords("taught in the same way as last year")
     # "detentions" is read as sanctions only as a search's topic, not a scene's detail.
     assert "sanctions" in expand_keywords("detentions")
     scene = "A Y9 lad keeps kicking off in lessons and the normal detentions do nothing"

@@ -185,6 +185,10 @@ class Assistant:
         self.headings: dict[str, Statement] = {
             s.id: s for s in index.statements if s.kind == "practice_heading"
         }
+        self.bullets: dict[str, list[str]] = {}
+        for s in index.statements:
+            if s.kind == "practice" and s.group:
+                self.bullets.setdefault(s.group, []).append(s.id)
         self.known_ids = frozenset(index.by_id)
         held = {s.framework for s in index.statements}
         self.frameworks = tuple(f for f in FRAMEWORK_NAMES if f in held)
@@ -298,7 +302,7 @@ class Assistant:
                 )
                 return
         text = first
-        for line in brief_lines(result, headings=self.headings):
+        for line in brief_lines(result, headings=self.headings, bullets=self.bullets):
             text += line + "\n"
             yield line + "\n"
         yield self._finish(

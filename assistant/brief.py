@@ -11,7 +11,7 @@ frameworks don't cover gets a clear "not covered" with the closest statements of
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 
 from index.hit import Hit
@@ -184,12 +184,19 @@ def brief_citations(result: SearchResult) -> tuple[str, ...]:
     return tuple(i for g in (*evidence, *practice, *provider) for i in g.ids)
 
 
-def brief_lines(result: SearchResult, *, headings: dict[str, Statement]) -> Iterator[str]:
+def brief_lines(
+    result: SearchResult,
+    *,
+    headings: dict[str, Statement],
+    bullets: Mapping[str, Sequence[str]] | None = None,
+) -> Iterator[str]:
     """The evidence brief, one markdown line at a time (so the UI can stream it).
 
     Args:
         result: The search for the question.
         headings: Practice headings by id, to say which heading a cited bullet sits under.
+        bullets: Each practice heading's bullet ids in reading order, to name them under a
+            heading that leads the answer when the search found none of them.
     """
     if is_outline(result):
         yield from _outline_lines(result)
@@ -263,6 +270,18 @@ def brief_lines(result: SearchResult, *, headings: dict[str, Statement]) -> Iter
             ][:HEADING_BULLETS]:
                 yield f"  - {quoted(g.lead)} {cite(g.ids)}"
                 cited.update(g.ids)
+            own = (bullets or {}).get(first[0].lead.id, ())
+            if own and not cited.intersection(own):
+                # A stem alone ("Prepare appropriately for the changes to come by:") says
+                # nothing of how: its bullets are named, not cited (9 of 865 development
+                # answers had led with a bare heading).
+                # A note to the reader, naming them without their numbers (which would read as
+                # citations).
+                stem = first[0].lead
+                yield (
+                    f"  > What it includes is in its {len(own)} bullets: read them in Browse "
+                    f"({stem.framework}, area {stem.area}) before you cite one."
+                )
         if evidence and not lead_practice:
             evidence = evidence[n:]
         else:

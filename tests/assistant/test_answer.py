@@ -75,6 +75,28 @@ def test_no_brief_on_the_question_set_has_an_invalid_or_uncited_line(
     assert bad == []
 
 
+def test_a_heading_leading_alone_points_to_its_bullets(search_index: SearchIndex) -> None:
+    # A stem alone ("Prepare appropriately for the changes to come by:") had been the whole
+    # answer (9 of 865 development answers led with a heading none of whose bullets was found).
+    a = Assistant(search_index).ask(
+        "Our head came back from a conference determined that every department will use "
+        "knowledge organisers from January. As assistant head I'm not sure we've even worked "
+        "out what problem we're trying to fix. How can I challenge this constructively?"
+    )
+    lead, note = a.text.splitlines()[:2]
+    assert lead.endswith("by: [NPQSL 8.P3] [NPQEL 8.P3] [NPQLT 9.P3]")
+    assert note == (
+        "  > What it includes is in its 4 bullets: read them in Browse (NPQSL, area 8) before "
+        "you cite one."
+    )
+    assert not a.invalid_citations and not a.report.uncited_claims
+    # A heading shown with its bullets gets no such note.
+    for question in ("mentoring and coaching", "What is NPQSL 6.P1?"):
+        b = Assistant(search_index).ask(question)
+        assert "** Ensure colleagues" in b.text or "expert-led conversations" in b.text
+        assert "\n  - " in b.text and "What it includes is in its" not in b.text
+
+
 def test_framework_named_in_question_is_respected(search_index: SearchIndex) -> None:
     a = Assistant(search_index).ask("What does NPQEL say about economies of scale?")
     assert a.cited and all(i.startswith("NPQEL ") for i in a.cited)

@@ -9,7 +9,7 @@ npq check FILE|-                check every citation in an essay
 npq ui                          start the Gradio app
 npq eval WHAT                   run an evaluation and write its report to eval/reports/
                                 (retrieval, answers, citations, typos, phrasing, course, comparison,
-                                scenarios, find, blind, fourth, fifth, sixth, seventh, ids)
+                                scenarios, find, blind, fourth … eighth, ids)
 """
 
 from __future__ import annotations
@@ -140,6 +140,7 @@ def _parser() -> argparse.ArgumentParser:
             "fifth",
             "sixth",
             "seventh",
+            "eighth",
             "comparison",
             "ids",
         ),
@@ -671,6 +672,8 @@ def cmd_eval(args: argparse.Namespace) -> int:
         from eval.blind import main_sixth as run
     elif args.what == "seventh":
         from eval.blind import main_seventh as run
+    elif args.what == "eighth":
+        from eval.blind import main_eighth as run
     elif args.what == "comparison":
         from eval.comparison import main as run
     elif args.what == "ids":

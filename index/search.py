@@ -324,7 +324,10 @@ JARGON_PHRASES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
             r"language|policy)\b",
             "consistency consistently coherence",
         ),
-        (r"\bpsychological(?:ly)?\s+safe(?:ty)?\b", "safe make mistakes trusted"),
+        (
+            r"\bpsychological(?:ly)?\s+safe(?:ty)?\b",
+            "feel trusted to try new things make mistakes welcome",
+        ),
         (r"\bschool[- ]to[- ]school\b", "networks partnerships"),
     )
 )
@@ -569,7 +572,11 @@ def kind_meaning(query: str) -> bool:
 
 # Questions about the course rather than the frameworks: only these search provider pages.
 _PROVIDER_INTENT_RE = re.compile(
-    r"\b(cost|costs|fee|fees|price|pay|funding|funded|vat|£|eligib\w*|apply|application|"
+    # "pay" for a course, not a teacher's pay ("What's the pay range for an assistant head on
+    # the leadership spine?" had been answered with the course fees; a blind batch).
+    r"\b(cost|costs|fee|fees|price|pay(?!\s+(?:ranges?|scales?|spines?|points?|awards?|rises?|"
+    r"progression|grades?|bands?|polic\w+|and\s+conditions|gaps?|reviews?|claims?|"
+    r"structures?))|funding|funded|vat|£|eligib\w*|apply|application|"
     # "is the NPQSL free?", "free places"; not "free school meals"
     r"(is|are) (it|this|they|the (npq\w*|course|programme|qualification)s?) free|"
     r"npq\w* (for )?free|free (of charge|places?|npq\w*)|scholarships?|"
@@ -585,6 +592,12 @@ _PROVIDER_INTENT_RE = re.compile(
     r"modules?|final assessment|assessed task|credits?|master'?s|benefits?|provider|course|"
     r"programme|qualification|canvas|vle|international|qts|qtls|how long|duration|"
     r"graduat\w*|old|previous|pre-2021|before 2021|enrol\w*)\b",
+    re.IGNORECASE,
+)
+# A teacher's salary: scales, spines and figures (not "pay and conditions" policy).
+_SALARY_RE = re.compile(
+    r"\b(?:pay\s+(?:ranges?|scales?|spines?|points?|bands?)|leadership\s+spine|salary|salaries|"
+    r"main\s+pay|upper\s+pay)\b",
     re.IGNORECASE,
 )
 _FRAMEWORK_TOKEN_RE = re.compile(
@@ -2399,6 +2412,18 @@ class SearchIndex:
                 and self._says_jargon(text, fused[:SCOPE_WORDS_IN_TOP])
             )
         )
+        if (
+            in_scope
+            and not id_hits
+            and not course_question
+            and len(q.split()) < COURSE_WORD_LONG_QUESTION  # in a scene, pay is a detail
+            and _SALARY_RE.search(q)
+        ):
+            # A teacher's pay ("What's the pay range for an assistant head on the leadership
+            # spine?", a blind batch): the frameworks speak of pay and conditions policy, never
+            # of scales or figures, and the old programme page naming assistant heads had
+            # stood in for an answer.
+            in_scope = False
         audience = (
             self._audience_section(order, frameworks)
             if course_question

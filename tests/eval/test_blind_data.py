@@ -37,6 +37,7 @@ SCENARIO_HEAVY = {
         ("sixth", "x", MIXED, 6),
         # Labelled more broadly: another framework's statement in other words is listed too.
         ("seventh", "u", MIXED, 15),
+        ("eighth", "e", MIXED, 9),
     ],
 )
 def test_blind_questions_are_well_formed(

@@ -1006,6 +1006,12 @@ def test_school_acronyms_and_jargon_find_what_the_frameworks_say(
     assert "consistency" in expand_keywords("every adult applying the same rules in the same way")
     assert "consistency" not in expand_keywords("the same pupils keep missing lessons")
     assert "consistency" not in expand_keywords("In the same way, sequencing matters")
+    # An eighth blind batch: "psychological safety" had led with safeguarding ("safe").
+    assert ids(search_index.search("psychological safety staff", k=3))[0].endswith("1.P2.3")
+    # A teacher's pay is no course fee, and the frameworks give no scales or figures.
+    pay = search_index.search("What's the pay range for an assistant head on the leadership spine?")
+    assert not pay.in_scope and not pay.course_question
+    assert search_index.search("How much does the NPQSL cost?", k=3).in_scope
     assert "consistency" not in expand_keywords("taught in the same way as last year")
     # "detentions" is read as sanctions only as a search's topic, not a scene's detail.
     assert "sanctions" in expand_keywords("detentions")

@@ -273,10 +273,9 @@ def brief_lines(
             own = (bullets or {}).get(first[0].lead.id, ())
             if own and not cited.intersection(own):
                 # A stem alone ("Prepare appropriately for the changes to come by:") says
-                # nothing of how: its bullets are named, not cited (9 of 865 development
-                # answers had led with a bare heading).
-                # A note to the reader, naming them without their numbers (which would read as
-                # citations).
+                # nothing of how (9 of 865 development answers had led with a bare heading): a
+                # note to the reader points to its bullets, without their numbers, which would
+                # read as citations.
                 stem = first[0].lead
                 yield (
                     f"  > What it includes is in its {len(own)} bullets: read them in Browse "

@@ -20,7 +20,7 @@ import time
 from typing import Any
 
 from assistant import essay
-from eval.common import DATA, gold_ids, open_index, pyplot, questions, save_report
+from eval.common import DATA, gold_ids, open_index, pyplot, questions, read_jsonl, save_report
 from eval.metrics import retrieval_metrics
 from index.search import SearchIndex
 
@@ -103,9 +103,7 @@ def find_user_test(index: SearchIndex) -> dict[str, Any]:
     strong; contradictions and overclaims whose contradicted statement is labelled strong (the
     failure that invites a wrong citation); narrative sentences given a strong support.
     """
-    import json
-
-    rows = [json.loads(line) for line in (USER_TEST / "labels.jsonl").read_text().splitlines()]
+    rows = read_jsonl(USER_TEST / "labels.jsonl")
     found: dict[str, list[tuple[set[str], str]]] = {}
     for n in sorted({r["paragraph"] for r in rows}):
         text = (USER_TEST / f"paragraph_{n}.txt").read_text(encoding="utf-8")

@@ -386,7 +386,9 @@ def write_report(
             "at its first run (held out), one wrong number accepted (a sentence repeating nine "
             "words of NPQSL 8.12 cited as 8.P5.2); changes made on it since (a near quotation "
             'of another statement, "proved exactly", "solely", settled content, a single '
-            "source). "
+            "source). `ninth` (87, twenty-seventh round), five essays by a session blind to "
+            "the tool and to those changes: 73 of 87 verdicts and 17 of 21 suggestions at its "
+            "first run (held out), no wrong number accepted, ten right citations doubted. "
             "Every set's first run is in "
             "`eval/reports/ablations.md`.",
             "",

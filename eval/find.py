@@ -17,6 +17,8 @@ from __future__ import annotations
 
 import argparse
 import time
+from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from assistant import essay
@@ -78,23 +80,54 @@ def run_find_eval(split: str = "test") -> dict[str, Any]:
         "seconds_2500_words": seconds,
         "sentences_2500_words": len(found_long),
         "ranked": ranked,
-        "user_test": find_user_test(index),
+        "user_tests": [find_user_test(index, t) for t in USER_TESTS],
     }
 
 
 USER_TEST = DATA / "find_user_test"
-# Its first run (2026-11-25, commit e32d759 with the files added), before the changes it led to.
-USER_TEST_FIRST_RUN = {
-    "first_right": 18,
-    "listed": 19,
-    "strong_right": 13,
-    "contradicted_strong": 1,
-    "narrative_strong": 2,
-}
 
 
-def find_user_test(index: SearchIndex) -> dict[str, Any]:
-    """Find evidence on six uncited essay paragraphs a blind tester wrote and labelled.
+@dataclass(frozen=True)
+class FindUserTest:
+    """A blind tester's uncited paragraphs, labelled per sentence, and the finder's first run."""
+
+    folder: Path
+    about: str
+    first_run: dict[str, int]
+
+
+USER_TESTS: tuple[FindUserTest, ...] = (
+    FindUserTest(
+        USER_TEST,
+        "the twenty-sixth round",
+        # Its first run (2026-11-25, commit e32d759 with the files added), before the changes
+        # it led to.
+        {
+            "first_right": 18,
+            "listed": 19,
+            "strong_right": 13,
+            "contradicted_strong": 1,
+            "narrative_strong": 2,
+        },
+    ),
+    FindUserTest(
+        DATA / "find_user_test2",
+        "the twenty-seventh round, another tester",
+        # First run: commit c73bd68 with the files added.
+        {
+            "first_right": 20,
+            "listed": 21,
+            "strong_right": 15,
+            "contradicted_strong": 0,
+            "narrative_strong": 0,
+        },
+    ),
+)
+USER_TEST_FIRST_RUN = USER_TESTS[0].first_run
+
+
+def find_user_test(index: SearchIndex, test: FindUserTest = USER_TESTS[0]) -> dict[str, Any]:
+    """Find evidence on uncited essay paragraphs a blind tester wrote and labelled.
 
     ``eval/data/find_user_test``: per sentence the statements a tutor would accept
     (``supports``) and those it contradicts or overclaims (``contradicts``), and its kind
@@ -103,10 +136,10 @@ def find_user_test(index: SearchIndex) -> dict[str, Any]:
     strong; contradictions and overclaims whose contradicted statement is labelled strong (the
     failure that invites a wrong citation); narrative sentences given a strong support.
     """
-    rows = read_jsonl(USER_TEST / "labels.jsonl")
+    rows = read_jsonl(test.folder / "labels.jsonl")
     found: dict[str, list[tuple[set[str], str]]] = {}
     for n in sorted({r["paragraph"] for r in rows}):
-        text = (USER_TEST / f"paragraph_{n}.txt").read_text(encoding="utf-8")
+        text = (test.folder / f"paragraph_{n}.txt").read_text(encoding="utf-8")
         for f in essay.find_evidence(text, index, every_sentence=True):
             found[" ".join(f.sentence.text.split())] = [
                 (set(s.ids), s.strength) for s in f.supports
@@ -141,7 +174,7 @@ def find_user_test(index: SearchIndex) -> dict[str, Any]:
         else:
             out["narrative"] += 1
             out["narrative_strong"] += any(st == "strong" for _, st in supports)
-    return {**out, "first_run": USER_TEST_FIRST_RUN}
+    return {**out, "first_run": test.first_run, "folder": test.folder.name, "about": test.about}
 
 
 def write_report(results: dict[str, Any]) -> str:
@@ -174,12 +207,11 @@ def write_report(results: dict[str, Any]) -> str:
     for label, c in results["labels"].items():
         share = c["relevant"] / c["supports"] if c["supports"] else 0.0
         lines.append(f"| {label} | {c['supports']} | {c['relevant']} | {share:.2f} |")
-    u = results.get("user_test")
-    if u:
+    for u in results.get("user_tests", []):
         first = u["first_run"]
         lines += [
             "",
-            "## A blind test: uncited paragraphs (`eval/data/find_user_test`)",
+            f"## A blind test: uncited paragraphs (`eval/data/{u['folder']}`, {u['about']})",
             "",
             f"Six essay paragraphs ({u['sentences']} sentences) written by a tester who saw only "
             "the statements, each sentence labelled with the statements a tutor would accept "

@@ -38,6 +38,7 @@ SCENARIO_HEAVY = {
         # Labelled more broadly: another framework's statement in other words is listed too.
         ("seventh", "u", MIXED, 15),
         ("eighth", "e", MIXED, 9),
+        ("ninth", "n", MIXED, 15),
     ],
 )
 def test_blind_questions_are_well_formed(
@@ -45,7 +46,8 @@ def test_blind_questions_are_well_formed(
 ) -> None:
     rows = read_jsonl(DATA / BATCHES[batch].file)
     assert [r["qid"] for r in rows] == [f"{prefix}{i:03d}" for i in range(1, 121)]
-    assert len({r["question"].lower() for r in rows}) == 120
+    # Both ninth-batch assessors, each blind to the other, searched "instructional coaching".
+    assert len({r["question"].lower() for r in rows}) == (119 if batch == "ninth" else 120)
     assert Counter(r["assessor"] for r in rows) == {"A": 60, "B": 60}
     assert Counter(r["kind"] for r in rows) == kinds
     for r in rows:

@@ -33,3 +33,17 @@ def test_find_on_a_blind_testers_uncited_paragraphs(search_index: SearchIndex) -
     assert u["first_right"] >= 19
     assert u["listed"] == 20
     assert u["contradicted_strong"] == 0
+
+
+def test_find_on_a_second_blind_testers_paragraphs(search_index: SearchIndex) -> None:
+    from eval.find import USER_TESTS, find_user_test
+
+    u = find_user_test(search_index, USER_TESTS[1])
+    assert (u["sentences"], u["claims"], u["contradictions"], u["narrative"]) == (39, 21, 12, 6)
+    # First run, held out (twenty-seventh round): 20 of 21 claims with a right first support
+    # (G1.6, a pupil's context, led by NPQEL 5.3 on SEND), all 21 listed, no contradicted or
+    # overclaimed statement labelled strong, no narrative sentence given a strong support.
+    assert u["first_right"] >= 20
+    assert u["listed"] == 21
+    assert u["contradicted_strong"] == 0
+    assert u["narrative_strong"] == 0

@@ -14,7 +14,7 @@ pytestmark = pytest.mark.slow
 
 def test_labels_follow_each_essays_citations_in_order() -> None:
     rows = read_jsonl(USER_TEST / "labels.jsonl")
-    assert len(rows) == 51 + 68 + 75 + 79 + 80 + 86 + 89 + 90
+    assert len(rows) == 51 + 68 + 75 + 79 + 80 + 86 + 89 + 90 + 87
     assert {r["set"] for r in rows} == {
         "design",
         "held_out",
@@ -24,6 +24,7 @@ def test_labels_follow_each_essays_citations_in_order() -> None:
         "sixth",
         "seventh",
         "eighth",
+        "ninth",
     }
     for name in sorted({r["essay"] for r in rows}):
         text = (USER_TEST / name).read_text(encoding="utf-8")
@@ -78,6 +79,10 @@ def test_the_checker_on_the_user_test_essays(monkeypatch, search_index: SearchIn
     # content and a single source caught: 78 and 18.
     assert res["eighth"]["verdicts_right"] >= 78
     assert res["eighth"]["suggestions_right"] >= 18
+    # The ninth (twenty-seventh round), by a session blind to the tool: 73 of 87 and 17 of 21
+    # at its first run (held out), no wrong number accepted; ten right citations doubted.
+    assert res["ninth"]["verdicts_right"] >= 73
+    assert res["ninth"]["suggestions_right"] >= 17
     wrong_accepted = [
         w
         for part in res.values()

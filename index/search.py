@@ -270,6 +270,11 @@ ACRONYMS: dict[str, str] = {
     "apdr": "assess, plan, do, review (the graduated approach)",
     "mash": "multi-agency safeguarding hub",
     "dirt": "dedicated improvement and reflection time (pupils act on feedback)",
+    # Two blind batches, each by assessors blind to the other, searched "AFH compliance"
+    # (judged not covered: NPQSL and NPQEL 10.P1.2 name the Academies Financial Handbook).
+    # It has been the Academy Trust Handbook since 2021.
+    "afh": "Academies Financial Handbook",
+    "ath": "Academy Trust Handbook (Academies Financial Handbook)",
 }
 _ACRONYM_RE = re.compile(r"\b(" + "|".join(ACRONYMS) + r")\b", re.IGNORECASE)
 # School jargon the frameworks say in other words, read in the keyword query: the phrase ->

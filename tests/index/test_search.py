@@ -977,6 +977,9 @@ def test_school_acronyms_and_jargon_find_what_the_frameworks_say(
         ("self-efficacy pupils", "NPQSL 1.6"),  # beliefs about their ability to succeed
         ("leadership pipeline", "NPQSL 7.P4.6"),
         ("poor proxies for learning", "NPQEL 3.14"),  # how busy pupils appear
+        # Two blind batches: "AFH compliance" was judged not covered.
+        ("AFH compliance", "NPQSL 10.P1.2"),  # the Academies Financial Handbook
+        ("ATH related party transactions", "NPQEL 10.P1.2"),  # its name since 2021
     ):
         r = search_index.search(query, k=5)
         assert r.in_scope, query

@@ -91,6 +91,10 @@ SEARCH_ORDER_WORDED_SHARE = 0.25
 SEARCH_ORDER_WORDED_MIN = 5
 OWN_WORDING_MARGIN = 0.2  # the cited framework's own wording, this much less close, is offered
 OWN_WORDING_HOLDS = 0.9  # …or, holding this share of the pick's keywords, whatever its cosine
+# …or below the support line but about as close as the pick: an NPQSL essay's "we drew on the
+# Early Career Framework … instead of writing our own materials" had been offered NPQLT 8.P1.2
+# (0.59), not NPQSL 6.P1.2 (0.52), its NPQSL wording (a ninth user test).
+OWN_WORDING_NEAR = 0.08
 SUGGEST_REPEATED_SHARE = 0.7  # …when the sentence repeats this share of its keywords (0.86 there)
 # …and this much more than of the first one's (0.17 there). Not 0.1: "systematic synthetic
 # phonics … the most effective approach for teaching pupils to decode" repeats 0.71 of NPQLT
@@ -1982,6 +1986,10 @@ def _suggest(
             and (
                 fits(own[0].id) >= SUPPORT_COSINE
                 or word_shares(pick.text, own[0].text)[0] >= OWN_WORDING_HOLDS
+                or (
+                    fits(own[0].id) >= PARTIAL_COSINE
+                    and fits(own[0].id) >= fits(pick.id) - OWN_WORDING_NEAR
+                )
             )
         ):
             pick = own[0]

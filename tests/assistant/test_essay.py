@@ -1317,6 +1317,17 @@ def test_an_eighth_user_tests_citations(search_index: SearchIndex) -> None:
     )
 
 
+def test_a_ninth_user_tests_citations(search_index: SearchIndex) -> None:
+    # Right idea, wrong number, in an NPQSL essay: the idea is said word for word by NPQLT
+    # 8.P1.2 (0.59); NPQSL's own wording, 6.P1.2 (0.52), is the fix to offer.
+    (c,) = essay.check_essay(
+        "We also drew on the Early Career Framework and the NPQ frameworks instead of writing "
+        "our own materials (NPQSL 8.P1.2).",
+        search_index,
+    ).citations
+    assert (c.verdict, c.suggested[:1]) == ("wrong_number", ("NPQSL 6.P1.2",))
+
+
 def test_school_acronyms_are_read_spelled_out(search_index: SearchIndex) -> None:
     # A seventh user test's right citation had been doubted (cosine 0.42): the encoder does
     # not know "ECT".

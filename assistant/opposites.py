@@ -130,11 +130,20 @@ OPPOSITIONS: tuple[Opposition, ...] = (
     ),
     Opposition(
         "explicit",
-        re.compile(r"\b(?:explicit(?:ly)?|worked\s+examples?|guided\s+practice|scaffold\w*)\b", _F),
+        # "…practise, with appropriate guidance and support, increases success" (NPQLT 5.8)
+        # against "left to work out new methods for themselves, without the teacher guiding"
+        # (a ninth user test).
+        re.compile(
+            r"\b(?:explicit(?:ly)?|worked\s+examples?|guided\s+practice|scaffold\w*|"
+            r"with\s+(?:\w+\s+){0,2}guidance)\b",
+            _F,
+        ),
         re.compile(
             r"\b(?:discover(?:y|ing|ed)?\s+(?:for\s+themselves|by\s+themselves|on\s+their\s+own"
             r"|learning)|(?:find|found|work|worked|figure|figured)\s+(?:it|things|them)?\s*out\s+"
-            r"for\s+themselves|(?:pick|picked|picks)\s+(?:it|them|this|these)?\s*up\s+"
+            r"for\s+themselves|(?:find|found|work|worked|figure|figured)\s+out\s+(?:[\w-]+\s+){1,3}"
+            r"for\s+themselves|without\s+(?:the\s+|any\s+|their\s+)?(?:teacher(?:['’]s)?\s+)?"
+            r"(?:guidance|guiding|support(?:ing)?|help)|(?:pick|picked|picks)\s+(?:it|them|this|these)?\s*up\s+"
             r"(?:naturally|implicitly|on\s+their\s+own|incidentally)|by\s+osmosis|implicitly|"
             r"unguided|minimal\s+(?:guidance|instruction|teacher\s+input))\b",
             _F,

@@ -1326,6 +1326,15 @@ def test_a_ninth_user_tests_citations(search_index: SearchIndex) -> None:
         search_index,
     ).citations
     assert (c.verdict, c.suggested[:1]) == ("wrong_number", ("NPQSL 6.P1.2",))
+    # A contradiction in other words: NPQLT 5.8 says practice "with appropriate guidance and
+    # support" increases success (it had been called a wrong number, worked examples offered).
+    (c,) = essay.check_essay(
+        "Pupils make the most progress when they are left to work out new methods for "
+        "themselves, without the teacher guiding or supporting their practice (NPQLT 5.8).",
+        search_index,
+    ).citations
+    assert c.verdict == "unsupported", (c.verdict, c.reason)
+    assert "with appropriate guidance" in c.reason
 
 
 def test_school_acronyms_are_read_spelled_out(search_index: SearchIndex) -> None:

@@ -201,6 +201,9 @@ RENAMED_TERMS: dict[str, str] = {
     "lethal mutations": "adaptations that lose the active ingredients",
     # A programme for teaching pupils to self-regulate (found, but judged uncovered).
     "zones of regulation": "self-regulating emotions",
+    # A probe of school shorthand (twenty-seventh round): found, but judged not covered.
+    "exit ticket": "end-of-lesson formative assessment",
+    "exit tickets": "end-of-lesson formative assessment",
 }
 _RENAMED_RE = re.compile(r"\b(" + "|".join(RENAMED_TERMS) + r")\b", re.IGNORECASE)
 # Words read as the frameworks' only when they are the search's topic (a short search): a
@@ -238,6 +241,10 @@ SHORT_JARGON_PHRASES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"\bdata\s+drops?\b", "assessment patterns performance workload"),
         (r"\bon\s+board\b", "buy-in"),
         (r"\bburn(?:ing)?[- ]?out\b", "workload wellbeing"),
+        # A probe of school shorthand (twenty-seventh round): "knowledge organisers" had found
+        # "Make the right choices on what to implement by:". In a scene it is a detail (a head
+        # wanting them in every department is an implementation question: seventh, u081).
+        (r"\bknowledge\s+organi[sz]ers?\b", "key knowledge retrieval recall"),
     )
 )
 # The Prevent duty (safeguarding against radicalisation), as a short search's topic: in a
@@ -275,6 +282,11 @@ ACRONYMS: dict[str, str] = {
     # It has been the Academy Trust Handbook since 2021.
     "afh": "Academies Financial Handbook",
     "ath": "Academy Trust Handbook (Academies Financial Handbook)",
+    # A probe of school shorthand (twenty-seventh round): each had been judged not covered.
+    "hlta": "higher level teaching assistant (teaching assistants)",
+    "hltas": "higher level teaching assistants",
+    "lado": "local authority designated officer (safeguarding allegations against staff)",
+    "cpoms": "safeguarding and child protection records",
 }
 _ACRONYM_RE = re.compile(r"\b(" + "|".join(ACRONYMS) + r")\b", re.IGNORECASE)
 # School jargon the frameworks say in other words, read in the keyword query: the phrase ->
@@ -304,7 +316,14 @@ JARGON_PHRASES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
             r"|\bdo\s+nows\b",
             "retrieval practice recall prior knowledge",
         ),
-        (r"\bno[- ]opt[- ]out\b", "questioning questions check understanding"),
+        # …and "cold calling" (a seventh blind batch's "cold calling in lessons" had listed
+        # professional development statements after the questioning ones).
+        (
+            r"\bno[- ]opt[- ]out\b|\bcold[- ]?call(?:s|ing|ed)?\b",
+            "questioning questions check understanding",
+        ),
+        # A probe of school shorthand (twenty-seventh round).
+        (r"\bcp\s+(?:referrals?|concerns?|plans?|cases?)\b", "safeguarding agencies child protection"),
         (r"\btrauma(?:[- ]informed)?\b", "understanding pupil context feelings relationships"),
         (r"\bkey\s+(?:adult|worker)s?\b", "supportive relationship member of staff"),
         (r"\blesson\s+stud(?:y|ies)\b|\btriads?\b", "collaboration peers dialogue"),

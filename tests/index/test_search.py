@@ -980,6 +980,14 @@ def test_school_acronyms_and_jargon_find_what_the_frameworks_say(
         # Two blind batches: "AFH compliance" was judged not covered.
         ("AFH compliance", "NPQSL 10.P1.2"),  # the Academies Financial Handbook
         ("ATH related party transactions", "NPQEL 10.P1.2"),  # its name since 2021
+        # A probe of school shorthand: each had been judged not covered or found nothing.
+        ("HLTA", "NPQSL 5.P1.2"),  # teaching assistants deployed
+        ("LADO", "NPQSL 7.P1.1"),  # allegations against staff: safeguarding
+        ("CP referral", "NPQSL 7.P1.3"),  # child protection: other agencies
+        ("CPOMS", "NPQSL 7.P1.2"),  # safeguarding records
+        ("exit tickets", "NPQLT 8.P3.1"),  # formative assessment
+        ("knowledge organisers", "NPQSL 2.P1.3"),  # retrieval of key knowledge
+        ("cold calling", "NPQSL 2.18"),  # questioning
     ):
         r = search_index.search(query, k=5)
         assert r.in_scope, query

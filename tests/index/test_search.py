@@ -1084,3 +1084,25 @@ def test_a_change_fading_after_its_launch_is_a_monitoring_question(
     )
     assert {"NPQSL 8.7", "NPQSL 8.P4.3"} & set(ids(r)), ids(r)
     assert all(i.split()[1].startswith(("8.", "9.")) for i in ids(r)), ids(r)
+
+
+def test_too_many_changes_and_another_schools_choice_are_implementation_questions(
+    search_index: SearchIndex,
+) -> None:
+    # Scenes written by several blind assessors: a scheme chosen because "the school down the
+    # road uses it" before anyone asked what is going wrong (eighth e018, search_test2 y023),
+    # and too many changes at once (blind b073, search_test z020, scenarios s065).
+    r = search_index.search(
+        "The head wants to copy the phonics programme the school down the road uses, but I "
+        "don't think anyone has asked what's actually going wrong with our early reading. How "
+        "do I slow this down?",
+        k=5,
+    )
+    assert "NPQSL 8.P2.1" in ids(r)[:3], ids(r)
+    r = search_index.search(
+        "Our trust has eleven separate priorities this year and every head says it's too much "
+        "at once. As director of education, what does the evidence say about how many changes "
+        "to run?",
+        k=5,
+    )
+    assert "NPQEL 8.P1.2" in ids(r)[:3], ids(r)

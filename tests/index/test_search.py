@@ -1106,3 +1106,22 @@ def test_too_many_changes_and_another_schools_choice_are_implementation_question
         k=5,
     )
     assert "NPQEL 8.P1.2" in ids(r)[:3], ids(r)
+
+
+def test_one_off_training_and_families_who_never_come_are_read(
+    search_index: SearchIndex,
+) -> None:
+    # CPD as one-off talks (ninth n022, seventh u061, search_test z025) asks what makes it
+    # last; poor turnout of families (seventh u070, ninth n074) asks for sustained effort.
+    r = search_index.search(
+        "Our twilight CPD is a run of one-off talks from visiting speakers and I can't see any "
+        "difference in lessons. How should I plan next year's programme?",
+        k=6,
+    )
+    assert {"NPQSL 6.2", "NPQSL 6.P1.7"} <= set(ids(r)), ids(r)
+    r = search_index.search(
+        "Parents' evening turnout from our disadvantaged families is very low. What should our "
+        "family liaison lead try?",
+        k=5,
+    )
+    assert "NPQSL 9.5" in ids(r)[:2], ids(r)

@@ -341,8 +341,17 @@ JARGON_PHRASES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         # A seventh blind batch: "self-efficacy pupils" had found "pupils to be
         # self-reflective of their own behaviour"; "leadership pipeline" an old programme page.
         (r"\bself[- ]?efficacy\b", "beliefs about their ability to succeed resilience"),
-        # Coe's "poor proxies for learning": pupils looking busy (NPQEL 3.14).
+        # Coe's "poor proxies for learning": pupils looking busy (NPQEL 3.14), also as the scene
+        # three blind assessors wrote: "a lesson went well because every kid had their head down
+        # writing" (fourth f007), "silent rooms, everyone writing, books full" (scenarios
+        # s020), "a room full of kids scribbling away" (seventh u008), said of learning.
         (r"\bpoor\s+prox(?:y|ies)\b|\bbusyness\b", "misleading factors how busy pupils appear"),
+        (
+            r"(?=.*\b(?:learn\w*|went\s+well|progress)\b)(?:.*\b(?:heads?\s+down|scribbl\w+|"
+            r"(?:everyone|every\s+\w+|all\s+of\s+them|they(?:['’]re|\s+were|\s+are))\s+"
+            r"(?:busy|writing)|books?\s+(?:are\s+|were\s+)?full|looks?\s+busy|looked\s+busy)\b)",
+            "misleading factors how busy pupils appear",
+        ),
         # Consistency in users' words ("every adult in the building to apply the same
         # expectations in the same way" had found "high expectations" statements, a blind test
         # of Find).

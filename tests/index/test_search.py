@@ -1125,3 +1125,18 @@ def test_one_off_training_and_families_who_never_come_are_read(
         k=5,
     )
     assert "NPQSL 9.5" in ids(r)[:2], ids(r)
+
+
+def test_busy_pupils_are_read_as_a_poor_proxy_for_learning(search_index: SearchIndex) -> None:
+    # Three blind assessors' scene (fourth f007, scenarios s020, seventh u008): NPQEL 3.14
+    # warns against being over-influenced by how busy pupils appear.
+    r = search_index.search(
+        "My department judges lessons by whether everyone is busy and books are full. Is that "
+        "actually evidence of learning?",
+        k=5,
+    )
+    assert "NPQEL 3.14" in ids(r)[:2], ids(r)
+    # Not every busy scene: no word about learning, no reading.
+    from index.search import expand_keywords
+
+    assert "misleading" not in expand_keywords("Our office staff are busy with admissions")

@@ -414,6 +414,17 @@ JARGON_PHRASES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
             r"|\b(?:parents?|families)\s+(?:who|that)\s+never\s+(?:come|turn|show|engage)\w*",
             "sustained effort parenting workshops home visits",
         ),
+        # One pupil whom sanctions do not reach: "sanctions are clearly doing nothing" (scenarios
+        # s027), "sanctions change nothing, and I suspect things are hard at home" (seventh
+        # u020), "sanctioned daily and it's making zero difference" (ninth n019).
+        (
+            r"\bsanction(?:s|ed)?\b\s+(?:[\w'’]+\s+){0,4}?(?:(?:doing|do|does|did|change|changes|"
+            r"changing|achieve|achieves|achieving|making|make|makes)\s+(?:absolutely\s+)?"
+            r"(?:nothing|no\s+difference|zero\s+difference|little)|(?:isn['’]t|aren['’]t|is\s+not|"
+            r"are\s+not|not)\s+working|(?:don['’]t|doesn['’]t|do\s+not|does\s+not)\s+work)",
+            "understanding a pupil's context individual circumstances liaising with parents carers "
+            "targeted interventions",
+        ),
         (
             r"\bpsychological(?:ly)?\s+safe(?:ty)?\b",
             "feel trusted to try new things make mistakes welcome",

@@ -1140,3 +1140,16 @@ def test_busy_pupils_are_read_as_a_poor_proxy_for_learning(search_index: SearchI
     from index.search import expand_keywords
 
     assert "misleading" not in expand_keywords("Our office staff are busy with admissions")
+
+
+def test_a_pupil_whom_sanctions_do_not_reach_is_read_as_context_and_support(
+    search_index: SearchIndex,
+) -> None:
+    # Three blind scenes (scenarios s027, seventh u020, ninth n019): sanctions doing nothing
+    # for one pupil asks for understanding their context and working with home.
+    r = search_index.search(
+        "A Year 7 girl in my tutor group keeps getting detentions and the sanctions aren't "
+        "working; her mum has just left. What should I do differently?",
+        k=6,
+    )
+    assert {"NPQSL 4.18", "NPQSL 4.P4.1"} & set(ids(r)), ids(r)

@@ -245,6 +245,12 @@ SHORT_JARGON_PHRASES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         # "Make the right choices on what to implement by:". In a scene it is a detail (a head
         # wanting them in every department is an implementation question: seventh, u081).
         (r"\bknowledge\s+organi[sz]ers?\b", "key knowledge retrieval recall"),
+        # "INSET days" as a search (two blind keyword tests, w058 and h034, labelled the same
+        # statements): how the professional development time is used.
+        (
+            r"\binset\s+(?:days?|time)\b",
+            "what the time is used for professional development time used productively",
+        ),
     )
 )
 # The Prevent duty (safeguarding against radicalisation), as a short search's topic: in a

@@ -988,7 +988,7 @@ def test_school_acronyms_and_jargon_find_what_the_frameworks_say(
         ("exit tickets", "NPQLT 8.P3.1"),  # formative assessment
         ("knowledge organisers", "NPQSL 2.P1.3"),  # retrieval of key knowledge
         ("cold calling", "NPQSL 2.18"),  # questioning
-        ("INSET days", "NPQSL 6.4"),  # what the time is used for (two blind keyword tests)
+        ("INSET days", "NPQSL 6.P1.7"),  # time used productively (two blind keyword tests)
     ):
         r = search_index.search(query, k=5)
         assert r.in_scope, query

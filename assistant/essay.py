@@ -1722,9 +1722,19 @@ def _verdict(
             return verdict("wrong_number", near_ids, reason)
         near = "; ".join(near_ids)
         why = f"the cited statement does not say this; the nearest is {near}: check it first"
+    elif score >= PARTIAL_COSINE:
+        # Near the support line, with nothing nearer: "…the teachers who felt most at home with
+        # the mathematics itself were the ones who could make a topic come alive (NPQLT 4.4)"
+        # (0.55, a ninth user test's right citation) had been told no statement says it.
+        why = (
+            "the cited statement is close to this but does not clearly say it: check the "
+            "sentence against its text"
+        )
     else:
         why = "no statement in the frameworks says this"
-    return verdict("unsupported", reason=why, on_topic=cited_is_nearest)
+    return verdict(
+        "unsupported", reason=why, on_topic=cited_is_nearest or score >= PARTIAL_COSINE
+    )
 
 
 def _may_say(

@@ -1335,6 +1335,17 @@ def test_a_ninth_user_tests_citations(search_index: SearchIndex) -> None:
     ).citations
     assert c.verdict == "unsupported", (c.verdict, c.reason)
     assert "with appropriate guidance" in c.reason
+    # A right citation just under the support line, nothing nearer: doubted, but not told "no
+    # statement in the frameworks says this" (shown as "Not clearly said").
+    (c,) = essay.check_essay(
+        "It also became clear that the teachers who felt most at home with the mathematics "
+        "itself were the ones who could make a topic come alive and pitch it well (NPQLT "
+        "Subject and Curriculum 4), so part of each meeting became subject knowledge "
+        "development.",
+        search_index,
+    ).citations
+    assert c.verdict == "unsupported" and c.on_topic, (c.verdict, c.reason)
+    assert "close to this" in c.reason and "no statement" not in c.reason, c.reason
 
 
 def test_school_acronyms_are_read_spelled_out(search_index: SearchIndex) -> None:

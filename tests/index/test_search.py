@@ -1154,3 +1154,23 @@ def test_a_pupil_whom_sanctions_do_not_reach_is_read_as_context_and_support(
         k=6,
     )
     assert {"NPQSL 4.18", "NPQSL 4.P4.1"} & set(ids(r)), ids(r)
+
+
+def test_dropping_a_change_after_weeks_and_copying_one_to_other_schools_are_read(
+    search_index: SearchIndex,
+) -> None:
+    # Staff wanting to drop a whole-school change after weeks (scenarios s025, seventh u019,
+    # search_test2 y017): whole-school changes take longer to embed (NPQSL 4.2, 4.3).
+    r = search_index.search(
+        "Our new rewards and sanctions system has been running for five weeks and the "
+        "staffroom wants to ditch it. Is it too early to judge?",
+        k=5,
+    )
+    assert {"NPQSL 4.2", "NPQSL 4.3"} <= set(ids(r)), ids(r)
+    # What worked in one school copied into the others is scaling up (NPQSL 8.P5.3).
+    r = search_index.search(
+        "The reading programme worked brilliantly at our flagship academy, so the board want it "
+        "replicated in all our other schools next term. Any advice?",
+        k=5,
+    )
+    assert "NPQEL 8.P5.3" in ids(r)[:3], ids(r)

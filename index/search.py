@@ -447,6 +447,18 @@ JARGON_PHRASES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
             r"(?:schools|academies|sites)\b)",
             "scale-up implementation new implementation process",
         ),
+        # What stops teachers improving: "scared to try anything new in lessons because
+        # observations feel like judgements" (fourth f073), "does this kind of atmosphere
+        # actually stop teachers improving?" (scenarios s048).
+        (
+            r"\b(?:scared|afraid|frightened|nervous|anxious|fearful|too\s+worried)\s+to\s+"
+            r"(?:try|take\s+(?:a\s+)?risks?|experiment|make\s+mistakes)\b"
+            r"|\bobservations?\s+(?:feel|felt|feels|are|were)\s+(?:like\s+)?(?:judgements?|"
+            r"judgmental|judgemental|punitive|high[- ]stakes)"
+            r"|\b(?:stop|stops|stopping|prevent|prevents|help|helps)\s+teachers\s+(?:from\s+)?"
+            r"improv\w*",
+            "supportive professional environment trust high professional standards",
+        ),
         (
             r"\bpsychological(?:ly)?\s+safe(?:ty)?\b",
             "feel trusted to try new things make mistakes welcome",

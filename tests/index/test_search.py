@@ -1174,3 +1174,16 @@ def test_dropping_a_change_after_weeks_and_copying_one_to_other_schools_are_read
         k=5,
     )
     assert "NPQEL 8.P5.3" in ids(r)[:3], ids(r)
+
+
+def test_staff_afraid_to_try_things_is_read_as_a_supportive_environment(
+    search_index: SearchIndex,
+) -> None:
+    # Two blind scenes (fourth f073, scenarios s048): observations feeling like judgements,
+    # staff scared to try anything new; NPQSL 6.7 on a supportive professional environment.
+    r = search_index.search(
+        "Teachers here are afraid to take risks because every drop-in ends in a grade. What "
+        "kind of culture helps staff get better?",
+        k=5,
+    )
+    assert "NPQSL 6.7" in ids(r), ids(r)

@@ -459,6 +459,19 @@ JARGON_PHRASES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
             r"improv\w*",
             "supportive professional environment trust high professional standards",
         ),
+        # Shorthand a blind shorthand test found only in part: "triple marking" / "deep
+        # marking" is workload-heavy written marking (h017); "schemes of work" are the
+        # sequenced curriculum (h012); a "persistent disruptor" needs targeted support (e098).
+        (
+            r"\b(?:triple|deep|double|dialogic)[- ]mark(?:ing|ed)?\b",
+            "written marking only one form of feedback workload opportunity cost",
+        ),
+        (r"\bschemes?\s+of\s+work\b|\bsows?\b(?=.*\b(?:ks[1-5]|year|unit|curriculum)\b)",
+         "curriculum sequenced coherent"),
+        (
+            r"\bpersistent(?:ly)?\s+disrupt\w*",
+            "targeted interventions pupils who need more intensive support with their behaviour",
+        ),
         (
             r"\bpsychological(?:ly)?\s+safe(?:ty)?\b",
             "feel trusted to try new things make mistakes welcome",

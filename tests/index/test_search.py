@@ -989,6 +989,9 @@ def test_school_acronyms_and_jargon_find_what_the_frameworks_say(
         ("knowledge organisers", "NPQSL 2.P1.3"),  # retrieval of key knowledge
         ("cold calling", "NPQSL 2.18"),  # questioning
         ("INSET days", "NPQSL 6.P1.7"),  # time used productively (two blind keyword tests)
+        ("triple marking", "NPQLT 7.P4.1"),  # written marking only one form of feedback
+        ("schemes of work", "NPQSL 3.P1"),  # a sequenced curriculum
+        ("persistent disruptor support plan", "NPQSL 4.P4.3"),  # targeted interventions
     ):
         r = search_index.search(query, k=5)
         assert r.in_scope, query

@@ -19,6 +19,13 @@ MIXED = {
     "provider": 12,
     "out_of_scope": 12,
 }
+SCENARIO_HEAVY_TENTH = {
+    "scenario": 60,
+    "paraphrase": 24,
+    "essay": 16,
+    "keyword": 10,
+    "framework_specific": 10,
+}
 SCENARIO_HEAVY = {
     "scenario": 50,
     "paraphrase": 30,
@@ -39,6 +46,7 @@ SCENARIO_HEAVY = {
         ("seventh", "u", MIXED, 15),
         ("eighth", "e", MIXED, 9),
         ("ninth", "n", MIXED, 15),
+        ("tenth", "t", SCENARIO_HEAVY_TENTH, 12),
     ],
 )
 def test_blind_questions_are_well_formed(

@@ -456,7 +456,11 @@ JARGON_PHRASES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
             r"|\bobservations?\s+(?:feel|felt|feels|are|were)\s+(?:like\s+)?(?:judgements?|"
             r"judgmental|judgemental|punitive|high[- ]stakes)"
             r"|\b(?:stop|stops|stopping|prevent|prevents|help|helps)\s+teachers\s+(?:from\s+)?"
-            r"improv\w*",
+            r"improv\w*"
+            # "Will staff get better at their jobs if they feel safe at work but nobody expects
+            # very much of them?" (tenth t068).
+            r"|\b(?:staff|teachers|colleagues)\s+(?:\w+\s+)?(?:get|getting)\s+better\s+at\s+"
+            r"(?:their|the)\s+(?:jobs?|work|teaching)\b",
             "supportive professional environment trust high professional standards",
         ),
         # Shorthand a blind shorthand test found only in part: "triple marking" / "deep
@@ -468,6 +472,12 @@ JARGON_PHRASES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         ),
         (r"\bschemes?\s+of\s+work\b|\bsows?\b(?=.*\b(?:ks[1-5]|year|unit|curriculum)\b)",
          "curriculum sequenced coherent"),
+        # "parenting classes" had led with NPQSL 9.4 (tenth t107): group-based parenting
+        # initiatives and structured programmes (NPQSL 9.P1.3, 9.P1.4).
+        (
+            r"\bparenting\s+(?:classes|class|courses?|sessions?|programmes?|workshops?|groups?)\b",
+            "group-based parenting initiatives workshops structured evidence-based programmes",
+        ),
         (
             r"\bpersistent(?:ly)?\s+disrupt\w*",
             "targeted interventions pupils who need more intensive support with their behaviour",

@@ -992,6 +992,7 @@ def test_school_acronyms_and_jargon_find_what_the_frameworks_say(
         ("triple marking", "NPQLT 7.P4.1"),  # written marking only one form of feedback
         ("schemes of work", "NPQSL 3.P1"),  # a sequenced curriculum
         ("persistent disruptor support plan", "NPQSL 4.P4.3"),  # targeted interventions
+        ("parenting classes", "NPQSL 9.P1.3"),  # group-based parenting initiatives
     ):
         r = search_index.search(query, k=5)
         assert r.in_scope, query

@@ -397,8 +397,7 @@ JARGON_PHRASES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (
             r"\b(?:slid|slipped|slipping|slide|drifted|drifting|gone|going|went|reverted|"
             r"reverting|fell|fallen|falling|sliding)\s+back\s+(?:in)?to\s+(?:\w+\s+){0,2}"
-            r"(?:old|previous|former|usual)\s+(?:\w+\s+)?(?:habits|ways|practices?|routines|"
-            r"approach)\b"
+            r"(?:old|previous|former|usual)\b"
             r"|\b(?:one|a\s+single|a\s+one-off)\s+(?:inset|training)\s+(?:day|morning|session)\s+"
             r"and\s+(?:nothing|little|no\s+follow)",
             "monitoring implementation follow-on support reinforcing initial training",
@@ -472,6 +471,15 @@ JARGON_PHRASES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         ),
         (r"\bschemes?\s+of\s+work\b|\bsows?\b(?=.*\b(?:ks[1-5]|year|unit|curriculum)\b)",
          "curriculum sequenced coherent"),
+        # New material all at once: "throw loads of new infomation at them in one go" (seventh
+        # u004), "teachers put loads on the board at once, kids glaze over" (tenth t013).
+        (
+            r"\b(?:loads|lots|too\s+much|a\s+lot|masses|tons)\s+of\s+(?:new\s+)?(?:information|"
+            r"info|infomation|content|material|ideas|steps|stuff)\s+(?:[\w'’]+\s+){0,3}"
+            r"(?:at\s+once|in\s+one\s+go)\b"
+            r"|\b(?:loads|lots|too\s+much|a\s+lot)\s+on\s+the\s+board\s+at\s+once\b",
+            "working memory capacity limited overloaded new material in steps",
+        ),
         # "parenting classes" had led with NPQSL 9.4 (tenth t107): group-based parenting
         # initiatives and structured programmes (NPQSL 9.P1.3, 9.P1.4).
         (

@@ -1191,3 +1191,13 @@ def test_staff_afraid_to_try_things_is_read_as_a_supportive_environment(
         k=5,
     )
     assert "NPQSL 6.7" in ids(r), ids(r)
+
+
+def test_new_material_all_at_once_is_read_as_working_memory(search_index: SearchIndex) -> None:
+    # Two blind scenes (seventh u004, tenth t013): pupils given a lot of new material at once.
+    r = search_index.search(
+        "My Year 7s switch off when I give them lots of new content in one go. Why does that "
+        "happen?",
+        k=5,
+    )
+    assert "NPQSL 2.8" in ids(r)[:2], ids(r)

@@ -1732,9 +1732,7 @@ def _verdict(
         )
     else:
         why = "no statement in the frameworks says this"
-    return verdict(
-        "unsupported", reason=why, on_topic=cited_is_nearest or score >= PARTIAL_COSINE
-    )
+    return verdict("unsupported", reason=why, on_topic=cited_is_nearest or score >= PARTIAL_COSINE)
 
 
 def _may_say(

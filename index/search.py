@@ -336,7 +336,10 @@ JARGON_PHRASES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
             "questioning questions check understanding",
         ),
         # A probe of school shorthand (twenty-seventh round).
-        (r"\bcp\s+(?:referrals?|concerns?|plans?|cases?)\b", "safeguarding agencies child protection"),
+        (
+            r"\bcp\s+(?:referrals?|concerns?|plans?|cases?)\b",
+            "safeguarding agencies child protection",
+        ),
         (r"\btrauma(?:[- ]informed)?\b", "understanding pupil context feelings relationships"),
         (r"\bkey\s+(?:adult|worker)s?\b", "supportive relationship member of staff"),
         (r"\blesson\s+stud(?:y|ies)\b|\btriads?\b", "collaboration peers dialogue"),
@@ -469,8 +472,10 @@ JARGON_PHRASES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
             r"\b(?:triple|deep|double|dialogic)[- ]mark(?:ing|ed)?\b",
             "written marking only one form of feedback workload opportunity cost",
         ),
-        (r"\bschemes?\s+of\s+work\b|\bsows?\b(?=.*\b(?:ks[1-5]|year|unit|curriculum)\b)",
-         "curriculum sequenced coherent"),
+        (
+            r"\bschemes?\s+of\s+work\b|\bsows?\b(?=.*\b(?:ks[1-5]|year|unit|curriculum)\b)",
+            "curriculum sequenced coherent",
+        ),
         # New material all at once: "throw loads of new infomation at them in one go" (seventh
         # u004), "teachers put loads on the board at once, kids glaze over" (tenth t013).
         (

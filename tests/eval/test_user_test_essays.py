@@ -81,8 +81,10 @@ def test_the_checker_on_the_user_test_essays(monkeypatch, search_index: SearchIn
     assert res["eighth"]["suggestions_right"] >= 18
     # The ninth (twenty-seventh round), by a session blind to the tool: 73 of 87 and 17 of 21
     # at its first run (held out), no wrong number accepted; ten right citations doubted.
-    assert res["ninth"]["verdicts_right"] >= 73
-    assert res["ninth"]["suggestions_right"] >= 17
+    # Since then the cited framework's own wording offered (AA1.11) and "without the teacher
+    # guiding" read as turning NPQLT 5.8 around (AA3.8): 74 and 18.
+    assert res["ninth"]["verdicts_right"] >= 74
+    assert res["ninth"]["suggestions_right"] >= 18
     wrong_accepted = [
         w
         for part in res.values()

@@ -476,6 +476,13 @@ JARGON_PHRASES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
             r"\bschemes?\s+of\s+work\b|\bsows?\b(?=.*\b(?:ks[1-5]|year|unit|curriculum)\b)",
             "curriculum sequenced coherent",
         ),
+        # Trust between people, not a trust of schools: "collegial trust culture" (ninth n033)
+        # had led with "Establish and sustain an effective culture across the trust".
+        (
+            r"\b(?:collegial|mutual|relational|interpersonal)\s+trust\b|\bculture\s+of\s+trust\b"
+            r"|\btrust\s+(?:between|among|amongst)\s+(?:staff|colleagues|teachers|the\s+team)\b",
+            "mutual trust and respect between colleagues relationships",
+        ),
         # New material all at once: "throw loads of new infomation at them in one go" (seventh
         # u004), "teachers put loads on the board at once, kids glaze over" (tenth t013).
         (

@@ -993,6 +993,7 @@ def test_school_acronyms_and_jargon_find_what_the_frameworks_say(
         ("schemes of work", "NPQSL 3.P1"),  # a sequenced curriculum
         ("persistent disruptor support plan", "NPQSL 4.P4.3"),  # targeted interventions
         ("parenting classes", "NPQSL 9.P1.3"),  # group-based parenting initiatives
+        ("culture of trust between staff", "NPQSL 1.7"),  # trust between people, not a MAT
     ):
         r = search_index.search(query, k=5)
         assert r.in_scope, query

@@ -95,6 +95,11 @@ OWN_WORDING_HOLDS = 0.9  # …or, holding this share of the pick's keywords, wha
 # Early Career Framework … instead of writing our own materials" had been offered NPQLT 8.P1.2
 # (0.59), not NPQSL 6.P1.2 (0.52), its NPQSL wording (a ninth user test).
 OWN_WORDING_NEAR = 0.08
+# A cited statement this far off its sentence, and a search this sure of another statement
+# (P(relevant) of its first, and at most this for the next other one): that one is named.
+OFF_TOPIC_SURE = 0.25
+SEARCH_SURE = 0.6
+SEARCH_SURE_NEXT = 0.25
 SUGGEST_REPEATED_SHARE = 0.7  # …when the sentence repeats this share of its keywords (0.86 there)
 # …and this much more than of the first one's (0.17 there). Not 0.1: "systematic synthetic
 # phonics … the most effective approach for teaching pupils to decode" repeats 0.71 of NPQLT
@@ -1722,6 +1727,16 @@ def _verdict(
             return verdict("wrong_number", near_ids, reason)
         near = "; ".join(near_ids)
         why = f"the cited statement does not say this; the nearest is {near}: check it first"
+    elif (sure := _search_is_sure(index, sentence.text, twins, score)) is not None:
+        # Named, not offered as the fix: as a fix it was right for three user-test citations
+        # (NPQSL 8.11 above, NPQEL 10.P1.4, NPQSL 9.P1.3) but a claim no statement makes ("The
+        # framework also requires schools to phone the parents of every absent pupil on the
+        # first day", cited to NPQSL 7.P2.3) would have been handed NPQSL 4.15.
+        near = "; ".join(_suggest([(sure, 0.0)], c.framework, index, c.area))
+        why = (
+            f"the cited statement is about something else; the search's nearest is {near}: "
+            "check that it says this before you cite it"
+        )
     elif score >= PARTIAL_COSINE:
         # Near the support line, with nothing nearer: "…the teachers who felt most at home with
         # the mathematics itself were the ones who could make a topic come alive (NPQLT 4.4)"
@@ -1733,6 +1748,34 @@ def _verdict(
     else:
         why = "no statement in the frameworks says this"
     return verdict("unsupported", reason=why, on_topic=cited_is_nearest or score >= PARTIAL_COSINE)
+
+
+def _search_is_sure(
+    index: SearchIndex, sentence: str, cited: set[str], score: float
+) -> Statement | None:
+    """The statement the search is sure of, when the cited one is off the sentence's topic.
+
+    A narrative sentence can say a statement in none of its words: "I set out a clear vision
+    while the phonics lead and year group leaders took responsibility for parts of the roll-out
+    and fed back on how it was going (NPQSL 8.12)" is NPQSL 8.11 on distributed leadership
+    (cosine 0.31), and had been told no statement says it (a ninth user test). The search, which
+    reads users' wordings and is re-ranked, puts 8.11 first with P(relevant) 0.68 and the next
+    other statement at 0.22. Only when the cited statement is off the topic (cosine under
+    `OFF_TOPIC_SURE`), the first is that sure and the next that far behind; the reason names
+    it, for the user to check.
+    """
+    if score >= OFF_TOPIC_SURE:
+        return None
+    try:
+        hits = index.search(_strip_citations(sentence), k=10).hits
+    except QueryError:
+        return None
+    hits = [h for h in hits if h.statement.kind != "provider_section"]
+    if not hits or hits[0].statement.id in cited or hits[0].score < SEARCH_SURE:
+        return None
+    first = set(_with_twins(index, hits[0].statement)) | set(_same_text(index, hits[0].statement))
+    runner_up = next((h.score for h in hits if h.statement.id not in first), 0.0)
+    return hits[0].statement if runner_up <= SEARCH_SURE_NEXT else None
 
 
 def _may_say(

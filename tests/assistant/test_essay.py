@@ -1346,6 +1346,15 @@ def test_a_ninth_user_tests_citations(search_index: SearchIndex) -> None:
     ).citations
     assert c.verdict == "unsupported" and c.on_topic, (c.verdict, c.reason)
     assert "close to this" in c.reason and "no statement" not in c.reason, c.reason
+    # A number off its sentence's topic, where the search is sure of another statement: that one
+    # is named for the user to check, not offered as a fix to paste.
+    (c,) = essay.check_essay(
+        "I set out a clear vision while the phonics lead and year group leaders took "
+        "responsibility for parts of the roll-out and fed back on how it was going (NPQSL 8.12).",
+        search_index,
+    ).citations
+    assert (c.verdict, c.suggested) == ("unsupported", ()), (c.verdict, c.reason)
+    assert "the search's nearest is NPQSL 8.11" in c.reason, c.reason
 
 
 def test_school_acronyms_are_read_spelled_out(search_index: SearchIndex) -> None:

@@ -476,6 +476,16 @@ JARGON_PHRASES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
             r"\bschemes?\s+of\s+work\b|\bsows?\b(?=.*\b(?:ks[1-5]|year|unit|curriculum)\b)",
             "curriculum sequenced coherent",
         ),
+        # Everyone doing their own thing: "every teacher does their own thing with sanctions"
+        # (tenth t037, eighth e079), "staff all seem to be doing their own thing" (ninth n013),
+        # "each head of department runs their area like a separate school" (seventh u014),
+        # "every department runs its own mini-school" (eighth e073): consistency and alignment.
+        (
+            r"\b(?:doing|does|do|did)\s+(?:their|its|his|her)\s+own\s+thing\b"
+            r"|\b(?:runs?|running|ran)\s+(?:[\w'’]+\s+){0,3}like\s+(?:a\s+|their\s+own\s+)?"
+            r"separate\b|\b(?:its|their)\s+own\s+mini[- ]?(?:school|kingdom|empire)s?\b",
+            "consistency coherence whole school",
+        ),
         # Trust between people, not a trust of schools: "collegial trust culture" (ninth n033)
         # had led with "Establish and sustain an effective culture across the trust".
         (

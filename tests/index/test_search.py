@@ -1202,3 +1202,13 @@ def test_new_material_all_at_once_is_read_as_working_memory(search_index: Search
         k=5,
     )
     assert "NPQSL 2.8" in ids(r)[:2], ids(r)
+
+
+def test_everyone_doing_their_own_thing_is_read_as_consistency(search_index: SearchIndex) -> None:
+    # Five blind scenes (tenth t037, eighth e079 and e073, ninth n013, seventh u014).
+    r = search_index.search(
+        "New assistant head: every teacher does their own thing with rewards and consequences. "
+        "Where do I start?",
+        k=5,
+    )
+    assert "NPQSL 4.1" in ids(r), ids(r)

@@ -84,6 +84,17 @@ def test_the_blind_shorthand_searches_name_only_statements_that_exist(
     _check_gold(rows, known)
 
 
+def test_the_second_blind_shorthand_searches_name_only_statements_that_exist(
+    corpus_result,  # type: ignore[no-untyped-def]
+) -> None:
+    rows = read_jsonl(DATA / "search_shorthand2_questions.jsonl")
+    known = {s.id for s in corpus_result.statements if isinstance(s, Statement)}
+    assert [r["qid"] for r in rows] == [f"k{i:03d}" for i in range(1, 71)]
+    assert Counter(r["kind"] for r in rows) == {"shorthand": 60, "out_of_scope": 10}
+    assert all(1 <= len(r["question"].split()) <= 5 for r in rows)
+    _check_gold(rows, known)
+
+
 def test_the_reworded_citation_cases_cite_statements_that_exist(
     corpus_result,  # type: ignore[no-untyped-def]
 ) -> None:

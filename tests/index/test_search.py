@@ -994,6 +994,17 @@ def test_school_acronyms_and_jargon_find_what_the_frameworks_say(
         ("persistent disruptor support plan", "NPQSL 4.P4.3"),  # targeted interventions
         ("parenting classes", "NPQSL 9.P1.3"),  # group-based parenting initiatives
         ("culture of trust between staff", "NPQSL 1.7"),  # trust between people, not a MAT
+        # A second blind shorthand test (search_shorthand2_questions.jsonl).
+        ("LLD in lessons", "NPQSL 4.P2.2"),  # low-level disruption
+        ("LSA support in class", "NPQSL 5.P1.2"),  # teaching assistants deployed
+        ("C1 C2 C3 consequences", "NPQSL 4.P1.1"),  # a sanctions ladder
+        ("I/we/you do", "NPQSL 2.16"),  # gradual release of scaffolds
+        ("MOU partner school", "NPQSL 9.P2.1"),  # a partnership agreement
+        ("MAT top slice central team", "NPQEL 7.P3.3"),  # economies of scale
+        ("shared staff scripts", "NPQSL 1.P2.2"),  # consistent language
+        ("house points", "NPQSL 4.13"),  # rewards
+        ("tier 3 vocab", "NPQSL 3.P2.2"),  # technical vocabulary
+        ("mini whiteboards", "NPQLT 7.P1.1"),  # checking understanding in the lesson
     ):
         r = search_index.search(query, k=5)
         assert r.in_scope, query

@@ -474,8 +474,10 @@ JARGON_PHRASES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         # observations feel like judgements" (fourth f073), "does this kind of atmosphere
         # actually stop teachers improving?" (scenarios s048).
         (
-            r"\b(?:scared|afraid|frightened|nervous|anxious|fearful|too\s+worried)\s+to\s+"
-            r"(?:try|take\s+(?:a\s+)?risks?|experiment|make\s+mistakes)\b"
+            # Staff afraid, not pupils ("pupils are scared to make mistakes" is the classroom's).
+            r"^(?=[\s\S]*\b(?:staff|teachers?|colleagues|the\s+team|department)\b)"
+            r"(?=[\s\S]*\b(?:scared|afraid|frightened|nervous|anxious|fearful|too\s+worried)\s+"
+            r"to\s+(?:try|take\s+(?:a\s+)?risks?|experiment|make\s+mistakes)\b)"
             r"|\bobservations?\s+(?:feel|felt|feels|are|were)\s+(?:like\s+)?(?:judgements?|"
             r"judgmental|judgemental|punitive|high[- ]stakes)"
             r"|\b(?:stop|stops|stopping|prevent|prevents|help|helps)\s+teachers\s+(?:from\s+)?"
@@ -539,7 +541,12 @@ JARGON_PHRASES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
             "intentional and consistent language",
         ),
         (r"\bmini[- ]?whiteboards?\b", "check understanding questioning whole class assessment"),
-        (r"\bhouse\s+points?\b|\bmerits?\b", "rewards recognition"),
+        # Not "the merits of mixed-ability teaching": merits as points, systems, awards.
+        (
+            r"\bhouse\s+points?\b|\bmerits?\s+(?:points?|systems?|charts?|awards?|marks?)\b"
+            r"|\b(?:hand(?:s|ing|ed)?\s+out|give|gives|giving|gave|award\w*)\s+merits\b",
+            "rewards recognition",
+        ),
         # "parenting classes" had led with NPQSL 9.4 (tenth t107): group-based parenting
         # initiatives and structured programmes (NPQSL 9.P1.3, 9.P1.4).
         (

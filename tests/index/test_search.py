@@ -1223,3 +1223,18 @@ def test_everyone_doing_their_own_thing_is_read_as_consistency(search_index: Sea
         k=5,
     )
     assert "NPQSL 4.1" in ids(r), ids(r)
+
+
+def test_readings_do_not_fire_on_other_senses_of_their_words() -> None:
+    # "merits" as advantages, pupils (not staff) afraid of mistakes, "all at once" in a
+    # classroom: none of these is what the reading is about.
+    from index.search import expand_keywords
+
+    for text, absent in (
+        ("what are the merits of mixed-ability teaching?", "rewards recognition"),
+        ("pupils are scared to make mistakes in maths", "supportive professional environment"),
+        ("Should I drop this topic from the Year 8 curriculum?", "take longer to embed"),
+        ("how do I copy a lesson plan?", "scale-up"),
+    ):
+        assert absent not in expand_keywords(text), text
+    assert "rewards recognition" in expand_keywords("our merit system isn't working")

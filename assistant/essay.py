@@ -1767,10 +1767,10 @@ def _search_is_sure(
     if score >= OFF_TOPIC_SURE:
         return None
     try:
-        hits = index.search(_strip_citations(sentence), k=10).hits
+        found = index.search(_strip_citations(sentence), k=10).hits
     except QueryError:
         return None
-    hits = [h for h in hits if h.statement.kind != "provider_section"]
+    hits = [h for h in found if h.statement.kind != "provider_section"]
     if not hits or hits[0].statement.id in cited or hits[0].score < SEARCH_SURE:
         return None
     first = set(_with_twins(index, hits[0].statement)) | set(_same_text(index, hits[0].statement))

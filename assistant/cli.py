@@ -9,7 +9,7 @@ npq check FILE|-                check every citation in an essay
 npq ui                          start the Gradio app
 npq eval WHAT                   run an evaluation and write its report to eval/reports/
                                 (retrieval, answers, citations, typos, phrasing, course, comparison,
-                                scenarios, find, blind, fourth … tenth, ids)
+                                scenarios, find, blind, fourth … eleventh, ids)
 """
 
 from __future__ import annotations
@@ -143,6 +143,7 @@ def _parser() -> argparse.ArgumentParser:
             "eighth",
             "ninth",
             "tenth",
+            "eleventh",
             "comparison",
             "ids",
         ),
@@ -680,6 +681,8 @@ def cmd_eval(args: argparse.Namespace) -> int:
         from eval.blind import main_ninth as run
     elif args.what == "tenth":
         from eval.blind import main_tenth as run
+    elif args.what == "eleventh":
+        from eval.blind import main_eleventh as run
     elif args.what == "comparison":
         from eval.comparison import main as run
     elif args.what == "ids":

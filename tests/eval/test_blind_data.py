@@ -47,6 +47,7 @@ SCENARIO_HEAVY = {
         ("eighth", "e", MIXED, 9),
         ("ninth", "n", MIXED, 15),
         ("tenth", "t", SCENARIO_HEAVY_TENTH, 12),
+        ("eleventh", "m", MIXED, 11),
     ],
 )
 def test_blind_questions_are_well_formed(

@@ -833,6 +833,14 @@ _SALARY_RE = re.compile(
     r"main\s+pay|upper\s+pay)\b",
     re.IGNORECASE,
 )
+# A subject's exam content ("Good revision resources for GCSE chemistry required practicals?",
+# "GCSE chemistry required practicals list", "which exam board is best for GCSE combined
+# science?": three blind batches): the frameworks hold no subject's specification.
+_SUBJECT_CONTENT_RE = re.compile(
+    r"\b(?:required\s+practicals?|exam\s+boards?|(?:gcse|a[- ]level)\s+"
+    r"(?:specifications?|specs?|syllabus(?:es)?|set\s+texts?|revision\s+(?:guides?|resources?)))\b",
+    re.IGNORECASE,
+)
 _FRAMEWORK_TOKEN_RE = re.compile(
     rf"\b(?:the\s+)?NPQ\s?-?\s?(?:{NPQ_SUFFIXES})(?:\s+framework)?\b[:,]?",
     re.IGNORECASE,
@@ -2656,6 +2664,8 @@ class SearchIndex:
             # spine?", a blind batch): the frameworks speak of pay and conditions policy, never
             # of scales or figures, and the old programme page naming assistant heads had
             # stood in for an answer.
+            in_scope = False
+        if in_scope and not id_hits and not course_question and _SUBJECT_CONTENT_RE.search(q):
             in_scope = False
         audience = (
             self._audience_section(order, frameworks)

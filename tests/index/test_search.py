@@ -1236,6 +1236,17 @@ def test_recurring_scenes_are_read(
         assert all(i.split()[1].startswith(areas) for i in found), found
 
 
+def test_a_subjects_exam_content_is_judged_not_covered(search_index: SearchIndex) -> None:
+    # Three blind batches asked about GCSE required practicals or exam boards; the frameworks
+    # hold no subject's specification, yet retrieval statements had been offered as covering it.
+    for question in (
+        "Good revision resources for GCSE chemistry required practicals?",
+        "which exam board is best for GCSE combined science?",
+    ):
+        assert not search_index.search(question, k=5).in_scope, question
+    assert search_index.search("retrieval practice for GCSE science", k=5).in_scope
+
+
 def test_readings_do_not_fire_on_other_senses_of_their_words() -> None:
     # "merits" as advantages, pupils (not staff) afraid of mistakes, "all at once" in a
     # classroom: none of these is what the reading is about.

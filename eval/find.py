@@ -123,7 +123,6 @@ USER_TESTS: tuple[FindUserTest, ...] = (
         },
     ),
 )
-USER_TEST_FIRST_RUN = USER_TESTS[0].first_run
 
 
 def find_user_test(index: SearchIndex, test: FindUserTest = USER_TESTS[0]) -> dict[str, Any]:

@@ -2667,6 +2667,20 @@ class SearchIndex:
             in_scope = False
         if in_scope and not id_hits and not course_question and _SUBJECT_CONTENT_RE.search(q):
             in_scope = False
+        if (
+            in_scope
+            and course_question
+            and absent
+            and not frameworks
+            and not id_hits
+            and not (fused and features.provider_top)
+        ):
+            # A question about the course of an NPQ this corpus does not hold ("Does the NPQH
+            # final assessment include a written case study?", a blind batch): no framework
+            # statement says how any course runs, and the pages left (those about no NPQ in
+            # particular) do not answer it; what "final assessment" matched among the
+            # statements (pupils' assessment) is no answer.
+            in_scope = False
         audience = (
             self._audience_section(order, frameworks)
             if course_question

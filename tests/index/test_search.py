@@ -256,6 +256,21 @@ def test_a_course_question_about_an_npq_not_held_gets_no_other_npqs_price(
     assert not search_index.search("what does NPQH say about behaviour?").course_question
 
 
+def test_a_course_question_about_an_npq_not_held_is_not_covered(
+    search_index: SearchIndex,
+) -> None:
+    # A blind batch: its "final assessment" had matched statements on pupils' assessment
+    # (NPQLT 7.P4.1), and the question was judged covered by them.
+    q = "Does the NPQH final assessment include a written case study, and how long is it?"
+    r = search_index.search(q, k=5)
+    assert r.course_question and r.no_course_pages == ("NPQH",)
+    assert not r.in_scope
+    # The same question about a held NPQ with pages stays covered by them, and a framework
+    # question naming NPQH is still answered from the frameworks held.
+    assert search_index.search("how much does NPQSL cost?").in_scope
+    assert search_index.search("what does NPQH say about behaviour?").in_scope
+
+
 @pytest.mark.parametrize(
     ("query", "npq"),
     [

@@ -48,6 +48,7 @@ SCENARIO_HEAVY = {
         ("ninth", "n", MIXED, 15),
         ("tenth", "t", SCENARIO_HEAVY_TENTH, 12),
         ("eleventh", "m", MIXED, 11),
+        ("twelfth", "r", MIXED, 10),
     ],
 )
 def test_blind_questions_are_well_formed(

@@ -328,8 +328,12 @@ JARGON_PHRASES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
             # much at once" (blind b073), "three initiatives this year … none embedded" (z020),
             # "14 workstreams" (s065).
             r"\binitiative\s+(?:overload|fatigue)\b|\binitiativitis\b"
-            r"|\b(?:all|too\s+much|too\s+many\s+(?:\w+\s+)?(?:things|changes|initiatives))\s+"
+            r"|\b(?:too\s+much|too\s+many\s+(?:\w+\s+)?(?:things|changes|initiatives))\s+"
             r"(?:at\s+once|at\s+the\s+same\s+time)\b"
+            # "all at once", unless it is one change going to several schools at once ("roll it
+            # out to the other four schools from September, all at once": twelfth r082).
+            r"|^(?![\s\S]*\b(?:roll(?:s|ed|ing)?\s+(?:it\s+|this\s+|them\s+)?out|cop(?:y|ied|ying)|"
+            r"replicat\w*)\b)[\s\S]*\ball\s+(?:at\s+once|at\s+the\s+same\s+time)\b"
             r"|\b(?:three|four|five|six|seven|eight|nine|ten|several|\d+)\s+(?:new\s+|different\s+|"
             r"separate\s+)?(?:initiatives|workstreams|priorities|projects)\b",
             "prioritising limited number meaningful strategic changes",
@@ -378,9 +382,11 @@ JARGON_PHRASES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (
             # Anchored at the start, so each lookahead runs once (unanchored, a 10,000-character
             # question took 0.6 s).
-            r"(?s)^(?=.*\b(?:learn\w*|went\s+well|progress)\b)(?=.*\b(?:heads?\s+down|scribbl\w+|"
+            r"(?s)^(?=.*\b(?:learn\w*|went\s+well|progress|remember\w*|forg[eo]t\w*)\b)"
+            r"(?=.*\b(?:heads?\s+down|scribbl\w+|"
             r"(?:everyone|every\s+\w+|all\s+of\s+them|they(?:['’]re|\s+were|\s+are))\s+"
-            r"(?:busy|writing)|books?\s+(?:are\s+|were\s+)?full|looks?\s+busy|looked\s+busy)\b)",
+            r"(?:busy|writing|(?:looks?|looked|seems?|seemed)\s+(?:busy|engaged))"
+            r"|books?\s+(?:are\s+|were\s+)?full|looks?\s+busy|looked\s+busy)\b)",
             "misleading factors how busy pupils appear",
         ),
         # Consistency in users' words ("every adult in the building to apply the same
@@ -466,7 +472,8 @@ JARGON_PHRASES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         # same rollout plan copied into the other six schools" (scenarios s063) is scaling up.
         (
             r"(?s)^(?=.*\b(?:copy|copied|copying|replicate|replicated|replicating|clone|cloned|"
-            r"transplant\w*)\b)(?=.*\b(?:other|every|all\s+(?:our|the))\s+(?:\w+\s+){0,2}"
+            r"transplant\w*|roll(?:s|ed|ing)?\s+(?:it\s+|this\s+|them\s+)?out)\b)"
+            r"(?=.*\b(?:other|every|all\s+(?:our|the))\s+(?:\w+\s+){0,2}"
             r"(?:schools|academies|sites)\b)",
             "scale-up implementation new implementation process",
         ),

@@ -1168,6 +1168,16 @@ RECURRING_SCENES = [
         None,
         id="busy-pupils",
     ),
+    # ...or engaged, and nothing remembered a week later (twelfth r018).
+    pytest.param(
+        "Her lessons are lively, lots of talk and whiteboards, everyone looks engaged, but a "
+        "week later the class can't remember any of it. What should I coach her on?",
+        {"NPQEL 3.14"},
+        5,
+        False,
+        None,
+        id="engaged-but-forgotten",
+    ),
     # Sanctions doing nothing for one pupil (scenarios s027, seventh u020, ninth n019): their
     # context and working with home.
     pytest.param(
@@ -1199,6 +1209,18 @@ RECURRING_SCENES = [
         False,
         None,
         id="copied-to-other-schools",
+    ),
+    # ...or rolled out to them (twelfth r082): "all at once" there is the schools', not too
+    # many initiatives.
+    pytest.param(
+        "Our trust's flagship primary cut persistent absence with a new attendance model. The "
+        "board wants it rolled out to the other four schools from September, all at once. "
+        "Sensible?",
+        {"NPQEL 8.P5.3"},
+        3,
+        False,
+        None,
+        id="rolled-out-to-other-schools",
     ),
     # Observations feeling like judgements, staff scared to try anything new (fourth f073,
     # scenarios s048): NPQSL 6.7 on a supportive professional environment.

@@ -389,6 +389,18 @@ JARGON_PHRASES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
             r"|books?\s+(?:are\s+|were\s+)?full|looks?\s+busy|looked\s+busy)\b)",
             "misleading factors how busy pupils appear",
         ),
+        # Professional development judged by how much it was liked ("feedback forms averaged
+        # 4.8/5 … we'd only measured satisfaction", "Evaluating CPD through participant
+        # satisfaction alone": twelfth r079, r083), Guskey's "happy sheets": what it is for is
+        # a lasting change in what teachers do, by a theory of change.
+        (
+            r"(?s)\bhappy[- ]sheets?\b|^(?=.*\b(?:cpd|training|course|inset|professional\s+"
+            r"development|sessions?|programmes?)\b)(?=.*\b(?:(?:participant|staff|teacher|"
+            r"delegate)s?['’]?\s+satisfaction|(?:measur\w+|judg\w+|evaluat\w+)\s+(?:[\w'’]+\s+)"
+            r"{0,3}?(?:satisfaction|how\s+much\s+\w+\s+(?:enjoyed|liked))|(?:feedback|evaluation)\s+"
+            r"(?:forms?|scores?)\s+(?:averag\w+|were|was|all|came))\b)",
+            "lasting change in teachers' capabilities theory of change intended outcomes",
+        ),
         # Consistency in users' words ("every adult in the building to apply the same
         # expectations in the same way" had found "high expectations" statements, a blind test
         # of Find).

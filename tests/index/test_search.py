@@ -1148,6 +1148,25 @@ RECURRING_SCENES = [
         None,
         id="one-off-cpd",
     ),
+    # CPD judged by how much it was liked (twelfth r079, r083): what it is for is a lasting
+    # change in what teachers do (NPQSL 6.2), planned by a theory of change (6.3).
+    pytest.param(
+        "Our training days get great happy sheets but I doubt anything changes. What should we "
+        "be aiming for?",
+        {"NPQSL 6.2", "NPQSL 6.3"},
+        3,
+        False,
+        None,
+        id="cpd-happy-sheets",
+    ),
+    pytest.param(
+        "We evaluated the coaching programme on staff satisfaction alone. Is that enough?",
+        {"NPQSL 6.2", "NPQSL 6.3"},
+        5,
+        False,
+        None,
+        id="cpd-judged-by-satisfaction",
+    ),
     pytest.param(
         "Parents' evening turnout from our disadvantaged families is very low. What should our "
         "family liaison lead try?",

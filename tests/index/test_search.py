@@ -17,6 +17,7 @@ from index.search import (
     fuse_scores,
     group_identical,
     strip_framework_names,
+    without_figures,
 )
 
 pytestmark = pytest.mark.slow
@@ -254,6 +255,25 @@ def test_a_course_question_about_an_npq_not_held_gets_no_other_npqs_price(
     assert search_index.search("can I get funding for NPQEL?").no_course_pages == ("NPQEL",)
     # A framework question is no course question, whatever it names.
     assert not search_index.search("what does NPQH say about behaviour?").course_question
+
+
+def test_a_scenes_figures_are_left_to_the_keyword_search(search_index: SearchIndex) -> None:
+    assert without_figures("80% passed; the bill rose by £38k; forms averaged 4.8/5") == (
+        "passed; the bill rose by ; forms averaged"
+    )
+    # Years, year groups and counts are no figures of that kind; a figure alone is kept.
+    assert without_figures("Year 4, 2 classes, 30 pupils") == "Year 4, 2 classes, 30 pupils"
+    assert without_figures("80%") == "80%"
+    # A twelfth-batch scenario (r013): read with its percentages, it had been judged not
+    # covered by the frameworks, which speak to it (NPQSL 2.P2.1 on explanations).
+    q = (
+        "I'm head of a two-form entry primary. In Year 4, one class was taught fractions with "
+        "drawings of shared pizzas and 80% passed the end-of-unit check; the parallel class "
+        "went straight to notation and got 45%. How do I help both teachers explain well "
+        "without scripting them?"
+    )
+    r = search_index.search(q, k=5)
+    assert r.in_scope and "NPQSL 2.P2.1" in ids(r)
 
 
 def test_a_course_question_about_an_npq_not_held_is_not_covered(

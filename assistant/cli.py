@@ -9,7 +9,7 @@ npq check FILE|-                check every citation in an essay
 npq ui                          start the Gradio app
 npq eval WHAT                   run an evaluation and write its report to eval/reports/
                                 (retrieval, answers, citations, typos, phrasing, course, comparison,
-                                scenarios, find, blind, fourth … twelfth, ids)
+                                scenarios, find, blind, fourth … thirteenth, ids)
 """
 
 from __future__ import annotations
@@ -145,6 +145,7 @@ def _parser() -> argparse.ArgumentParser:
             "tenth",
             "eleventh",
             "twelfth",
+            "thirteenth",
             "comparison",
             "ids",
         ),
@@ -686,6 +687,8 @@ def cmd_eval(args: argparse.Namespace) -> int:
         from eval.blind import main_eleventh as run
     elif args.what == "twelfth":
         from eval.blind import main_twelfth as run
+    elif args.what == "thirteenth":
+        from eval.blind import main_thirteenth as run
     elif args.what == "comparison":
         from eval.comparison import main as run
     elif args.what == "ids":

@@ -836,7 +836,7 @@ def test_a_term_the_frameworks_word_otherwise_is_searched_in_theirs(
     ],
 )
 def test_only_a_contract_fraction_reads_as_part_time(text: str, kept: bool) -> None:
-    from index.search import renamed_terms
+    from index.vocabulary import renamed_terms
 
     assert (renamed_terms(text)[0] == text) is kept
 
@@ -984,7 +984,8 @@ def test_school_acronyms_and_jargon_find_what_the_frameworks_say(
     # NPQSL 7.P1.2 names Keeping Children Safe in Education, NPQSL 5.2 the four areas of need
     # and NPQSL 6.12 statutory induction; "gradual release model", "initiative overload" and
     # "detentions" found nothing of what they mean.
-    from index.search import expand_keywords, renamed_terms
+    from index.search import expand_keywords
+    from index.vocabulary import renamed_terms
 
     for query, wanted in (
         ("KCSIE", "NPQSL 7.P1.2"),

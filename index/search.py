@@ -263,6 +263,19 @@ _SUBJECT_CONTENT_RE = re.compile(
     r"(?:specifications?|specs?|syllabus(?:es)?|set\s+texts?|revision\s+(?:guides?|resources?)))\b",
     re.IGNORECASE,
 )
+# A statutory time limit ("how many weeks does the local authority have to decide whether to
+# carry out an EHC needs assessment?", "within how many school days must the governing board
+# meet?": two blind batches): the frameworks name duties, never their timescales, and
+# statements on working with agencies had been offered as covering it. Not "how many weeks
+# before we can fairly judge it?" or "how many weeks do I have to give a new policy?" (no duty
+# in them), nor a course question.
+_STATUTORY_TIME_RE = re.compile(
+    r"\bhow\s+(?:many|long)\s+(?:[\w'’-]+\s+){0,2}?(?:days|weeks|months)\s+(?:[\w'’-]+\s+){0,5}?"
+    r"(?:have|has|got)\s+to\b(?!\s+(?:give|wait|allow|let|stick|persevere|keep)\b)|\bwithin\s+how\s+many\b|\bhow\s+many\s+days['’]?\s+notice\b"
+    r"|\b(?:statutory|legal)\s+(?:deadlines?|time\s*limits?|timescales?|time\s*frames?)\b",
+    re.IGNORECASE,
+)
+
 # A scene's figures: percentages, sums of money, scores out of a total ("80% passed the
 # end-of-unit check; the parallel class got 45%", "our energy bill has jumped by £38k",
 # "feedback forms averaged 4.8/5"). They are details, not what is asked, and the encoder
@@ -2107,7 +2120,12 @@ class SearchIndex:
             # of scales or figures, and the old programme page naming assistant heads had
             # stood in for an answer.
             in_scope = False
-        if in_scope and not id_hits and not course_question and _SUBJECT_CONTENT_RE.search(q):
+        if (
+            in_scope
+            and not id_hits
+            and not course_question
+            and (_SUBJECT_CONTENT_RE.search(q) or _STATUTORY_TIME_RE.search(q))
+        ):
             in_scope = False
         if (
             in_scope

@@ -1324,6 +1324,24 @@ def test_a_subjects_exam_content_is_judged_not_covered(search_index: SearchIndex
     assert search_index.search("retrieval practice for GCSE science", k=5).in_scope
 
 
+def test_a_statutory_time_limit_is_judged_not_covered(search_index: SearchIndex) -> None:
+    # Two blind batches asked how long a local authority has to act on an EHC needs
+    # assessment; the frameworks name duties, never their timescales.
+    for question in (
+        "how many weeks does the local authority have to decide whether to carry out an EHC "
+        "needs assessment?",
+        "Within how many school days must the governing board meet to consider a reinstatement?",
+    ):
+        assert not search_index.search(question, k=5).in_scope, question
+    # A change's time to embed is the frameworks' own (NPQSL 4.2, 4.3).
+    for question in (
+        "How many weeks do I have to give a new behaviour policy before judging it?",
+        "We've just changed how the whole school handles conduct. How many weeks before we can "
+        "fairly judge if it's working?",
+    ):
+        assert search_index.search(question, k=5).in_scope, question
+
+
 def test_readings_do_not_fire_on_other_senses_of_their_words() -> None:
     # "merits" as advantages, pupils (not staff) afraid of mistakes, "all at once" in a
     # classroom: none of these is what the reading is about.

@@ -343,6 +343,7 @@ PROVIDER_PRIOR_COURSE = 1.1
 # this share of the question's keywords (eval/reports/course.md, "Answered or not").
 COURSE_ANSWER_COSINE = 0.85
 COURSE_ANSWER_KEYWORDS = 0.5
+ASK_PAGES = 3  # pages an ask of a many-part course question is checked against
 # ...in the pages' words: "is it worth it?" is answered by what the course's benefits are,
 # "can my school pay?" by what it costs.
 _COURSE_ASKED_AS = {
@@ -1098,6 +1099,36 @@ def _asking_sentence(question: str) -> str | None:
     return " ".join(asks)
 
 
+_ASK_SPLIT_RE = re.compile(
+    r"(?<=[.?!])\s+|,?\s+and\s+(?=(?:can|could|is|are|do|does|will|would|how|what|when|where|"
+    r"who|which)\b)|;\s+",
+    re.IGNORECASE,
+)
+
+
+def asks_of(question: str, frameworks: Sequence[str] = ()) -> list[str]:
+    """Each thing a question asks, with the NPQ it names: its sentences and their "…, and…"s.
+
+    "How many face-to-face events are there, and can I access the online materials on my phone?"
+    asks two things. An ask that names no NPQ is prefixed with the ones the question names (the
+    course pages' own questions name it: "can it be done fully online?" is far from the NPQSL's
+    online-only page, "NPQSL: can it be done fully online?" is not).
+
+    >>> asks_of("Doing NPQSL. How many days are there, and can it be done online?", ["NPQSL"])
+    ['NPQSL: How many days are there', 'NPQSL: can it be done online?']
+    """
+    parts = [p.strip() for p in _ASK_SPLIT_RE.split(question.strip()) if p and p.strip()]
+    # The sentences that ask, and the first half of an ask cut at "…, and can…" (no "?").
+    asks = [
+        p
+        for i, p in enumerate(parts)
+        if p.endswith("?")
+        or (i + 1 < len(parts) and parts[i + 1].endswith("?") and not p.endswith((".", "!")))
+    ] or parts
+    prefix = ", ".join(frameworks)
+    return [a if not prefix or frameworks_named(a) else f"{prefix}: {a}" for a in asks]
+
+
 def asked_keywords(query: str) -> frozenset[str]:
     """The query's keywords, framework names and the words of asking ("say", "mean") aside."""
     return frozenset(
@@ -1742,6 +1773,25 @@ class SearchIndex:
         ask_vec = self.encoder.encode_queries([ask])[0]
         return self.stored.expansion_cosine(ask_vec, row) >= COURSE_ANSWER_COSINE
 
+    def _page_answering_an_ask(
+        self, question: str, order: Sequence[tuple[int, float]], frameworks: Sequence[str]
+    ) -> int | None:
+        """Where, among the first :data:`ASK_PAGES`, a current course page one ask is close to.
+
+        Each ask of :func:`asks_of` against each page's questions (``COURSE_ANSWER_COSINE``);
+        None when the question asks one thing only, or no page is close to any ask.
+        """
+        asks = asks_of(question, frameworks)
+        if len(asks) < 2 and asks == [question]:
+            return None
+        vecs = self.encoder.encode_queries(asks)
+        for j, (row, _) in enumerate(order[:ASK_PAGES]):
+            if self._kind[row] != "provider_section" or self.statements[row].is_superseded:
+                continue
+            if any(self.stored.expansion_cosine(v, row) >= COURSE_ANSWER_COSINE for v in vecs):
+                return j
+        return None
+
     def _audience_section(
         self, order: Sequence[tuple[int, float]], frameworks: Sequence[str]
     ) -> int | None:
@@ -2171,6 +2221,20 @@ class SearchIndex:
             # The question as asked: the pages' questions name the course too.
             asked_vec = vec if text == q else self.encoder.encode_queries([q])[0]
             in_scope = self._course_page_answers(q, order[0][0], asked_vec)
+            if not in_scope and about_course:
+                # A question that asks several things, or asks with its context around it
+                # ("Thinking about starting NPQSL while running Year 11… How is the programme
+                # delivered? … can I access the online materials on my phone?"): each ask,
+                # naming the NPQ, against the first few pages; a page one of them is close to
+                # answers, and comes first (a blind batch: the international page on remote
+                # delivery had led a question from Cumbria, and none was judged to answer).
+                found = self._page_answering_an_ask(q, order, frameworks)
+                if found is not None:
+                    row, score = order[found]
+                    order = [(row, max(score, order[0][1]))] + [
+                        o for j, o in enumerate(order) if j != found
+                    ]
+                    in_scope = True
         # A programme, product or body named that no statement or page names ("Read Write Inc
         # or Little Wandle?", "Oak National Academy units"): the frameworks may speak to its
         # topic, never to it, and the answer says so (a user test).

@@ -12,6 +12,7 @@ from index.search import (
     SCOPE_LOOSE_BELOW,
     QueryError,
     SearchIndex,
+    asks_of,
     expand_keywords,
     fuse,
     fuse_scores,
@@ -255,6 +256,29 @@ def test_a_course_question_about_an_npq_not_held_gets_no_other_npqs_price(
     assert search_index.search("can I get funding for NPQEL?").no_course_pages == ("NPQEL",)
     # A framework question is no course question, whatever it names.
     assert not search_index.search("what does NPQH say about behaviour?").course_question
+
+
+def test_each_ask_of_a_course_question_is_read_with_its_npq(search_index: SearchIndex) -> None:
+    assert asks_of(
+        "Doing NPQSL. How many days are there, and can it be done online?", ["NPQSL"]
+    ) == [
+        "NPQSL: How many days are there",
+        "NPQSL: can it be done online?",
+    ]
+    # A question asking two things (a blind batch, r111), and one with its context around two
+    # asks (written for the scope model): the pages answering had been found, and judged not
+    # to answer; for the second, the international page on remote delivery had come first.
+    q = "How many face-to-face days are on the NPQSL, and can it be done fully online?"
+    r = search_index.search(q, k=3)
+    assert r.in_scope and ids(r)[0] == "provider-npqsl-uk#online-only-delivery-model"
+    q = (
+        "Thinking about starting NPQSL in the autumn while running Year 11 as head of year, and "
+        "I live in rural Cumbria. How is the programme actually delivered? How many "
+        "face-to-face events are there, and can I access the online materials on my phone on "
+        "the train?"
+    )
+    r = search_index.search(q, k=3)
+    assert r.in_scope and ids(r)[0] == "provider-npqsl-uk#programme-deliveryhow-is-npqsl-delivered"
 
 
 def test_a_scenes_figures_are_left_to_the_keyword_search(search_index: SearchIndex) -> None:

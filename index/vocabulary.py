@@ -354,6 +354,17 @@ JARGON_PHRASES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
             r"(?:forms?|scores?)\s+(?:averag\w+|were|was|all|came))\b)",
             "lasting change in teachers' capabilities theory of change intended outcomes",
         ),
+        # Stopping what does not work before starting something new ("Should we ditch the
+        # things that aren't doing any good before we bring in anything fresh?": twelfth r063,
+        # a paraphrase of NPQSL 8.P1.3 whose words no statement or expansion shares).
+        (
+            r"(?s)^(?=.*\b(?:ditch\w*|drop\w*|stop\w*|scrap\w*|bin|binning|axe|axing|cut\w*|"
+            r"get(?:ting)?\s+rid\s+of|clear\w*\s+out)\b)(?=.*\b(?:(?:isn['’]t|aren['’]t|not|never)\s+"
+            r"(?:\w+\s+){0,2}?(?:working|doing\s+(?:any\s+)?good|making\s+(?:a|any)\s+difference|"
+            r"adding\s+(?:any\s+)?value|effective|worth\s+it)|(?:no|little)\s+(?:impact|value|"
+            r"difference))\b)(?=.*\b(?:before|first|make\s+room|room\s+for)\b)",
+            "reviewing and stopping ineffective practices before implementing new ones",
+        ),
         # Consistency in users' words ("every adult in the building to apply the same
         # expectations in the same way" had found "high expectations" statements, a blind test
         # of Find).

@@ -1377,6 +1377,11 @@ def test_readings_do_not_fire_on_other_senses_of_their_words() -> None:
         ("Should I drop this topic from the Year 8 curriculum?", "take longer to embed"),
         ("how do I copy a lesson plan?", "scale-up"),
         ("Our office staff are busy with admissions", "misleading"),
+        ("Why do pupils stop listening before the end of a lesson?", "stopping ineffective"),
     ):
         assert absent not in expand_keywords(text), text
     assert "rewards recognition" in expand_keywords("our merit system isn't working")
+    # A paraphrase of NPQSL 8.P1.3 in words it shares with nothing (twelfth r063).
+    assert "stopping ineffective practices" in expand_keywords(
+        "Should we ditch the things that aren't doing any good before we bring in anything fresh?"
+    )

@@ -427,9 +427,11 @@ JARGON_PHRASES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         ),
         # One pupil whom sanctions do not reach: "sanctions are clearly doing nothing" (scenarios
         # s027), "sanctions change nothing, and I suspect things are hard at home" (seventh
-        # u020), "sanctioned daily and it's making zero difference" (ninth n019).
+        # u020), "sanctioned daily and it's making zero difference" (ninth n019); detentions
+        # or exclusions the same ("detentions do nothing": thirteenth j016, tenth t040).
         (
-            r"\bsanction(?:s|ed)?\b\s+(?:[\w'’]+\s+){0,4}?(?:(?:doing|do|does|did|change|changes|"
+            r"\b(?:sanction(?:s|ed)?|detentions?|consequences|isolations?|exclusions?)\b\s+"
+            r"(?:[\w'’]+\s+){0,4}?(?:(?:doing|do|does|did|change|changes|"
             r"changing|achieve|achieves|achieving|making|make|makes)\s+(?:absolutely\s+)?"
             r"(?:nothing|no\s+difference|zero\s+difference|little)|(?:isn['’]t|aren['’]t|is\s+not|"
             r"are\s+not|not)\s+working|(?:don['’]t|doesn['’]t|do\s+not|does\s+not)\s+work)",

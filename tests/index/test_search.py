@@ -1253,6 +1253,16 @@ RECURRING_SCENES = [
         None,
         id="sanctions-do-nothing",
     ),
+    # ...said of detentions or exclusions (tenth t040, thirteenth j016).
+    pytest.param(
+        "Year 9 boy: detentions do nothing and he's had his third internal exclusion this "
+        "term. He isn't on the SEN register. What should I be doing differently?",
+        {"NPQSL 4.18", "NPQSL 4.P4.1"},
+        5,
+        False,
+        None,
+        id="detentions-do-nothing",
+    ),
     # Staff wanting to drop a whole-school change after weeks (scenarios s025, seventh u019,
     # search_test2 y017): whole-school changes take longer to embed (NPQSL 4.2, 4.3).
     pytest.param(

@@ -288,7 +288,12 @@ JARGON_PHRASES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
             r"|^(?![\s\S]*\b(?:roll(?:s|ed|ing)?\s+(?:it\s+|this\s+|them\s+)?out|cop(?:y|ied|ying)|"
             r"replicat\w*)\b)[\s\S]*\ball\s+(?:at\s+once|at\s+the\s+same\s+time)\b"
             r"|\b(?:three|four|five|six|seven|eight|nine|ten|several|\d+)\s+(?:new\s+|different\s+|"
-            r"separate\s+)?(?:initiatives|workstreams|priorities|projects)\b",
+            r"separate\s+)?(?:initiatives|workstreams|priorities|projects)\b"
+            # "a flagship initiative every September for four years" (thirteenth j079),
+            # "initiative after initiative".
+            r"|\b(?:initiative|project|scheme)\s+after\s+(?:initiative|project|scheme)\b"
+            r"|\b(?:initiative|project|priority)\s+every\s+(?:year|term|half[- ]term|september|"
+            r"autumn)\b",
             "prioritising limited number meaningful strategic changes",
         ),
         (r"\bearly\s+help\b", "safeguarding agencies"),

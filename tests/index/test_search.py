@@ -1182,6 +1182,16 @@ RECURRING_SCENES = [
         None,
         id="too-many-changes",
     ),
+    # ...one a year (thirteenth j079).
+    pytest.param(
+        "We've launched a flagship initiative every September for four years and staff are "
+        "cynical. How do I stop the pattern in next year's plan?",
+        {"NPQSL 8.P1.2"},
+        3,
+        False,
+        None,
+        id="an-initiative-every-year",
+    ),
     # CPD as one-off talks (ninth n022, seventh u061, search_test z025) asks what makes it
     # last; poor turnout of families (seventh u070, ninth n074) asks for sustained effort.
     pytest.param(

@@ -330,6 +330,36 @@ OPPOSITIONS: tuple[Opposition, ...] = (
             _F,
         ),
     ),
+    # A tenth user test: "In the end it is the sheer volume of hours that counts: the more
+    # coaching minutes an ECT logs the better, whatever those minutes are spent on" cited to
+    # NPQSL 6.4 ("what the time is used for, is more important than the amount"), and "Good
+    # adaptive teaching means giving each ability table its own simplified worksheet and
+    # accepting that some pupils will aim lower" to NPQSL 5.7 (less valuable "if it causes the
+    # teacher to artificially create distinct tasks … or to set lower expectations").
+    Opposition(
+        "use over amount",
+        re.compile(r"\bmore\s+important\s+than\s+the\s+amount\b", _F),
+        re.compile(
+            r"\b(?:(?:sheer\s+)?(?:volume|amount|quantity|number)\s+of\s+(?:[\w-]+\s+){0,2}?"
+            r"(?:that\s+)?(?:counts|matters)|the\s+more\s+(?:[\w-]+\s+){1,5}?the\s+better|"
+            r"whatever\s+(?:[\w-]+\s+){0,3}?(?:is|are|was|were)\s+(?:spent|used)\s+(?:on|for))\b",
+            _F,
+        ),
+    ),
+    Opposition(
+        "one task for all",
+        # The warning's own words, so that a sentence repeating them ("…create artificially
+        # distinct tasks or lower expectations") says the statement's side too.
+        re.compile(r"\b(?:distinct\s+tasks|lower\s+expectations)\b", _F),
+        re.compile(
+            r"\b(?:(?:its|their)\s+own\s+(?:simplified\s+|separate\s+|easier\s+|different\s+)?"
+            r"(?:worksheets?|tasks?|activit(?:y|ies))|(?:separate|different)\s+"
+            r"(?:simplified\s+|easier\s+)?(?:worksheets?|tasks?)\s+for\s+(?:each|every)|"
+            r"aim\s+lower|lower\s+(?:expectations|targets|aims)\s+for\s+(?:some|them|those|"
+            r"these|lower))\b",
+            _F,
+        ),
+    ),
 )
 
 # Words just before the reversing ones that deny or set them aside ("far from easy", "rather

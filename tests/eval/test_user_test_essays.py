@@ -14,7 +14,7 @@ pytestmark = pytest.mark.slow
 
 def test_labels_follow_each_essays_citations_in_order() -> None:
     rows = read_jsonl(USER_TEST / "labels.jsonl")
-    assert len(rows) == 51 + 68 + 75 + 79 + 80 + 86 + 89 + 90 + 87
+    assert len(rows) == 51 + 68 + 75 + 79 + 80 + 86 + 89 + 90 + 87 + 107
     assert {r["set"] for r in rows} == {
         "design",
         "held_out",
@@ -25,6 +25,7 @@ def test_labels_follow_each_essays_citations_in_order() -> None:
         "seventh",
         "eighth",
         "ninth",
+        "tenth",
     }
     for name in sorted({r["essay"] for r in rows}):
         text = (USER_TEST / name).read_text(encoding="utf-8")
@@ -85,6 +86,14 @@ def test_the_checker_on_the_user_test_essays(monkeypatch, search_index: SearchIn
     # guiding" read as turning NPQLT 5.8 around (AA3.8): 74 and 18.
     assert res["ninth"]["verdicts_right"] >= 74
     assert res["ninth"]["suggestions_right"] >= 18
+    # The tenth (twenty-eighth round), six essays by two sessions blind to the tool: 81 of
+    # 107 and 22 of 23 at its first run (held out), no wrong number accepted, but three
+    # contradictions in other words and one overclaim passed, and two right numbers were
+    # called wrong. Since then a citation in the cited statement's words more than a nearer
+    # one's is supported (BB1.6, BB4.10), "with certainty", "clear-cut", "the sheer volume of
+    # hours that counts" and "its own simplified worksheet" caught: 87.
+    assert res["tenth"]["verdicts_right"] >= 87
+    assert res["tenth"]["suggestions_right"] >= 22
     wrong_accepted = [
         w
         for part in res.values()

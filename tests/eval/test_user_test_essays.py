@@ -91,9 +91,10 @@ def test_the_checker_on_the_user_test_essays(monkeypatch, search_index: SearchIn
     # contradictions in other words and one overclaim passed, and two right numbers were
     # called wrong. Since then a citation in the cited statement's words more than a nearer
     # one's is supported (BB1.6, BB4.10), "with certainty", "clear-cut", "the sheer volume of
-    # hours that counts" and "its own simplified worksheet" caught: 87.
-    assert res["tenth"]["verdicts_right"] >= 87
-    assert res["tenth"]["suggestions_right"] >= 22
+    # hours that counts" and "its own simplified worksheet" caught, and the search's first
+    # taken as the nearer statement when it is that statement's twin (BB2.4): 88 and 23.
+    assert res["tenth"]["verdicts_right"] >= 88
+    assert res["tenth"]["suggestions_right"] >= 23
     wrong_accepted = [
         w
         for part in res.values()

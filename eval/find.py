@@ -122,6 +122,18 @@ USER_TESTS: tuple[FindUserTest, ...] = (
             "narrative_strong": 0,
         },
     ),
+    FindUserTest(
+        DATA / "find_user_test3",
+        "the twenty-eighth round, a third tester",
+        # First run: commit 1bffb33, the files not yet added.
+        {
+            "first_right": 12,
+            "listed": 17,
+            "strong_right": 8,
+            "contradicted_strong": 0,
+            "narrative_strong": 0,
+        },
+    ),
 )
 
 

@@ -121,8 +121,9 @@ MAX_UNCITED_SCAN = 600
 
 # Negation and hedging that turn a claim around ("not only … but also" does not, nor does a
 # contrast: "a process, not an event" says what it is, as "rather than a single event" does).
+# "Not yet" describes a state ("the sounds each child had not yet secured": a Find user test).
 _NEGATION_RE = re.compile(
-    r"\b(?<!did )(?<!was )((?<!, )not(?! (?:only|just|merely|simply))|no|never|cannot|can't|"
+    r"\b(?<!did )(?<!was )((?<!, )not(?! (?:only|just|merely|simply|yet))|no|never|cannot|can't|"
     r"(?:isn't|aren't|doesn't|don't|won't)(?! (?:only|just|merely|simply))|"
     r"unlikely|misconception|myth|neither|nor|little evidence|without evidence|"
     r"rarely|fails? to|ineffective|no longer|disproven|debunked|limited|insufficient|"

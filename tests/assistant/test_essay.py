@@ -262,6 +262,20 @@ def test_find_uses_the_hybrid_search_not_the_embedding_alone(search_index: Searc
     assert found.supports[0].score == pytest.approx(sim.support(vecs, "NPQSL 8.3"))
 
 
+def test_not_yet_describes_a_state_and_is_no_negated_claim(search_index: SearchIndex) -> None:
+    # A third Find user test (H1.5): "…the specific sounds each child had not yet secured" had
+    # read as the claim's negation, and every statement was dropped as contradicted.
+    text = (
+        "Catch-up sessions were short, daily and targeted at the specific sounds each child "
+        "had not yet secured, which we identified through quick checks at the end of each "
+        "phonics lesson."
+    )
+    (found,) = essay.find_evidence(text, search_index)
+    assert "NPQSL 5.4" in {i for sup in found.supports for i in sup.ids}
+    assert not essay._NEGATION_RE.search("pupils had not yet secured the sounds")
+    assert essay._NEGATION_RE.search("pupils are not ready for it")
+
+
 def test_find_encodes_the_text_once(search_index: SearchIndex, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     text = (
         "Pupils remember more when they are asked to recall material after a gap. "

@@ -57,8 +57,8 @@ def test_find_on_a_third_blind_testers_paragraphs(search_index: SearchIndex) -> 
     # First run, held out (twenty-eighth round): 12 of 21 claims with a right first support
     # (most misses are the framework the paragraph is about: with it chosen, 14 of 21), 17
     # listed, no contradicted or overclaimed statement labelled strong, no narrative sentence
-    # given a strong support.
-    assert u["first_right"] >= 12
-    assert u["listed"] >= 17
+    # given a strong support. Since then "not yet" is no negation (H1.5): 13 and 18.
+    assert u["first_right"] >= 13
+    assert u["listed"] >= 18
     assert u["contradicted_strong"] == 0
     assert u["narrative_strong"] == 0

@@ -614,16 +614,18 @@ _PREFERRED_FIRST = (
         re.IGNORECASE,
     ),
     re.compile(
-        rf"(?P<a>{_SIDE}*?)\b(?:has|have|had)\s+(?:much\s+|far\s+)?(?:more|stronger|greater|"
-        rf"better|bigger)\s+(?:evidence|impact|effect|influence)\b{_SIDE}*?\bthan\s+"
+        rf"(?P<a>{_SIDE}*?)\b(?:has|have|had)\s+(?:an?\s+)?(?:much\s+|far\s+)?(?:more|stronger|"
+        rf"greater|better|bigger)\s+(?:evidence|impact|effect|influence)\b{_SIDE}*?\bthan\s+"
         rf"(?P<b>{_SIDE}*)",
         re.IGNORECASE,
     ),
     # "…matters far more than its quality" (a usability test: called supported by NPQSL 2.5,
     # which ranks quality above the amount set).
     re.compile(
-        rf"(?P<a>{_SIDE}*?)\b(?:matters?|counts?)\s+(?:far\s+|much\s+|even\s+|a\s+lot\s+)?"
-        rf"more\s+than\s+(?P<b>{_SIDE}*)",
+        # "…counts for more than how closely it links to the lesson", "…matters more to
+        # behaviour than any coherence at whole-school level" (an eleventh user test).
+        rf"(?P<a>{_SIDE}*?)\b(?:matters?|counts?)\s+(?:for\s+)?(?:far\s+|much\s+|even\s+|"
+        rf"a\s+lot\s+)?more\s+(?:[\w-]+\s+){{0,3}}?than\s+(?P<b>{_SIDE}*)",
         re.IGNORECASE,
     ),
     re.compile(
@@ -765,6 +767,17 @@ def reverses(sentence: str, statement: str) -> bool:
         return False
     sa, sb = said
     words = frozenset(tokenize(statement)) - _NOT_COMPARED
+    if (
+        stated is not None
+        and (sb & stated[1]) - stated[0]  # the same thing set below, and only there
+        and not sa & stated[1]
+        and not sb & stated[0]
+    ):
+        # Both set the same thing below ("…how closely it links to the lesson matter more than
+        # how much is set" against "…more important than the amount set"; "diagnosis rather
+        # than a ready-made solution" against "rather than starting with a solution": an
+        # eleventh user test): they agree, unless the sentence's other side crosses over.
+        return _crossed(said, stated)
     if sb and len(sb & words) * 2 >= len(sb) and not sa & words:
         return True  # it prefers what the statement does not say to what it says
     if stated is None:

@@ -47,7 +47,7 @@ OPPOSITIONS: tuple[Opposition, ...] = (
     Opposition(
         "difficulty",
         re.compile(
-            r"\b(?:challenging|difficult|hard\s+to|sustained\s+effort|expect\s+challenges|"
+            r"\b(?:challenging|difficult|hard\s+to|sustained\s+effort|expect\s+challenges|complexity|"
             r"ingrained|demanding|struggle|(?:is|are|be|remains?|becomes?)\s+(?:\w+\s+)?"
             r"complex)\b",
             _F,
@@ -340,7 +340,7 @@ OPPOSITIONS: tuple[Opposition, ...] = (
         "use over amount",
         re.compile(r"\bmore\s+important\s+than\s+the\s+amount\b", _F),
         re.compile(
-            r"\b(?:(?:sheer\s+)?(?:volume|amount|quantity|number)\s+of\s+(?:[\w-]+\s+){0,2}?"
+            r"\b(?:(?:sheer\s+)?(?:volume|amount|quantity|number)\s+of\s+(?:[\w-]+\s+){0,3}?"
             r"(?:that\s+)?(?:counts|matters)|the\s+more\s+(?:[\w-]+\s+){1,5}?the\s+better|"
             r"whatever\s+(?:[\w-]+\s+){0,3}?(?:is|are|was|were)\s+(?:spent|used)\s+(?:on|for))\b",
             _F,

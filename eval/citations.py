@@ -396,7 +396,10 @@ def write_report(
             "first run (held out), no wrong number accepted, but three contradictions in other "
             'words ("clear-cut and settled" against mixed evidence, "the sheer volume of hours" '
             "against what the time is used for, one simplified worksheet per table against "
-            "5.7) and one overclaim passed. "
+            "5.7) and one overclaim passed. `eleventh` (108), six essays by two more sessions "
+            "asked to praise what a statement warns against and to turn a ranking round in "
+            "each: 84 of 108 and 23 of 23 at its first run (held out), the same as the build "
+            "before the round; five wrong claims passed, four of them reversed rankings. "
             "Every set's first run is in "
             "`eval/reports/ablations.md`.",
             "",

@@ -13,6 +13,7 @@ import pytest
 from assistant import essay
 from assistant.cli import main
 from assistant.documents import read_document
+from assistant.opposites import opposite_words
 from index.search import SearchIndex
 from ingest.errors import SourceError
 from ingest.records import Statement
@@ -739,6 +740,33 @@ def test_a_preference_the_statement_does_not_make_is_read(corpus_result) -> None
     # A contrast between two things it names ranks nothing: it says what was done instead.
     assert not essay.reverses(
         "Pupils were motivated through their values, rather than through rewards.", motivation
+    )
+
+
+def test_rankings_in_other_words_and_agreement_on_what_matters_less(corpus_result) -> None:  # type: ignore[no-untyped-def]
+    by_id = {s.id: s for s in corpus_result.statements}
+    homework = by_id["NPQSL 2.5"].text  # quality and relevance "more important than the amount"
+    behaviour = by_id["NPQSL 4.1"].text  # whole-school consistency "paramount"
+    # An eleventh user test: rankings turned round in words the patterns had not read.
+    assert essay.reverses(
+        "Consistency was important, but what individual teachers do in their own classrooms "
+        "matters more to behaviour than any coherence at whole-school level.",
+        behaviour,
+    )
+    assert (
+        opposite_words(
+            "I decided that the amount of homework pupils complete counts for more than how "
+            "closely it links to the lesson.",
+            homework,
+        )
+        is not None
+    )
+    # The same thing set below in both, the other side in the writer's words: agreement.
+    assert not essay.reverses(
+        "My starting point was that homework can improve outcomes, especially for older pupils, "
+        "but that the quality of it and how closely it links to the lesson matter more than how "
+        "much is set.",
+        homework,
     )
 
 

@@ -1678,6 +1678,13 @@ def _verdict(
         and alt is not None
         and (nearest.id == alt[0].id or nearest.id in _with_twins(index, alt[0]))
     )
+    # In the cited statement's words more than in the nearer one's, and at least partly close:
+    # no other number is better, and the citation is supported (`_worded_over`).
+    in_cited_words = (
+        alt is not None
+        and score >= PARTIAL_COSINE
+        and _worded_over(sentence.text, statement, alt[0])
+    )
     reworded = opposite_words(plain_text(_strip_citations(sentence.text)), statement.text)
     says_opposite = (
         negation_differs(
@@ -1712,7 +1719,7 @@ def _verdict(
         and alt_score >= WRONG_NUMBER_MIN
         and alt_score - score >= WRONG_NUMBER_MARGIN
         and _may_say(sentence.text, vecs, sim, alt[0], alt_score)
-        and not (score >= PARTIAL_COSINE and _worded_over(sentence.text, statement, alt[0]))
+        and not in_cited_words
     ):
         suggested = _suggest(
             _search_order_first(alternatives, searched, twins, sentence.text),
@@ -1744,12 +1751,7 @@ def _verdict(
         and _worded(sentence.text, statement.text)
     ):
         return verdict("supported")
-    if (
-        alt is not None
-        and score >= PARTIAL_COSINE
-        and _worded_over(sentence.text, statement, alt[0])
-    ):
-        # In the cited statement's words more than in any nearer one's (`_worded_over`).
+    if in_cited_words:
         return verdict("supported")
     if cited_is_nearest:
         why = (

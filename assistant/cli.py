@@ -34,6 +34,22 @@ class CLIError(Exception):
     """A problem to report in one line, with exit status 2."""
 
 
+# The blind question batches, each `npq eval <name>` (eval/blind.py, `BATCHES`).
+BLIND_BATCHES = (
+    "blind",
+    "fourth",
+    "fifth",
+    "sixth",
+    "seventh",
+    "eighth",
+    "ninth",
+    "tenth",
+    "eleventh",
+    "twelfth",
+    "thirteenth",
+)
+
+
 def main(argv: list[str] | None = None) -> int:
     """Run the ``npq`` command line. Returns the exit status."""
     parser = _parser()
@@ -135,17 +151,7 @@ def _parser() -> argparse.ArgumentParser:
             "course",
             "scenarios",
             "find",
-            "blind",
-            "fourth",
-            "fifth",
-            "sixth",
-            "seventh",
-            "eighth",
-            "ninth",
-            "tenth",
-            "eleventh",
-            "twelfth",
-            "thirteenth",
+            *BLIND_BATCHES,
             "comparison",
             "ids",
         ),
@@ -667,28 +673,10 @@ def cmd_eval(args: argparse.Namespace) -> int:
         from eval.scenarios import main as run
     elif args.what == "find":
         from eval.find import main as run
-    elif args.what == "blind":
-        from eval.blind import main as run
-    elif args.what == "fourth":
-        from eval.blind import main_fourth as run
-    elif args.what == "fifth":
-        from eval.blind import main_fifth as run
-    elif args.what == "sixth":
-        from eval.blind import main_sixth as run
-    elif args.what == "seventh":
-        from eval.blind import main_seventh as run
-    elif args.what == "eighth":
-        from eval.blind import main_eighth as run
-    elif args.what == "ninth":
-        from eval.blind import main_ninth as run
-    elif args.what == "tenth":
-        from eval.blind import main_tenth as run
-    elif args.what == "eleventh":
-        from eval.blind import main_eleventh as run
-    elif args.what == "twelfth":
-        from eval.blind import main_twelfth as run
-    elif args.what == "thirteenth":
-        from eval.blind import main_thirteenth as run
+    elif args.what in BLIND_BATCHES:
+        from eval.blind import main as blind
+
+        return int(blind(["--split", args.split], args.what) or 0)
     elif args.what == "comparison":
         from eval.comparison import main as run
     elif args.what == "ids":

@@ -343,58 +343,8 @@ def write_report(results: dict[str, Any]) -> str:
 
 
 def main(argv: list[str] | None = None, batch: str = "blind") -> int:
-    """``npq eval blind`` / ``fourth`` / ``fifth``."""
+    """``npq eval <batch>``: ``blind``, ``fourth`` … ``thirteenth``."""
     return set_eval_main(f"npq eval {batch}", lambda: write_report(run_blind_eval(batch)), argv)
-
-
-def main_fourth(argv: list[str] | None = None) -> int:
-    """``npq eval fourth``."""
-    return main(argv, "fourth")
-
-
-def main_fifth(argv: list[str] | None = None) -> int:
-    """``npq eval fifth``."""
-    return main(argv, "fifth")
-
-
-def main_sixth(argv: list[str] | None = None) -> int:
-    """``npq eval sixth``."""
-    return main(argv, "sixth")
-
-
-def main_seventh(argv: list[str] | None = None) -> int:
-    """``npq eval seventh``."""
-    return main(argv, "seventh")
-
-
-def main_eighth(argv: list[str] | None = None) -> int:
-    """``npq eval eighth``."""
-    return main(argv, "eighth")
-
-
-def main_ninth(argv: list[str] | None = None) -> int:
-    """``npq eval ninth``."""
-    return main(argv, "ninth")
-
-
-def main_tenth(argv: list[str] | None = None) -> int:
-    """``npq eval tenth``."""
-    return main(argv, "tenth")
-
-
-def main_eleventh(argv: list[str] | None = None) -> int:
-    """``npq eval eleventh``."""
-    return main(argv, "eleventh")
-
-
-def main_twelfth(argv: list[str] | None = None) -> int:
-    """``npq eval twelfth``."""
-    return main(argv, "twelfth")
-
-
-def main_thirteenth(argv: list[str] | None = None) -> int:
-    """``npq eval thirteenth``."""
-    return main(argv, "thirteenth")
 
 
 if __name__ == "__main__":

@@ -115,3 +115,9 @@ def test_fourth_batch_report_compares_with_and_without_the_reranker(
     assert "| first run, before any change it led to | — | 0.938 |" in text
     assert f"| this build | {res['overall']['recall@1']:.3f} |" in text
     assert "without the re-ranker (the fusion's order)" in text
+
+
+def test_every_blind_batch_has_its_npq_eval_command() -> None:
+    from assistant.cli import BLIND_BATCHES
+
+    assert set(BLIND_BATCHES) == set(BATCHES)

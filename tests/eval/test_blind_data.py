@@ -50,6 +50,7 @@ SCENARIO_HEAVY = {
         ("eleventh", "m", MIXED, 11),
         ("twelfth", "r", MIXED, 10),
         ("thirteenth", "j", MIXED, 10),
+        ("fourteenth", "g", MIXED, 10),
     ],
 )
 def test_blind_questions_are_well_formed(

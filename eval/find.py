@@ -134,6 +134,18 @@ USER_TESTS: tuple[FindUserTest, ...] = (
             "narrative_strong": 0,
         },
     ),
+    FindUserTest(
+        DATA / "find_user_test4",
+        "the twenty-ninth round, a fourth tester",
+        # First run: commit b80f469, the files not yet added.
+        {
+            "first_right": 20,
+            "listed": 20,
+            "strong_right": 17,
+            "contradicted_strong": 0,
+            "narrative_strong": 1,
+        },
+    ),
 )
 
 

@@ -423,6 +423,30 @@ def negated(text: str) -> bool:
 
 NEGATION_ASIDE_GAP = 0.3  # a negated clause this much further from the statement is an aside
 _GOVERNING_RE = re.compile(r"\b(?:that|whether|if)\s*$", re.IGNORECASE)
+# A belief the sentence calls mistaken: what follows "the misconception that" (or "…: that") is
+# denied, however far the words naming it are from the statement ("I advised headteachers to
+# steer clear of the misconception that short, proportionate policies protect workload and
+# culture; the safest approach is an exhaustive procedure…", a twelfth user test).
+_DENIED_BELIEF_RE = re.compile(
+    r"\b(?:misconceptions?|myths?|fallac(?:y|ies)|"
+    r"(?:mistaken|false|erroneous)\s+(?:beliefs?|ideas?|views?|assumptions?|notions?))"
+    r"(?:\s*:\s*(?:that\s+)?|,?\s+that\s+)(?P<belief>[^;:.?!]+?)"
+    # …up to the next clause of the writer's own ("…a preferred learning style, we planned…").
+    r"(?=,\s+(?:we|i|they|he|she|our|my|so|but|which|while|whereas|instead|yet|and\s+so)\b"
+    r"|[;:.?!]|$)",
+    re.IGNORECASE,
+)
+
+
+def _denied_belief(sentence: str) -> str:
+    """The belief a sentence calls a misconception or myth ("" when it calls none one).
+
+    Only ever a reason to read the sentence as denying a statement: a myth set aside in
+    passing may still be the writer's position restated ("It is a misconception that prior
+    knowledge matters much; pupils can tackle complex ideas without first…").
+    """
+    m = _DENIED_BELIEF_RE.search(sentence)
+    return " ".join(m.group("belief").split()) if m else ""
 
 
 def claim_negated(
@@ -452,6 +476,11 @@ def claim_negated(
     clauses = _clauses(_strip_citations(sentence))
     if any(_GOVERNING_RE.search(c) and negated(c) for c in clauses[:-1]):
         return True
+    belief = _denied_belief(_strip_citations(sentence))
+    if belief:
+        nearest = re.sub(r"^that\s+", "", " ".join(best_clause.split()), flags=re.I)
+        if nearest in belief or belief in nearest:
+            return True
     return any(negated(c) and cos > best - NEGATION_ASIDE_GAP for c, cos in clause_cosines)
 
 

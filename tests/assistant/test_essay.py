@@ -1624,3 +1624,26 @@ def test_a_statement_quoted_with_its_neighbours_number_is_a_wrong_number(
             if c.verdict != "wrong_number" or not quoted & set(c.suggested):
                 wrong.append((s.id, after, c.verdict, c.suggested))
     assert wrong == []
+
+
+def test_a_belief_called_a_misconception_denies_the_statement_that_holds_it(
+    search_index: SearchIndex,
+) -> None:
+    # A twelfth user test: the statement's idea called a misconception, its words after the
+    # clause naming it (and that clause far from the statement), had passed as supported.
+    for text, cited in (
+        (
+            "I urged governors to avoid a common misconception: that the home learning "
+            "environment has an established link with how children perform at school; what "
+            "counts is what we do in lessons (NPQSL 9.3).",
+            "NPQSL 9.3",
+        ),
+        (
+            "I advised heads to steer clear of the misconception that short, proportionate "
+            "policies protect workload and culture; the safest approach is an exhaustive "
+            "procedure for every eventuality (NPQEL 7.P5.2).",
+            "NPQEL 7.P5.2",
+        ),
+    ):
+        (c,) = essay.check_essay(text, search_index).citations
+        assert (c.cited, c.verdict) == (cited, "unsupported"), text

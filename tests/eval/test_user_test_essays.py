@@ -108,8 +108,9 @@ def test_the_checker_on_the_user_test_essays(monkeypatch, search_index: SearchIn
     # The twelfth (twenty-ninth round), two more sessions asked for a statement's idea called a
     # misconception and its reasoning turned round in each essay: 79 of 107 and 23 of 28 at
     # its first run (held out), no wrong number accepted; four contradictions passed (DD1.8,
-    # DD2.16, DD5.8, DD6.2).
-    assert res["twelfth"]["verdicts_right"] >= 79
+    # DD2.16, DD5.8, DD6.2). Since then what follows "the misconception that" (or "…: that") is
+    # read as denied when it is the part nearest the statement (DD5.8, DD6.2): 81.
+    assert res["twelfth"]["verdicts_right"] >= 81
     assert res["twelfth"]["suggestions_right"] >= 23
     wrong_accepted = [
         w

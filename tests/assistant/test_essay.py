@@ -1647,3 +1647,28 @@ def test_a_belief_called_a_misconception_denies_the_statement_that_holds_it(
     ):
         (c,) = essay.check_essay(text, search_index).citations
         assert (c.cited, c.verdict) == (cited, "unsupported"), text
+
+
+def test_one_of_the_most_and_a_misconception_log_claim_nothing_absolute_or_negative() -> None:
+    # A twelfth user test: two right citations had been called unsupported.
+    cost = (
+        "Helping teachers improve through evidence-based professional development that is "
+        "explicitly focused on improving classroom teaching can be a cost-effective way to "
+        "improve pupils’ academic outcomes when compared with other interventions, and can "
+        "narrow the disadvantage attainment gap."
+    )
+    assert not essay.overclaimed(
+        "Professional development focused on classroom teaching is one of the most "
+        "cost-effective ways to raise attainment.",
+        cost,
+    )
+    assert essay.overclaimed(
+        "Professional development focused on classroom teaching is the most cost-effective "
+        "way to raise attainment.",
+        cost,
+    )
+    assert not essay.negated(
+        "I named three active ingredients: weekly quizzes, whole-class feedback and a "
+        "misconception log."
+    )
+    assert essay.negated("It is a misconception that pupils learn best in their preferred style.")

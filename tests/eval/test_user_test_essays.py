@@ -109,8 +109,10 @@ def test_the_checker_on_the_user_test_essays(monkeypatch, search_index: SearchIn
     # misconception and its reasoning turned round in each essay: 79 of 107 and 23 of 28 at
     # its first run (held out), no wrong number accepted; four contradictions passed (DD1.8,
     # DD2.16, DD5.8, DD6.2). Since then what follows "the misconception that" (or "…: that") is
-    # read as denied when it is the part nearest the statement (DD5.8, DD6.2): 81.
-    assert res["twelfth"]["verdicts_right"] >= 81
+    # read as denied when it is the part nearest the statement (DD5.8, DD6.2), "one of the most
+    # cost-effective" is no superlative (DD2.1) and "a misconception log" no negation (DD1.15):
+    # 83.
+    assert res["twelfth"]["verdicts_right"] >= 83
     assert res["twelfth"]["suggestions_right"] >= 23
     wrong_accepted = [
         w

@@ -552,6 +552,43 @@ JARGON_PHRASES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
             "feel trusted to try new things make mistakes welcome",
         ),
         (r"\bschool[- ]to[- ]school\b", "networks partnerships"),
+        # The research the frameworks draw on, by the names participants cite it by (a
+        # fourteenth blind batch: "Pygmalion effect" had been judged not covered, though
+        # NPQSL 1.2 came first). Each reading is the statements' own words for it.
+        (
+            r"\b(?:pygmalion|rosenthal|golem|expectancy)\s+effects?\b",
+            "teacher expectations can affect pupil outcomes challenge and stretch",
+        ),
+        (
+            r"\brosenshine\b",
+            "introduce new material in steps worked examples modelling practice retrieve",
+        ),
+        (
+            r"\bforgetting\s+curves?\b|\bebbinghaus\b|\bspacing\s+effect\b"
+            r"|\bdistributed\s+practice\b|\bspaced\s+(?:learning|repetition|retrieval)\b",
+            "spacing practice revisit ideas after a gap retrieve information from memory recall",
+        ),
+        (
+            r"\btesting\s+effect\b|\bdesirable\s+difficult(?:y|ies)\b",
+            "retrieve information from memory spacing practice strengthen recall",
+        ),
+        (
+            r"\bzone\s+of\s+proximal\s+development\b|\bzpd\b",
+            "scaffolds worked examples gradually removed challenging work success",
+        ),
+        (
+            r"\bexpertise\s+reversal\b",
+            "guides scaffolds worked examples gradually removed as pupil expertise increases",
+        ),
+        (
+            r"\bcurse\s+of\s+(?:knowledge|expertise)\b|\bexpert\s+blind\s*spots?\b",
+            "how an expert might think narrating thought processes anticipating misconceptions",
+        ),
+        (r"\bsweller\b", "working memory limited capacity overloaded"),
+        (
+            r"\btight[- ](?:but[- ]|and[- ])?loose\b",
+            "fidelity which features need to be adopted closely adapted",
+        ),
     )
 )
 # A role named beside an NPQ, in the DfE's words for who each NPQ is for: "I'm a head of year

@@ -1405,3 +1405,28 @@ def test_readings_do_not_fire_on_other_senses_of_their_words() -> None:
     assert "stopping ineffective practices" in expand_keywords(
         "Should we ditch the things that aren't doing any good before we bring in anything fresh?"
     )
+
+
+@pytest.mark.parametrize(
+    ("query", "first"),
+    [
+        ("Pygmalion effect", "NPQSL 1.2"),
+        ("rosenthal effect in the classroom", "NPQSL 1.2"),
+        ("forgetting curve", "NPQSL 2.12"),
+        ("the testing effect", "NPQSL 2.12"),
+        ("expertise reversal effect", "NPQSL 2.16"),
+        ("Sweller", "NPQSL 2.8"),
+        ("tight but loose", "NPQSL 8.6"),
+    ],
+)
+def test_research_named_as_participants_cite_it_is_found_and_covered(
+    search_index: SearchIndex, query: str, first: str
+) -> None:
+    # A fourteenth blind batch: "Pygmalion effect" had found NPQSL 1.2 and been judged not
+    # covered; "the testing effect" and "expertise reversal effect" had led with assessment
+    # and workload statements.
+    result = search_index.search(query, k=5)
+    ids = [h.statement.id for h in result.hits]
+    twins = {first, *search_index.by_id[first].same_as}
+    assert result.in_scope
+    assert ids[0] in twins, ids

@@ -1104,6 +1104,12 @@ _ASK_SPLIT_RE = re.compile(
     r"who|which)\b)|;\s+",
     re.IGNORECASE,
 )
+# An ask after its context in one sentence: "Our school's an hour from anywhere, can it be done
+# fully online?" (a fourteenth blind batch) asks "can it be done fully online?" too.
+_TRAILING_ASK_RE = re.compile(
+    r",\s+((?:can|could|is|are|do|does|will|would|how|what|when|where|who|which)\b[^,.;!?]*\?)$",
+    re.IGNORECASE,
+)
 
 
 def asks_of(question: str, frameworks: Sequence[str] = ()) -> list[str]:
@@ -1125,6 +1131,9 @@ def asks_of(question: str, frameworks: Sequence[str] = ()) -> list[str]:
         if p.endswith("?")
         or (i + 1 < len(parts) and parts[i + 1].endswith("?") and not p.endswith((".", "!")))
     ] or parts
+    asks += [
+        m[1] for a in list(asks) if (m := _TRAILING_ASK_RE.search(a)) and len(m[1].split()) >= 4
+    ]
     prefix = ", ".join(frameworks)
     return [a if not prefix or frameworks_named(a) else f"{prefix}: {a}" for a in asks]
 

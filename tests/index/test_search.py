@@ -279,6 +279,18 @@ def test_each_ask_of_a_course_question_is_read_with_its_npq(search_index: Search
     )
     r = search_index.search(q, k=3)
     assert r.in_scope and ids(r)[0] == "provider-npqsl-uk#programme-deliveryhow-is-npqsl-delivered"
+    # An ask after its context in one sentence (a fourteenth blind batch, g027): asked alone
+    # too, with the NPQ; a short tail ("what happens?") says too little to be asked alone.
+    q = (
+        "How many face-to-face days are there on the NPQSL? Our school's an hour from anywhere, "
+        "can it be done fully online?"
+    )
+    assert asks_of(q, ["NPQSL"])[-1] == "NPQSL: can it be done fully online?"
+    r = search_index.search(q, k=3)
+    assert r.in_scope and ids(r)[0] == "provider-npqsl-uk#online-only-delivery-model"
+    assert asks_of("If I fail the final assessment, what happens?", ["NPQSL"]) == [
+        "NPQSL: If I fail the final assessment, what happens?"
+    ]
 
 
 def test_a_scenes_figures_are_left_to_the_keyword_search(search_index: SearchIndex) -> None:

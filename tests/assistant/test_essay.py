@@ -1672,3 +1672,23 @@ def test_one_of_the_most_and_a_misconception_log_claim_nothing_absolute_or_negat
         "misconception log."
     )
     assert essay.negated("It is a misconception that pupils learn best in their preferred style.")
+
+
+def test_a_sentence_telling_the_writers_context_in_figures_gets_no_strong_support(
+    search_index: SearchIndex,
+) -> None:
+    # A fourth Find user test (I1.1): the context sentence had NPQEL 4.3 labelled strong.
+    narrative = (
+        "When I took on responsibility for behaviour at our secondary school of 1,100 pupils in "
+        "September 2022, we were recording around 240 removals from lessons every half term."
+    )
+    assert essay.is_narrative(narrative)
+    (found,) = essay.find_evidence(narrative, search_index)
+    assert found.supports and all(s.strength != "strong" for s in found.supports)
+    # A claim with no figures, or figures with no writer in them, is no narrative.
+    assert not essay.is_narrative("Consistency across the whole school matters most for behaviour.")
+    assert not essay.is_narrative("Whole-school changes take more than 1 term, often 2 or 3.")
+    (claim,) = essay.find_evidence(
+        "Whole-school behaviour changes usually take longer than a term to embed.", search_index
+    )
+    assert claim.supports[0].strength == "strong"

@@ -72,8 +72,9 @@ def test_find_on_a_fourth_blind_testers_paragraphs(search_index: SearchIndex) ->
     # First run, held out (twenty-ninth round): 20 of 20 claims with a right first support,
     # 17 of them strong; no contradicted or overclaimed statement labelled strong; one
     # narrative sentence given a strong support (I1.1, a behaviour lead's removals from lessons
-    # per half term, NPQEL 4.3).
+    # per half term, NPQEL 4.3). Since then a first-person sentence with two figures or more
+    # is the writer's context, its support at most partial: none.
     assert u["first_right"] >= 20
     assert u["listed"] == 20
     assert u["contradicted_strong"] == 0
-    assert u["narrative_strong"] <= 1
+    assert u["narrative_strong"] == 0

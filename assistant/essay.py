@@ -765,6 +765,47 @@ def reverses_pace(sentence: str, statement: str) -> bool:
     return said is not None and stated is not None and _crossed(said, stated)
 
 
+# What comes first: (first side, then side). "Ensuring pupils master foundational concepts …
+# before moving on is likely to build pupils' confidence" [NPQSL 3.5] and "adapt lessons … before
+# seeking a diagnosis" [NPQLT 6.P1.3] are turned round by "confidence comes first and mastery …
+# follows from it" and "a diagnosis … was in place first, and only then did teachers begin
+# adapting lessons" (a twelfth user test).
+_BEFORE_RE = re.compile(rf"(?P<a>{_SIDE}*?)\bbefore\s+(?P<b>{_SIDE}*)", re.IGNORECASE)
+_FIRST_THEN_RE = re.compile(
+    rf"(?P<a>{_SIDE}*?)\bfirst\b,?\s*(?:and\s+)?(?:only\s+)?then\s+(?P<b>{_SIDE}*)"
+    rf"|(?P<c>{_SIDE}*?)\b(?:comes?|came)\s+first\b,?\s*(?:and\s+)?(?:that\s+)?"
+    rf"(?P<d>{_SIDE}*?)\b(?:follows?|followed|comes?\s+(?:after|later|second))\b",
+    re.IGNORECASE,
+)
+_ONLY_AFTER_RE = re.compile(
+    rf"\b(?:only\s+(?:after|once|when)|not\s+until)\s+(?P<a>[^,;:.?!()\[\]]*?)"
+    rf"(?:,\s*|\s+(?=(?:did|do|does|would|could|can|will|was|were|had|have)\b))(?P<b>{_SIDE}*)",
+    re.IGNORECASE,
+)
+
+
+def _ordered(text: str) -> tuple[frozenset[str], frozenset[str]] | None:
+    """What a text says comes first and what after, as content words; None if it orders nothing."""
+    text = _comparable(text)
+    words = _side_words
+    if m := _FIRST_THEN_RE.search(text):
+        first, then = (m["a"], m["b"]) if m["a"] is not None else (m["c"], m["d"])
+        sides = words(first, True), words(then, False)
+    elif m := _ONLY_AFTER_RE.search(text):
+        sides = words(m["a"], False), words(m["b"], False)
+    elif m := _BEFORE_RE.search(text):
+        sides = words(m["a"], True), words(m["b"], False)
+    else:
+        return None
+    return sides if all(sides) else None
+
+
+def reverses_order(sentence: str, statement: str) -> bool:
+    """True when the sentence puts first what the statement puts after, and back."""
+    said, stated = _ordered(sentence), _ordered(statement)
+    return said is not None and stated is not None and _crossed(said, stated)
+
+
 def _compared(text: str) -> tuple[frozenset[str], frozenset[str]] | None:
     """What a text prefers and to what, as content words; None if it compares nothing."""
     words = _side_words  # the side of the match each pattern names first, as last or first words
@@ -1196,6 +1237,7 @@ def find_evidence(
                 or reverses(plain, s.text)
                 or too_soon(plain, s.text)
                 or reverses_pace(plain, s.text)
+                or reverses_order(plain, s.text)
                 or opposite_words(_strip_citations(plain), s.text) is not None
             ):
                 # The sentence claims more than the statement, or the reverse ("parenting
@@ -1746,6 +1788,7 @@ def _verdict(
         or reverses(plain_text(sentence.text), statement.text)
         or too_soon(plain_text(sentence.text), statement.text)
         or reverses_pace(plain_text(sentence.text), statement.text)
+        or reverses_order(plain_text(sentence.text), statement.text)
         or reworded is not None
     )
 
@@ -2056,6 +2099,8 @@ def _opposite_reason(sentence: str, statement: str, reworded: tuple[str, str] | 
         return _reworded_reason(*reworded)
     if reverses(plain, statement) or reverses_pace(plain, statement):
         return f"{SAYS_OPPOSITE}: it ranks or compares them the other way round"
+    if reverses_order(plain, statement):
+        return f"{SAYS_OPPOSITE}: it puts them in the other order"
     if words := overclaimed(sentence, statement):
         return f"{SAYS_OPPOSITE}: it says “{words[0]}”, which the statement does not"
     if _all_for_some(sentence, statement):

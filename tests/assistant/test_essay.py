@@ -1692,3 +1692,37 @@ def test_a_sentence_telling_the_writers_context_in_figures_gets_no_strong_suppor
         "Whole-school behaviour changes usually take longer than a term to embed.", search_index
     )
     assert claim.supports[0].strength == "strong"
+
+
+def test_an_order_turned_round_is_read(corpus_result) -> None:  # type: ignore[no-untyped-def]
+    by_id = {s.id: s for s in corpus_result.statements}
+    mastery = by_id["NPQSL 3.5"].text  # master foundations "before moving on" builds confidence
+    diagnosis = by_id["NPQLT 6.P1.3"].text  # adapt and intervene "before seeking a diagnosis"
+    stopping = by_id["NPQSL 8.P1.3"].text  # stop ineffective practices before new ones
+    # A twelfth user test: the order turned round in the writer's words.
+    assert essay.reverses_order(
+        "We reasoned that confidence comes first and that mastery of foundational concepts "
+        "follows from it.",
+        mastery,
+    )
+    assert essay.reverses_order(
+        "We made sure a diagnosis or specialist assessment was in place first, and only then "
+        "did teachers begin adapting lessons or starting interventions.",
+        diagnosis,
+    )
+    assert essay.reverses_order(
+        "Only once the new scheme was running did we review which old practices to stop.",
+        stopping,
+    )
+    # The same order in other words agrees.
+    assert not essay.reverses_order(
+        "Teachers adapted lessons and put interventions in place before anyone sought a "
+        "diagnosis.",
+        diagnosis,
+    )
+    assert not essay.reverses_order(
+        "We stopped the practices that were not working first, and only then introduced the "
+        "new approach.",
+        stopping,
+    )
+    assert not essay.reverses_order("Pupils master the basics.", mastery)

@@ -1716,8 +1716,7 @@ def test_an_order_turned_round_is_read(corpus_result) -> None:  # type: ignore[n
     )
     # The same order in other words agrees.
     assert not essay.reverses_order(
-        "Teachers adapted lessons and put interventions in place before anyone sought a "
-        "diagnosis.",
+        "Teachers adapted lessons and put interventions in place before anyone sought a diagnosis.",
         diagnosis,
     )
     assert not essay.reverses_order(

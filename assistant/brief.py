@@ -212,7 +212,8 @@ def brief_lines(
     if not (evidence or practice or provider):
         yield "I found nothing in the frameworks to answer this."
         return
-    scope = f" ({', '.join(result.frameworks)} only)" if result.frameworks else ""
+    # "In short (NPQSL only)" had read as "only NPQSL says this" (an Ask user test).
+    scope = f" (searched {', '.join(result.frameworks)} only)" if result.frameworks else ""
     cited = {i for g in (*evidence, *practice) for i in g.ids}
     provider_first = bool(provider) and (
         not (evidence or practice) or _is_provider(result, provider)
@@ -364,8 +365,8 @@ def _no_course_pages_lines(result: SearchResult, then: str = "") -> Iterator[str
     if result.no_course_pages:
         names = " and ".join(result.no_course_pages)
         yield (
-            f"> **This corpus has no course pages about {names}** (cost, funding, delivery, "
-            f"eligibility): for the course itself, ask an NPQ provider.{then}"
+            f"> **The documents here have no course pages about {names}** (cost, funding, "
+            f"delivery, eligibility): for the course itself, ask an NPQ provider.{then}"
         )
         yield ""
 
@@ -413,8 +414,8 @@ def absent_lines(result: SearchResult) -> Iterator[str]:
     )
     said = f"they are {', '.join(held)} statements" if held else "nothing here is from it"
     yield (
-        f"> **{names} {verb} not in this corpus.** What follows is from the frameworks it "
-        f"holds ({said}): cite them by their own numbers, not as {names}'s."
+        f"> **{names} {verb} not in the documents here.** What follows is from the frameworks "
+        f"they hold ({said}): cite them by their own numbers, not as {names}'s."
     )
     yield ""
 
@@ -508,7 +509,7 @@ def _see_also(result: SearchResult, cited: set[str], n: int = SEE_ALSO) -> Itera
             also = f" (the same text, punctuated differently: {', '.join(punct)})" if punct else ""
             if other:
                 also += f" (the same point, worded differently: {', '.join(other)})"
-            yield _listing_line(g, 160, " · ") + also
+            yield _listing_line(g, 160) + also
 
 
 def _practice_on_top(result: SearchResult) -> bool:
@@ -556,16 +557,21 @@ def _by_area(groups: Sequence[Group], headings: dict[str, Statement]) -> Iterato
             yield f"  - {text} {cite(g.ids)}"
 
 
-def _listing_line(g: Group, width: int, joiner: str) -> str:
-    """A statement offered, not cited: its ids, then its text cut to ``width`` characters."""
+def _listing_line(g: Group, width: int) -> str:
+    """A statement offered, not cited: its ids, then its text.
+
+    A framework statement in full, ready to quote (cut at 160 characters, "…ident…" could not
+    be pasted into assessed work: an Ask user test); a course page's text cut to ``width``
+    characters, at a word.
+    """
     # One line: a provider page's second paragraph on a line of its own read as a claim
     # with no citation ("uncited claims: 1" under an answer).
     flat = " ".join(g.lead.text.split())
-    text = flat if len(flat) <= width else flat[:width] + "…"
     if g.lead.kind == "provider_section":
+        text = flat if len(flat) <= width else flat[:width].rsplit(" ", 1)[0] + "…"
         # Section ids are recognised in brackets only (statement ids in any spelling).
         return f"- {g.lead.title} ({_page_label(g.lead)}) [{g.lead.id}]: {text}"
-    return f"- {joiner.join(g.ids)}: {text}"
+    return f"- {' · '.join(g.ids)}: {flat}"
 
 
 def _provider_label(s: Statement) -> str:
@@ -638,7 +644,12 @@ def abstain_lines(result: SearchResult, n: int = 3) -> Iterator[str]:
             "The NPQ frameworks here don't cover this question, so I won't give an answer "
             "that cites them."
         )
-    close = groups_from(result)[:n]
+    close = groups_from(result)
+    if not result.course_question:
+        # Course prices had been offered as "closest" to a question on teachers' pay scales
+        # (an Ask user test): a question not about the course gets statements only.
+        close = [g for g in close if g.lead.kind != "provider_section"]
+    close = close[:n]
     if close:
         yield ""
         pages = result.about_course and all(
@@ -646,7 +657,7 @@ def abstain_lines(result: SearchResult, n: int = 3) -> Iterator[str]:
         )
         yield f"Closest {'course pages' if pages else 'statements'}, in case they help:"
         for g in close:
-            yield _listing_line(g, 220, " = ")
+            yield _listing_line(g, 220)
 
 
 def hits_ids(hits: Sequence[Hit]) -> list[str]:

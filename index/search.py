@@ -255,6 +255,16 @@ _SALARY_RE = re.compile(
     r"main\s+pay|upper\s+pay)\b",
     re.IGNORECASE,
 )
+# The climate and the environment ("What does NPQSL say about teaching climate change and
+# sustainability?", an Ask user test): no statement is about them; a framework's "school
+# climate" and "financial sustainability" had answered. In a short question only: a longer one
+# may ask how to lead such a change ("…net zero by 2030: how do I lead it without…?").
+_ENVIRONMENT_RE = re.compile(
+    r"\b(?:climate\s+(?:change|crisis|emergency|education|anxiety)|global\s+warming|"
+    r"net[- ]zero|carbon\s+(?:footprint|neutral\w*|emissions?)|environmental\s+sustainability|"
+    r"eco[- ]?(?:schools?|committees?|councils?|warriors?))\b",
+    re.IGNORECASE,
+)
 # A subject's exam content ("Good revision resources for GCSE chemistry required practicals?",
 # "GCSE chemistry required practicals list", "which exam board is best for GCSE combined
 # science?": three blind batches): the frameworks hold no subject's specification.
@@ -817,6 +827,20 @@ def _asked_sentences(q: str) -> list[tuple[str, list[str]]]:
     return out
 
 
+# The pupil premium is a school's funding, not pupils: "Can I get targeted funding for NPQSL if my
+# school has a high proportion of pupil premium kids?" asks about the course's funding (an Ask
+# user test: it had been answered with NPQSL 1.1 on disadvantaged pupils).
+_PUPIL_PREMIUM_RE = re.compile(r"\bpupil\s+premium\b", re.IGNORECASE)
+
+
+# A condition after the ask ("…for NPQSL if my school has a high proportion of pupil premium
+# kids?") says whose case it is; the ask is before it.
+_CONDITION_RE = re.compile(
+    r"\s+(?:if|because|since|given\s+that|even\s+though|although|as\s+long\s+as)\s+",
+    re.IGNORECASE,
+)
+
+
 def about_the_course(query: str, course_like: Callable[[str], bool] | None = None) -> bool:
     """True when a question asks about an NPQ itself ("how long does the NPQSL take?").
 
@@ -832,11 +856,15 @@ def about_the_course(query: str, course_like: Callable[[str], bool] | None = Non
     if not worded and course_like is None:
         return False
     asked = _asked_sentences(q)
-    if any(_CONTENT_ASK_RE.search(sentence) for sentence, _ in asked):
+    if any(_CONTENT_ASK_RE.search(_PUPIL_PREMIUM_RE.sub(" ", sentence)) for sentence, _ in asked):
         # Any question in it asking what a framework says ("Is the NPQSL hard? What does it
         # say about coaching?", a follow-up searched with the one before) is a content question.
         return False
-    if worded and any(len(words) <= ABOUT_NPQ_MAX_WORDS and _npq_as_topic(s) for s, words in asked):
+    if worded and any(
+        len(part.split()) <= ABOUT_NPQ_MAX_WORDS and _npq_as_topic(part)
+        for s, _ in asked
+        for part in (s, _CONDITION_RE.split(s, 1)[0])
+    ):
         return True
     # "Thinking about doing the NPQEL, how hard is it?": the NPQ named before the question, which
     # asks about nothing but the course ("…, how long does it take to embed a policy?" asks
@@ -1136,6 +1164,19 @@ def asks_of(question: str, frameworks: Sequence[str] = ()) -> list[str]:
     ]
     prefix = ", ".join(frameworks)
     return [a if not prefix or frameworks_named(a) else f"{prefix}: {a}" for a in asks]
+
+
+_ASKED_TOPIC_RE = re.compile(
+    r"\b(?:say|says|said|anything|something|mention\w*|cover\w*)\s+(?:\w+\s+){0,2}?"
+    r"(?:about|abt|on|regarding)\s+(?P<topic>[^?.!;:]{3,60})[?.!]?\s*$",
+    re.IGNORECASE,
+)
+
+
+def asked_topic(query: str) -> frozenset[str]:
+    """The keywords of the topic a question asks a framework about ("…say about T?"), if any."""
+    m = _ASKED_TOPIC_RE.search(query.strip())
+    return asked_keywords(m["topic"]) if m else frozenset()
 
 
 def asked_keywords(query: str) -> frozenset[str]:
@@ -1551,7 +1592,7 @@ class SearchIndex:
             return f"{sid} is not a statement id"
         fw, area = m.group(1), int(m.group(2))
         if fw not in self._frameworks_held:
-            return f"{fw} is not in this corpus"
+            return f"{fw} is not in the documents here"
         in_area = [x for x in self.statements if x.framework == fw and x.area == area]
         if not in_area:
             if area in AREA_TITLES.get(fw, {}):
@@ -1932,12 +1973,12 @@ class SearchIndex:
         if absent:
             held = ", ".join(f for f in FRAMEWORK_NAMES if f in self._frameworks_held)
             notes.append(
-                f"{' and '.join(absent)} {'is' if len(absent) == 1 else 'are'} not in this "
-                f"corpus (it holds {held}); "
+                f"{' and '.join(absent)} {'is' if len(absent) == 1 else 'are'} not in the "
+                f"documents here (they hold {held}); "
                 + (
                     f"searched {', '.join(frameworks)}"
                     if frameworks
-                    else "searched every framework it holds"
+                    else "searched every framework they hold"
                 )
             )
         area_from_question = None
@@ -2011,7 +2052,7 @@ class SearchIndex:
             no_course_pages = absent
         if no_course_pages and (covered := self.provider_frameworks()):
             notes.append(
-                f"the provider pages in this corpus are about {' and '.join(covered)} only; "
+                f"the course pages here are about {' and '.join(covered)} only; "
                 f"for {' and '.join(no_course_pages)} courses (cost, funding, delivery) ask an "
                 "NPQ provider"
             )
@@ -2142,6 +2183,16 @@ class SearchIndex:
             self._kind[r] != "provider_section" and asked <= self._words_of(r)
             for r, _ in fused[:SCOPE_WORDS_IN_TOP]
         )
+        # ...nor is a topic asked about ("does the npq say anything abt homework", "what does
+        # NPQSL say about exclusions and alternative provision": an Ask user test) whose words
+        # the statements at the top say, between them.
+        topic = asked_topic(q)
+        if topic and not found_as_typed:
+            tops = [r for r, _ in fused[:SCOPE_WORDS_IN_TOP] if self._kind[r] != "provider_section"]
+            # A bullet says what its heading says too ("…admissions, exclusions and appeals").
+            heads = [self._row[g] for r in tops if (g := self.statements[r].group) in self._row]
+            said = frozenset().union(*(self._words_of(r) for r in (*tops, *heads)))
+            found_as_typed = topic <= said
         in_scope = (
             bool(id_hits)
             or scope_p >= self.scope_threshold
@@ -2183,7 +2234,11 @@ class SearchIndex:
             in_scope
             and not id_hits
             and not course_question
-            and (_SUBJECT_CONTENT_RE.search(q) or _STATUTORY_TIME_RE.search(q))
+            and (
+                _SUBJECT_CONTENT_RE.search(q)
+                or _STATUTORY_TIME_RE.search(q)
+                or (len(q.split()) < COURSE_WORD_LONG_QUESTION and _ENVIRONMENT_RE.search(q))
+            )
         ):
             in_scope = False
         if (

@@ -205,3 +205,20 @@ def test_a_generic_title_word_names_no_area(search_index: SearchIndex) -> None:
         )
     )
     assert "NPQLT has no area on this (NPQSL area 4 is Behaviour)" in behaviour
+
+
+def test_a_frameworks_take_and_a_situation_told_in_sentences_are_compared(
+    search_index: SearchIndex,
+) -> None:
+    # A sixth Ask user test: the topic had read "'s take behaviour 's", and a situation had
+    # been judged uncovered as its bag of words.
+    assert comparison_topic("How does NPQEL's take on behaviour differ from NPQSL's?") == (
+        "behaviour"
+    )
+    cmp = compare(
+        search_index,
+        "Our head judges every teacher on one graded lesson observation a year. Does the NPQ "
+        "say anything against that? Compare SL and LT if they differ",
+    )
+    assert cmp.in_scope
+    assert {"NPQSL 7.P4.3", "NPQLT 8.P3.3"} <= set(cmp.cited)

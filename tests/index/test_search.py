@@ -227,7 +227,7 @@ def test_provider_pages_about_another_npq_do_not_answer_for_the_named_one(
     # The named NPQ's own pages still come first...
     sl = search_index.search("how much does the NPQSL cost", k=3)
     assert ids(sl)[0].endswith("#what-does-it-cost")
-    assert not any("provider pages in this corpus" in n for n in sl.notes)
+    assert not any("course pages here are about" in n for n in sl.notes)
     # ...and so does a section of another NPQ's page that is about the named one.
     lt = search_index.search("how many training events for NPQLT abroad", k=3)
     assert (
@@ -541,7 +541,7 @@ def test_cli_search_bad_filter_message(capsys) -> None:  # type: ignore[no-untyp
 
 def test_an_npq_missing_from_the_corpus_is_named_in_a_note(search_index: SearchIndex) -> None:
     r = search_index.search("What does the NPQH framework say about governance?", k=5)
-    assert any(n.startswith("NPQH is not in this corpus (it holds NPQSL") for n in r.notes)
+    assert any(n.startswith("NPQH is not in the documents here (they hold NPQSL") for n in r.notes)
     # Its name is not searched for as a word; the frameworks held still answer.
     assert r.in_scope and all(h.statement.area == 10 for h in r.hits[:3])
 
@@ -563,7 +563,7 @@ def test_an_npq_missing_from_the_corpus_is_named_in_a_note(search_index: SearchI
             "NPQLT 1.1 does not exist: NPQLT area 1 (Teaching) holds no statements in the "
             "framework text here",
         ),
-        ("NPQH 1.1", "NPQH is not in this corpus"),
+        ("NPQH 1.1", "NPQH is not in the documents here"),
         # The NPQSL page keeps 3.1-3.6; NPQEL's Curriculum and Assessment, the same so far,
         # goes on to 3.19: 3.13 may be right, and the user is told so, not that it is wrong.
         (
@@ -610,7 +610,7 @@ def test_other_npqs_by_their_full_names_get_the_not_held_note(
     search_index: SearchIndex, question: str, named: str
 ) -> None:
     r = search_index.search(question, k=5)
-    assert any(n.startswith(f"{named} is not in this corpus") for n in r.notes), r.notes
+    assert any(n.startswith(f"{named} is not in the documents here") for n in r.notes), r.notes
     # The full name is the other course's, not NPQLT's "Leading Teaching".
     assert "NPQLT" not in r.frameworks and r.hits
 

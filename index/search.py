@@ -1026,6 +1026,10 @@ _ASKING_WORDS = _SOURCE_WORDS | frozenset({
     "m", "us", "cohort", "cohorts", "programme", "programmes", "course", "courses",
     "facilitator", "facilitators", "tutor", "tutors", "coursework", "discussing", "discussed",
     "discuss", "discussion", "asked", "ask", "asking", "today", "yesterday", "sure", "covered",
+    # Whom the source is for ("Is there an NPQEL statement I can point heads to?", an Ask user
+    # test).
+    "heads", "governors", "trustees", "board", "slt", "colleagues", "staff", "leaders",
+    "share", "send", "use", "cite",
 })
 _GREETING_WORDS = frozenset({
     "hi", "hello", "hey", "morning", "afternoon", "evening", "thanks", "thank", "cheers",

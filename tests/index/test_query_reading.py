@@ -322,3 +322,19 @@ def test_scene_questions_are_read_without_misreading_content_ones() -> None:
         found = sum(about_the_course(t) for t, about in rows if about)
         misread = sum(about_the_course(t) for t, about in rows if not about)
         assert found >= least_found and misread <= most_misread, (which, found, misread)
+
+
+def test_a_source_asked_for_someone_else_is_asking_not_topic(search_index: SearchIndex) -> None:
+    # A sixth Ask user test: "…I can point heads to?" had kept its clause, and with it
+    # NPQEL 1.P1.5 on alignment first.
+    q = (
+        "I'm CEO of a trust and in two of our primaries TAs take the lowest attainers out of "
+        "maths lessons most days. Is there an statement I can point heads to?"
+    )
+    assert strip_asking(q).endswith("most days.")
+    r = search_index.search(
+        "I'm CEO of a trust and in two of our primaries TAs take the lowest attainers out of "
+        "maths lessons most days. Is there an NPQEL statement I can point heads to?",
+        k=5,
+    )
+    assert "NPQEL 5.P1.2" in [h.statement.id for h in r.hits][:2]

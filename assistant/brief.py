@@ -125,6 +125,23 @@ def select_groups(result: SearchResult) -> tuple[list[Group], list[Group], list[
             for i, g in enumerate(groups):
                 if g.counterpart and g not in chosen and i and groups[i - 1] in chosen:
                     chosen.insert(chosen.index(groups[i - 1]) + 1, g)
+        if chosen and len(result.frameworks) > 1:
+            # A question naming several frameworks ("succession planning for key roles - npqsl
+            # and npqel refs?", an Ask user test) gets each one's best statement of the kind
+            # within the floor, not the first framework's alone.
+            for fw in result.frameworks:
+                if any(i.startswith(f"{fw} ") for c in chosen for i in c.ids):
+                    continue
+                best_of = next(
+                    (
+                        g
+                        for g in groups
+                        if g.lead.kind in kinds and g.lead.framework == fw and g.score >= floor
+                    ),
+                    None,
+                )
+                if best_of is not None and best_of not in chosen:
+                    chosen.append(best_of)
         return chosen
 
     evidence = keep(("evidence",), MAX_EVIDENCE_GROUPS)

@@ -898,3 +898,10 @@ def test_a_sixth_ask_user_tests_failures(search_index: SearchIndex) -> None:
     assert "…" not in related
     a = assistant.ask("What's the teachers' pay scale figure for UPS3 this year?")
     assert a.abstained and "provider-" not in a.text, a.text
+
+
+def test_a_question_naming_two_frameworks_cites_each(search_index: SearchIndex) -> None:
+    # A sixth Ask user test: NPQSL 7.P4.6 had been listed as related, not cited.
+    a = Assistant(search_index).ask("succession planning for key roles - npqsl and npqel refs?")
+    assert {"NPQEL 7.P4.8", "NPQSL 7.P4.6"} <= set(a.cited), a.text
+    assert not a.invalid_citations

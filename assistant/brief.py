@@ -248,6 +248,14 @@ def brief_lines(
                 "- The pages here do not say whether a place is funded (for example by a DfE "
                 "scholarship) or who is eligible for funding: ask your NPQ provider."
             )
+        if any(g.lead.is_course_page and not _superseded(g.lead) for g in provider):
+            # One provider's online-only model had read as how the NPQSL is delivered (an Ask
+            # user test): each provider runs its courses its own way.
+            yield ""
+            yield (
+                "> These are one provider's pages: cost, dates and delivery differ between "
+                "providers, so check them with yours."
+            )
         if evidence or practice:
             yield ""
             yield "**Related framework statements:**"

@@ -905,3 +905,13 @@ def test_a_question_naming_two_frameworks_cites_each(search_index: SearchIndex) 
     a = Assistant(search_index).ask("succession planning for key roles - npqsl and npqel refs?")
     assert {"NPQEL 7.P4.8", "NPQSL 7.P4.6"} <= set(a.cited), a.text
     assert not a.invalid_citations
+
+
+def test_a_providers_page_is_said_to_be_one_providers(search_index: SearchIndex) -> None:
+    # A sixth Ask user test: one provider's online-only model had read as how the NPQSL runs.
+    a = Assistant(search_index).ask(
+        "Is NPQSL delivered online or do I have to go to face-to-face sessions?"
+    )
+    assert a.cited and a.cited[0].startswith("provider-")
+    assert "> These are one provider's pages" in a.text
+    assert not a.report.uncited_claims

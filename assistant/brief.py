@@ -78,6 +78,16 @@ def cite(ids: Sequence[str]) -> str:
 SUPERSEDED_COMPANION_WITHIN = 3  # result groups searched for a current page to cite
 
 
+_INTERNATIONAL_RE = re.compile(
+    r"\binternational\b|\boverseas\b|\babroad\b|\bbritish\s+schools?\b", re.IGNORECASE
+)
+
+
+def _international(s: Statement) -> bool:
+    """A course page about the course for international schools."""
+    return bool(_INTERNATIONAL_RE.search(f"{s.id} {s.title} {s.area_title}"))
+
+
 def _superseded(s: Statement) -> bool:
     """A page of the pre-2021 programme."""
     return s.is_superseded
@@ -147,6 +157,10 @@ def select_groups(result: SearchResult) -> tuple[list[Group], list[Group], list[
     evidence = keep(("evidence",), MAX_EVIDENCE_GROUPS)
     practice = keep(("practice_heading", "practice"), MAX_PRACTICE_GROUPS)
     provider = keep(("provider_section",), MAX_PROVIDER_SECTIONS)
+    if any(not _superseded(g.lead) for g in provider) and not ASKS_OLD_RE.search(result.query):
+        # A current page answers; the pre-2021 programme's beside it is no answer about today's
+        # course (eight development questions had cited it second).
+        provider = [g for g in provider if not _superseded(g.lead)]
     if provider:
         # Another provider's page under the same heading answers the same question ("What
         # does it cost?": "Fees to be confirmed" on one page, "£1550 plus VAT" on the other,
@@ -161,6 +175,9 @@ def select_groups(result: SearchResult) -> tuple[list[Group], list[Group], list[
                 and g.lead.kind == "provider_section"
                 and g.lead.title.strip().lower() == title
                 and g.lead.id.split("#")[0] != doc
+                # "How much does the international NPQSL cost?" is not answered by the UK
+                # page's fees.
+                and (_international(g.lead) or not _INTERNATIONAL_RE.search(result.query))
             ):
                 provider.append(g)
     if (

@@ -915,3 +915,19 @@ def test_a_providers_page_is_said_to_be_one_providers(search_index: SearchIndex)
     assert a.cited and a.cited[0].startswith("provider-")
     assert "> These are one provider's pages" in a.text
     assert not a.report.uncited_claims
+
+
+def test_provider_answers_cite_the_page_for_the_asker(search_index: SearchIndex) -> None:
+    assistant = Assistant(search_index)
+    # The international course's fee is not answered with the UK page's as well.
+    a = assistant.ask("How much does the international NPQSL cost and do I have to pay VAT?")
+    assert a.cited == ("provider-olp-npqsl-international#what-does-it-cost",), a.cited
+    # A current page answers; the pre-2021 programme's is not cited beside it.
+    a = assistant.ask(
+        "I'm a head of department hoping to move onto SLT - am I eligible for NPQSL or do I "
+        "need to be a deputy already?"
+    )
+    assert a.cited and not any(c.startswith("legacy-") for c in a.cited), a.cited
+    # ...unless the old programme is asked about.
+    a = assistant.ask("How was the old NPQSL final assessment done?")
+    assert any(c.startswith("legacy-") for c in a.cited), a.cited

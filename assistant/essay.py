@@ -142,7 +142,7 @@ _NEGATION_RE = re.compile(
 )
 # Absolute and superlative claims the frameworks do not make ("matters most", "always").
 _OVERCLAIM_RE = re.compile(
-    r"\b(most important|matters? most|single most|the key factor|always|guarantees?d?|"
+    r"\b(most important|matters? most|single most|the key factor|always|guarantee(?:s|d|ing)?|"
     r"sufficient|on (?:its|their) own|permanently|the only|entirely|completely|every time|"
     r"most (?:cost[- ])?effective|most reliable|most powerful|most impactful|"
     r"evidence is (?:clear|conclusive|unequivocal)|proven?|proves|eliminat\w*|eradicat\w*|"
@@ -441,6 +441,16 @@ _DENIED_BELIEF_RE = re.compile(
 )
 
 
+# …or named first and called one after: "the idea of working memory being easily overloaded is
+# largely a myth" (a thirteenth user test).
+_BELIEF_CALLED_MYTH_RE = re.compile(
+    r"\b(?:idea|belief|notion|view|claim|assumption)\s+(?:that|of)\s+(?P<belief>[^;:.?!]+?)\s+"
+    r"(?:is|was|are|were)\s+(?:\w+\s+){0,2}?(?:an?\s+)?(?:myths?|misconceptions?|fallac(?:y|ies)|"
+    r"mistaken|false|wrong|overstated|exaggerated|overblown)\b",
+    re.IGNORECASE,
+)
+
+
 def _denied_belief(sentence: str) -> str:
     """The belief a sentence calls a misconception or myth ("" when it calls none one).
 
@@ -448,7 +458,7 @@ def _denied_belief(sentence: str) -> str:
     passing may still be the writer's position restated ("It is a misconception that prior
     knowledge matters much; pupils can tackle complex ideas without first…").
     """
-    m = _DENIED_BELIEF_RE.search(sentence)
+    m = _DENIED_BELIEF_RE.search(sentence) or _BELIEF_CALLED_MYTH_RE.search(sentence)
     return " ".join(m.group("belief").split()) if m else ""
 
 
@@ -479,12 +489,19 @@ def claim_negated(
     clauses = _clauses(_strip_citations(sentence))
     if any(_GOVERNING_RE.search(c) and negated(c) for c in clauses[:-1]):
         return True
-    belief = _denied_belief(_strip_citations(sentence))
-    if belief:
-        nearest = re.sub(r"^that\s+", "", " ".join(best_clause.split()), flags=re.I)
-        if nearest in belief or belief in nearest:
-            return True
+    if _denies_a_belief(sentence, clause_cosines):
+        return True
     return any(negated(c) and cos > best - NEGATION_ASIDE_GAP for c, cos in clause_cosines)
+
+
+def _denies_a_belief(sentence: str, clause_cosines: Sequence[tuple[str, float]]) -> bool:
+    """Whether the part of the sentence nearest the statement is a belief it calls a myth."""
+    belief = _denied_belief(_strip_citations(sentence))
+    if not belief or not clause_cosines:
+        return False
+    best_clause = max(clause_cosines, key=lambda p: p[1])[0]
+    nearest = re.sub(r"^that\s+", "", " ".join(best_clause.split()), flags=re.I)
+    return nearest in belief or belief in nearest
 
 
 _STATEMENT_SENTENCE_RE = re.compile(r"(?<=[a-z)][.;])\s+(?=[A-Z])")
@@ -602,6 +619,18 @@ def negation_differs(
     """
     if denies_reversal(sentence, statement):
         return False
+    if (
+        _denies_a_belief(sentence, clause_cosines)
+        and not _DENIED_BELIEF_RE.search(statement)
+        and not _BELIEF_CALLED_MYTH_RE.search(statement)
+        and not re.search(r"\b(?:misconception|myth|not\s+supported\s+by)\b", statement, re.I)
+    ):
+        # What the statement says, called a myth: "the idea of working memory being easily
+        # overloaded is largely a myth" against NPQLT 3.4's "its capacity is limited and can
+        # be overloaded", whose own "limited" had read as a negation the two shared (a
+        # thirteenth user test). Not a statement that itself calls something a misconception
+        # (NPQSL 5.9 on learning styles).
+        return True
     part = _part_said(sentence, statement)
     if part != statement and negated(statement) and not negated(part):
         # The statement's negation is in its other sentence; when each of the sentence's own
@@ -772,10 +801,19 @@ def reverses_pace(sentence: str, statement: str) -> bool:
 # adapting lessons" (a twelfth user test).
 _BEFORE_RE = re.compile(rf"(?P<a>{_SIDE}*?)\bbefore\s+(?P<b>{_SIDE}*)", re.IGNORECASE)
 _FIRST_THEN_RE = re.compile(
-    rf"(?P<a>{_SIDE}*?)\bfirst\b,?\s*(?:and\s+)?(?:only\s+)?then\s+(?P<b>{_SIDE}*)"
+    rf"(?P<a>{_SIDE}*?)\bfirst\b,?\s*(?:(?:and\s+)?(?:only\s+)?then|and)\s+(?P<b>{_SIDE}*)"
     rf"|(?P<c>{_SIDE}*?)\b(?:comes?|came)\s+first\b,?\s*(?:and\s+)?(?:that\s+)?"
-    rf"(?P<d>{_SIDE}*?)\b(?:follows?|followed|comes?\s+(?:after|later|second))\b",
+    rf"(?P<d>{_SIDE}*?)\b(?:follows?|followed|comes?\s+(?:after|later|second))\b"
+    # "open each unit with the hardest problem and let the foundational knowledge emerge
+    # afterwards" (a thirteenth user test).
+    rf"|(?P<e>{_SIDE}*?)\band\s+(?:only\s+)?(?:let\s+|then\s+)?(?P<f>{_SIDE}*?)\s+"
+    r"(?:afterwards|later\s+on|after\s+that)\b",
     re.IGNORECASE,
+)
+# "Before using any assessment, teachers should be clear about the decision it will be used to
+# support" [NPQEL 3.15]: what comes after "before" comes second.
+_LEADING_BEFORE_RE = re.compile(
+    rf"^\s*before\s+(?P<b>(?:[\w'’-]+\s+){{0,5}}[\w'’-]+),\s*(?P<a>{_SIDE}*)", re.IGNORECASE
 )
 _ONLY_AFTER_RE = re.compile(
     rf"\b(?:only\s+(?:after|once|when)|not\s+until)\s+(?P<a>[^,;:.?!()\[\]]*?)"
@@ -788,11 +826,18 @@ def _ordered(text: str) -> tuple[frozenset[str], frozenset[str]] | None:
     """What a text says comes first and what after, as content words; None if it orders nothing."""
     text = _comparable(text)
     words = _side_words
-    if m := _FIRST_THEN_RE.search(text):
-        first, then = (m["a"], m["b"]) if m["a"] is not None else (m["c"], m["d"])
+    if m := _LEADING_BEFORE_RE.search(text):
+        sides = words(m["a"], False), words(m["b"], False)
+    elif m := _FIRST_THEN_RE.search(text):
+        first, then = next((m[x], m[y]) for x, y in ("ab", "cd", "ef") if m[x] is not None)
         sides = words(first, True), words(then, False)
     elif m := _ONLY_AFTER_RE.search(text):
-        sides = words(m["a"], False), words(m["b"], False)
+        first_words = words(m["a"], False)
+        if len(first_words) < 2:
+            # "…begins by securing a specialist assessment; only once that is in place do
+            # teachers adapt lessons": what "that" stands for is before it.
+            first_words |= words(text[: m.start()], True)
+        sides = first_words, words(m["b"], False)
     elif m := _BEFORE_RE.search(text):
         sides = words(m["a"], True), words(m["b"], False)
     else:
@@ -803,7 +848,14 @@ def _ordered(text: str) -> tuple[frozenset[str], frozenset[str]] | None:
 def reverses_order(sentence: str, statement: str) -> bool:
     """True when the sentence puts first what the statement puts after, and back."""
     said, stated = _ordered(sentence), _ordered(statement)
-    return said is not None and stated is not None and _crossed(said, stated)
+    if said is None or stated is None:
+        return False
+    (sa, sb), (ta, tb) = said, stated
+    # Crossed; or one side crossed in two words or more with nothing in its own place ("the
+    # hardest problem … and let the foundational knowledge emerge afterwards": "hardest
+    # problem" is not "more complex content" in words).
+    alone = max(len(sa & tb), len(sb & ta)) >= 2 and not (sa & ta or sb & tb)
+    return _crossed(said, stated) or alone
 
 
 def _compared(text: str) -> tuple[frozenset[str], frozenset[str]] | None:
@@ -2068,6 +2120,14 @@ def _all_for_some(sentence: str, statement: str) -> bool:
     )
 
 
+# A statement that weighs what it names against others ("when compared with other
+# interventions", "a crucial factor").
+_WEIGHS_RE = re.compile(
+    r"\bcompared\s+(?:with|to)\b|\b(?:is|are|a|an)\s+(?:crucial|important|significant|powerful)\b",
+    re.IGNORECASE,
+)
+
+
 def overclaims(sentence: str, statement: str) -> bool:
     """True when the sentence makes an absolute or superlative claim the statement does not.
 
@@ -2083,8 +2143,11 @@ def overclaimed(sentence: str, statement: str) -> list[str]:
     # "which was not always the case before" hedges; it claims no "always".
     sentence = re.sub(r"(?:\bnot|\bnever|n't|n’t)\s+always\b", " ", sentence, flags=re.IGNORECASE)
     # "one of the most cost-effective ways" ranks it among others, as "can be a cost-effective
-    # way … when compared with other interventions" does (a twelfth user test, NPQEL 6.1).
-    sentence = re.sub(r"\bone\s+of\s+the\s+most\b", "one of the", sentence, flags=re.IGNORECASE)
+    # way … when compared with other interventions" does (a twelfth user test, NPQEL 6.1); not
+    # of a statement that ranks nothing ("one of the most reliable techniques we have" for
+    # NPQLT 7.P3.2's approaches "likely to increase its effectiveness": a thirteenth).
+    if _ranks(statement) or _WEIGHS_RE.search(statement):
+        sentence = re.sub(r"\bone\s+of\s+the\s+most\b", "one of the", sentence, flags=re.IGNORECASE)
     claimed = {m.lower(): m for m in _OVERCLAIM_RE.findall(sentence)}
     stated = {m.lower() for m in _OVERCLAIM_RE.findall(statement)}
     if _EMPHASIS_RE.search(statement):

@@ -1725,3 +1725,57 @@ def test_an_order_turned_round_is_read(corpus_result) -> None:  # type: ignore[n
         stopping,
     )
     assert not essay.reverses_order("Pupils master the basics.", mastery)
+
+
+def test_a_thirteenth_user_tests_wrong_claims_are_read(corpus_result) -> None:  # type: ignore[no-untyped-def]
+    by_id = {s.id: s for s in corpus_result.statements}
+    # "guaranteeing", and "one of the most …" of a statement that weighs nothing.
+    assert essay.overclaimed(
+        "Responsive adaptation is one of the most certain ways of guaranteeing that every "
+        "pupil with SEND succeeds.",
+        by_id["NPQSL 5.4"].text,
+    )
+    assert essay.overclaimed(
+        "Sharing model work is one of the most reliable techniques we have.",
+        by_id["NPQLT 7.P3.2"].text,
+    )
+    # A statement that weighs its point keeps "one of the most" fair (NPQEL 6.9, "a crucial
+    # factor").
+    assert not essay.overclaimed(
+        "Teaching quality is one of the most important factors in raising attainment.",
+        by_id["NPQEL 6.9"].text,
+    )
+    # Orders turned round in three more shapes.
+    assert essay.reverses_order(
+        "We wrote the common assessments first and worked out afterwards which decisions "
+        "their results might inform.",
+        by_id["NPQEL 3.15"].text,
+    )
+    assert essay.reverses_order(
+        "Our graduated approach now begins by securing a specialist assessment or diagnosis; "
+        "only once that is in place do class teachers adapt lessons.",
+        by_id["NPQSL 5.P1.4"].text,
+    )
+    assert not essay.reverses_order(
+        "Before adding anything we reviewed and stopped practices that were not working, such "
+        "as the automated text that most parents ignored.",
+        by_id["NPQSL 8.P1.3"].text,
+    )
+
+
+def test_a_belief_named_first_and_called_a_myth_denies_the_statement(
+    search_index: SearchIndex,
+) -> None:
+    text = (
+        "I reassured staff that the idea of working memory being easily overloaded is largely a "
+        "myth, so text-heavy slides were not a problem (NPQLT 3.4)."
+    )
+    (c,) = essay.check_essay(text, search_index).citations
+    assert (c.cited, c.verdict) == ("NPQLT 3.4", "unsupported")
+    # A statement that itself calls something a misconception agrees with the myth named.
+    text = (
+        "We dropped the myth that pupils have distinct learning styles that lessons should be "
+        "tailored to (NPQSL 5.9)."
+    )
+    (c,) = essay.check_essay(text, search_index).citations
+    assert (c.cited, c.verdict) == ("NPQSL 5.9", "supported")

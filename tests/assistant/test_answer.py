@@ -931,3 +931,31 @@ def test_provider_answers_cite_the_page_for_the_asker(search_index: SearchIndex)
     # ...unless the old programme is asked about.
     a = assistant.ask("How was the old NPQSL final assessment done?")
     assert any(c.startswith("legacy-") for c in a.cited), a.cited
+
+
+def test_a_seventh_ask_user_tests_failures(search_index: SearchIndex) -> None:
+    assistant = Assistant(search_index)
+    # A citation asked for a quoted sentence is no question about the course.
+    a = assistant.ask(
+        "I'm writing: \"Senior leaders should make sure curriculum, assessment and teaching are "
+        "aligned with the school's ambitious goals for pupils.\" Can you give me the NPQSL "
+        "citation?"
+    )
+    assert "NPQSL 1.P1.4" in a.cited, a.text
+    # The course's length asked with "expect … to take" and a second ask is about the course.
+    a = assistant.ask(
+        "How many hours a week should I expect NPQSL to take, and how long does the whole "
+        "course last?"
+    )
+    assert not any(c.startswith("NPQSL ") for c in a.cited), a.text
+    # A topic asked with "cover", examples aside, that a statement names is covered.
+    a = assistant.ask("does npqel cover income generation like hiring out the sports hall")
+    assert a.cited[:1] == ("NPQEL 7.P3.8",), a.text
+    # The SEND Code's graduated approach is no graduation from a course.
+    a = assistant.ask(
+        "What does NPQEL say about specialist support and the graduated approach across the trust?"
+    )
+    assert "no course pages" not in a.text and a.cited[0].startswith("NPQEL 5."), a.text
+    # A job application is not covered, and is no course question.
+    a = assistant.ask("How do I write a good letter of application for a headship?")
+    assert a.abstained and not a.cited, a.text

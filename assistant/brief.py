@@ -93,10 +93,31 @@ def _superseded(s: Statement) -> bool:
     return s.is_superseded
 
 
+# What a course costs, who funds it, who may apply: a question asking only that, about an NPQ
+# no course page covers, gets no framework statement "on its words" ("How much does NPQEL cost
+# and is there DfE funding if I work in a trust?" had cited NPQEL 10.P2 on the Education and
+# Skills Funding Agency: an Ask user test).
+_COURSE_FACTS_RE = re.compile(
+    r"\b(?:cost|costs|fees?|price|prices|funding|funded|vat|scholarships?|bursar\w*|grants?|"
+    r"eligib\w*|apply|application|how\s+much)\b|£",
+    re.IGNORECASE,
+)
+_CONTENT_WORDS_RE = re.compile(
+    r"\b(?:say|says|said|statements?|frameworks?|learn\s+(?:that|how)|evidence|cite|citation)\b",
+    re.IGNORECASE,
+)
+
+
 def select_groups(result: SearchResult) -> tuple[list[Group], list[Group], list[Group]]:
     """Pick what the brief cites: top evidence, practice and provider groups."""
     groups = groups_from(result)
     if not groups:
+        return [], [], []
+    if (
+        result.no_course_pages
+        and _COURSE_FACTS_RE.search(result.query)
+        and not _CONTENT_WORDS_RE.search(result.query)
+    ):
         return [], [], []
     id_hits = [g for g in groups if g.typed and g.lead.kind != "provider_section"]
     if id_hits:
@@ -242,6 +263,9 @@ def brief_lines(
     yield from missing_lines(result)
     yield from absent_lines(result)
     yield from loose_lines(result)
+    if result.no_course_pages and not (evidence or practice or provider):
+        yield from _no_course_pages_lines(result)
+        return
     yield from _no_course_pages_lines(result, " What the frameworks say on your question's words:")
     if not (evidence or practice or provider):
         yield "I found nothing in the frameworks to answer this."

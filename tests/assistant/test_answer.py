@@ -959,3 +959,7 @@ def test_a_seventh_ask_user_tests_failures(search_index: SearchIndex) -> None:
     # A job application is not covered, and is no course question.
     a = assistant.ask("How do I write a good letter of application for a headship?")
     assert a.abstained and not a.cited, a.text
+    # Cost and funding of an NPQ no course page covers: said so, and no statement "on the
+    # question's words" (had cited NPQEL 10.P2 on the Education and Skills Funding Agency).
+    a = assistant.ask("How much does NPQEL cost and is there DfE funding if I work in a trust?")
+    assert "no course pages about NPQEL" in a.text and not a.cited, a.text

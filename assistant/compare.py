@@ -96,7 +96,11 @@ _NOT_TOPIC_RE = re.compile(
     r"deal\w*|put|puts|word\w*|phras\w*|present\w*|frame|frames|framed|"
     # "How does NPQEL's take on behaviour differ from NPQSL's?" (an Ask user test: its topic
     # had read "'s take behaviour 's").
-    r"take|takes|view|views|stance|position|perspective|angle)\b",
+    r"take|takes|view|views|stance|position|perspective|angle|"
+    # "The evidence bits look identical but the practice bits seem different", "I need it for
+    # my NPQLT assignment" (a seventh Ask user test).
+    r"(?:evidence|practice)\s+(?:bits?|statements?|parts?|sides?|sections?)|bits?|look|looks|"
+    r"seem|seems|identical|different|i\s+need\s+(?:it|this|them)|assignment|essay|stuff)\b",
     re.IGNORECASE,
 )
 
@@ -224,8 +228,8 @@ def comparison_topic(question: str) -> str:
     """The topic of a comparison: its words without framework names, ids and comparing words."""
     text = without_citations(question, filler=" ")
     text = strip_framework_names(text)
-    text = re.sub(r"(?<!\w)[’']s\b", " ", text)  # what a framework's name left: "NPQEL's"
     text = _SHORT_RE.sub(" ", text)
+    text = re.sub(r"(?<!\w)[’']s\b", " ", text)  # what a framework's name left: "NPQEL's"
     text = _NOT_TOPIC_RE.sub(" ", text)
     text = re.sub(r"[^\w’'\-/ ]+", " ", text)
     return " ".join(w for w in text.split() if w.strip("-/’'") and w.lower() not in STOPWORDS)
@@ -542,8 +546,9 @@ def _short_notes(
                         f"{other} area {area} stops at {other} {area}.{held} in the text held "
                         f"here, where {fw} area {area} has the same statements and goes on to "
                         f"{last.id}: the {other} source may be missing rows, so points found "
-                        f"only in {fw} there may be in the full {other} framework too (add the "
-                        f"DfE {other} PDF to corpus/)."
+                        f"only in {fw} there may be in the full {other} framework too: check "
+                        f"the DfE's {other} document before you write that {other} leaves them "
+                        "out."
                     )
 
 

@@ -51,6 +51,7 @@ SCENARIO_HEAVY = {
         ("twelfth", "r", MIXED, 10),
         ("thirteenth", "j", MIXED, 10),
         ("fourteenth", "g", MIXED, 10),
+        ("fifteenth", "a", MIXED, 10),
     ],
 )
 def test_blind_questions_are_well_formed(

@@ -293,10 +293,25 @@ def brief_lines(
             # One provider's online-only model had read as how the NPQSL is delivered (an Ask
             # user test): each provider runs its courses its own way.
             yield ""
-            yield (
-                "> These are one provider's pages: cost, dates and delivery differ between "
-                "providers, so check them with yours."
-            )
+            abroad = [
+                g.lead.title
+                for g in provider
+                if _international(g.lead) and not _INTERNATIONAL_RE.search(result.query)
+            ]
+            if abroad:
+                # "Can I do NPQLT if I teach in a sixth form college…? And is it online or face
+                # to face?" had been answered only from a page for international schools (a
+                # seventh Ask user test).
+                yield (
+                    f"> “{abroad[0]}” is about the course for international schools; for a "
+                    "school in England, cost, dates and delivery may differ: check them with "
+                    "your provider."
+                )
+            else:
+                yield (
+                    "> These are one provider's pages: cost, dates and delivery differ between "
+                    "providers, so check them with yours."
+                )
         if evidence or practice:
             yield ""
             yield "**Related framework statements:**"

@@ -915,6 +915,13 @@ def test_a_providers_page_is_said_to_be_one_providers(search_index: SearchIndex)
     assert a.cited and a.cited[0].startswith("provider-")
     assert "> These are one provider's pages" in a.text
     assert not a.report.uncited_claims
+    # A page for international schools, asked about from England, is said to be one.
+    a = Assistant(search_index).ask(
+        "Can I do NPQLT if I teach in a sixth form college rather than a school? And is it "
+        "online or face to face?"
+    )
+    assert "about the course for international schools" in a.text, a.text
+    assert not a.report.uncited_claims
 
 
 def test_provider_answers_cite_the_page_for_the_asker(search_index: SearchIndex) -> None:

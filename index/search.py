@@ -1204,6 +1204,18 @@ _ASKED_TOPIC_RE = re.compile(
 _EXAMPLES_RE = re.compile(r"\s+(?:like|such\s+as|e\.?g\.?|for\s+example|including)\s+.*$", re.I)
 
 
+# Quoted in double quotes or curly single ones (a straight ' is an apostrophe: "school's").
+_QUOTED_RE = re.compile(r"[“\"]([^“”\"]{30,})[”\"]|‘([^‘’]{30,})’")
+QUOTE_MIN_KEYWORDS = 5  # a quoted passage this long is a sentence to be cited
+QUOTE_SHARE = 0.6  # …held enough by a statement that holds this share of its keywords
+
+
+def quoted_keywords(query: str) -> frozenset[str]:
+    """The keywords of the longest passage the question quotes, if any."""
+    quotes = [a or b for a, b in _QUOTED_RE.findall(query)]
+    return asked_keywords(max(quotes, key=len)) if quotes else frozenset()
+
+
 def asked_topic(query: str) -> frozenset[str]:
     """The keywords of the topic a question asks a framework about ("…say about T?"), if any."""
     m = _ASKED_TOPIC_RE.search(query.strip())
@@ -2233,6 +2245,15 @@ class SearchIndex:
             heads = [self._row[g] for r in tops if (g := self.statements[r].group) in self._row]
             said = frozenset().union(*(self._words_of(r) for r in (*tops, *heads)))
             found_as_typed = topic <= said
+        quoted = quoted_keywords(q)
+        if len(quoted) >= QUOTE_MIN_KEYWORDS and not found_as_typed:
+            # A sentence the user quotes to be cited ("I'm writing: '…' Can you give me the
+            # NPQSL citation?", an Ask user test) whose words a top statement mostly holds.
+            found_as_typed = any(
+                len(quoted & self._words_of(r)) >= QUOTE_SHARE * len(quoted)
+                for r, _ in fused[:SCOPE_WORDS_IN_TOP]
+                if self._kind[r] != "provider_section"
+            )
         in_scope = (
             bool(id_hits)
             or scope_p >= self.scope_threshold

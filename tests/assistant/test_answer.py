@@ -949,6 +949,9 @@ def test_a_seventh_ask_user_tests_failures(search_index: SearchIndex) -> None:
         "citation?"
     )
     assert "NPQSL 1.P1.4" in a.cited, a.text
+    # …and, the statement holding most of its words, without the "may not speak to this
+    # directly" warning.
+    assert "may not speak to this directly" not in a.text
     # The course's length asked with "expect … to take" and a second ask is about the course.
     a = assistant.ask(
         "How many hours a week should I expect NPQSL to take, and how long does the whole "

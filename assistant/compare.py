@@ -38,6 +38,8 @@ FAMILY_FLOOR = 0.5  # a point's hit scores at least this share of the top hit's
 LONG_TOPIC_WORDS = 5  # a topic this long came from a situation told in sentences
 PER_FRAMEWORK = 4  # points at most in which each compared framework appears
 AREA_ONLY_SHOWN = 6  # an area's statements no other framework has, quoted in full
+AREA_PAIRS_SHOWN = 4  # …and, asked how they differ, its practice reworded in another framework
+_DIFFER_RE = re.compile(r"\bdiffer\w*|\bdifference|\bcontrast\w*|\bhow\s+\w+\s+change", re.I)
 NEAREST_SHOWN = 2  # a framework with nothing on the topic: its nearest statements, not cited
 
 # Short names in a comparison ("how is the EL version different from the SL one?").
@@ -145,6 +147,9 @@ class AreaOverlap:
         same: Other framework -> how many of them it has in the same words.
         reworded: Other framework -> how many it has in its own words.
         only: The area's statements no other compared framework has, in reading order.
+        pairs: The area's practice statements another compared framework has in its own words,
+            each with that wording, in reading order (for the first framework compared only, so
+            a pair is listed once).
     """
 
     framework: str
@@ -154,6 +159,7 @@ class AreaOverlap:
     same: tuple[tuple[str, int], ...]
     reworded: tuple[tuple[str, int], ...]
     only: tuple[Statement, ...]
+    pairs: tuple[tuple[Statement, Statement], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -191,6 +197,14 @@ class Comparison:
         ids = [i for f in _ordered(self) for i in f.ids]
         ids += [s.id for _, ss in self.mentions for s in ss]
         ids += [s.id for a in self.areas for s in a.only[:AREA_ONLY_SHOWN] if s.id not in ids]
+        if _DIFFER_RE.search(self.question):
+            ids += [
+                s.id
+                for a in self.areas
+                for pair in a.pairs[:AREA_PAIRS_SHOWN]
+                for s in pair
+                if s.id not in ids
+            ]
         return tuple(ids)
 
 
@@ -476,6 +490,7 @@ def _area_overlaps(
             same: dict[str, int] = {}
             reworded: dict[str, int] = {}
             only: list[Statement] = []
+            pairs: list[tuple[Statement, Statement]] = []
             for r in rows:
                 fam = _family(index, r, compared, 1.0, False)
                 mine = index.statements[r]
@@ -485,6 +500,8 @@ def _area_overlaps(
                         same[o] = same.get(o, 0) + 1
                     else:
                         reworded[o] = reworded.get(o, 0) + 1
+                        if fw == compared[0] and mine.kind == "practice":
+                            pairs.append((mine, ss[0]))
                 if not others:
                     only.append(mine)
             others_fw = [o for o in compared if o != fw]
@@ -497,6 +514,7 @@ def _area_overlaps(
                     tuple((o, same.get(o, 0)) for o in others_fw),
                     tuple((o, reworded.get(o, 0)) for o in others_fw),
                     tuple(only),
+                    tuple(pairs),
                 )
             )
     return out
@@ -667,6 +685,17 @@ def comparison_lines(cmp: Comparison) -> Iterator[str]:
             rest = a.only[AREA_ONLY_SHOWN:]
             if rest:
                 yield f"  - and {', '.join(st.id for st in rest)}"
+            if a.pairs and _DIFFER_RE.search(cmp.question):
+                # "The evidence bits look identical but the practice bits seem different" (an
+                # Ask user test): how each framework words the practice they share.
+                shown = a.pairs[:AREA_PAIRS_SHOWN]
+                more = f" (the first {AREA_PAIRS_SHOWN})" if len(a.pairs) > len(shown) else ""
+                yield f"  The same practice in each framework's words{more}:"
+                for mine, theirs in shown:
+                    yield (
+                        f"  - {_quoted(mine)} {cite([mine.id])} / {_quoted(theirs)} "
+                        f"{cite([theirs.id])}"
+                    )
     for fw, said in cmp.mentions:
         yield ""
         yield (

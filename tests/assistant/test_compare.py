@@ -222,3 +222,21 @@ def test_a_frameworks_take_and_a_situation_told_in_sentences_are_compared(
     )
     assert cmp.in_scope
     assert {"NPQSL 7.P4.3", "NPQLT 8.P3.3"} <= set(cmp.cited)
+
+
+def test_asked_how_an_area_differs_its_reworded_practice_is_shown(
+    search_index: SearchIndex,
+) -> None:
+    # A seventh Ask user test: "the practice bits seem different", and the answer had shown only
+    # the statements the two share word for word.
+    q = (
+        "How is the behaviour area different between NPQSL and NPQEL? The evidence bits look "
+        "identical but the practice bits seem different."
+    )
+    a = Assistant(search_index).ask(q)
+    assert "The same practice in each framework's words" in a.text
+    assert {"NPQSL 4.P2.1", "NPQEL 4.P2.1"} <= set(a.cited)
+    assert not a.invalid_citations
+    # Asked whether an area is the same, not how it differs: the counts, not the pairs.
+    b = Assistant(search_index).ask("Is the behaviour area the same in NPQSL and NPQEL?")
+    assert "The same practice in each framework's words" not in b.text

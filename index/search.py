@@ -1219,7 +1219,19 @@ def quoted_keywords(query: str) -> frozenset[str]:
 def asked_topic(query: str) -> frozenset[str]:
     """The keywords of the topic a question asks a framework about ("…say about T?"), if any."""
     m = _ASKED_TOPIC_RE.search(query.strip())
-    return asked_keywords(_EXAMPLES_RE.sub("", m["topic"])) if m else frozenset()
+    if not m:
+        return frozenset()
+    # School shorthand in the frameworks' words ("how TAs should be used": teaching assistants).
+    topic = re.sub(
+        r"[A-Za-z]+",
+        lambda w: (
+            DOMAIN_VOCABULARY.get(w[0].lower(), w[0])
+            if sum(c.isupper() for c in w[0]) >= 2
+            else w[0]
+        ),
+        _EXAMPLES_RE.sub("", m["topic"]),
+    )
+    return asked_keywords(topic)
 
 
 def asked_keywords(query: str) -> frozenset[str]:

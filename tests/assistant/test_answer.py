@@ -969,6 +969,14 @@ def test_a_seventh_ask_user_tests_failures(search_index: SearchIndex) -> None:
     # A job application is not covered, and is no course question.
     a = assistant.ask("How do I write a good letter of application for a headship?")
     assert a.abstained and not a.cited, a.text
+    # A topic in school shorthand ("how TAs should be used") that a top statement names in the
+    # frameworks' words (NPQLT 6.P1.1, "teaching assistants … used") is no loose cover.
+    a = assistant.ask(
+        "In my Y4 class I have 3 pupils with EHCPs and a full-time TA who basically sits with "
+        "one boy all day. Our SENCO says that's fine. Does NPQLT say anything about how TAs "
+        "should be used?"
+    )
+    assert "may not speak to this directly" not in a.text, a.text
     # Cost and funding of an NPQ no course page covers: said so, and no statement "on the
     # question's words" (had cited NPQEL 10.P2 on the Education and Skills Funding Agency).
     a = assistant.ask("How much does NPQEL cost and is there DfE funding if I work in a trust?")

@@ -841,10 +841,11 @@ def _asked_sentences(q: str) -> list[tuple[str, list[str]]]:
     return out
 
 
-# The pupil premium is a school's funding, not pupils: "Can I get targeted funding for NPQSL if my
-# school has a high proportion of pupil premium kids?" asks about the course's funding (an Ask
-# user test: it had been answered with NPQSL 1.1 on disadvantaged pupils).
-_PUPIL_PREMIUM_RE = re.compile(
+# Words that look like a content ask and are not. The pupil premium is a school's funding, not
+# pupils: "Can I get targeted funding for NPQSL if my school has a high proportion of pupil
+# premium kids?" asks about the course's funding (an Ask user test: it had been answered with
+# NPQSL 1.1 on disadvantaged pupils).
+_NOT_CONTENT_RE = re.compile(
     r"\bpupil\s+premium\b"
     # …nor what to expect of the course ("How many hours a week should I expect NPQSL to
     # take…?", an Ask user test): not what a framework expects of leaders.
@@ -876,7 +877,7 @@ def about_the_course(query: str, course_like: Callable[[str], bool] | None = Non
     if not worded and course_like is None:
         return False
     asked = _asked_sentences(q)
-    if any(_CONTENT_ASK_RE.search(_PUPIL_PREMIUM_RE.sub(" ", sentence)) for sentence, _ in asked):
+    if any(_CONTENT_ASK_RE.search(_NOT_CONTENT_RE.sub(" ", sentence)) for sentence, _ in asked):
         # Any question in it asking what a framework says ("Is the NPQSL hard? What does it
         # say about coaching?", a follow-up searched with the one before) is a content question.
         return False
@@ -1154,17 +1155,14 @@ def _asking_sentence(question: str) -> str | None:
     return " ".join(asks)
 
 
+_ASK_OPENING = r"(?:can|could|is|are|do|does|will|would|how|what|when|where|who|which)\b"
 _ASK_SPLIT_RE = re.compile(
-    r"(?<=[.?!])\s+|,?\s+and\s+(?=(?:can|could|is|are|do|does|will|would|how|what|when|where|"
-    r"who|which)\b)|;\s+",
+    rf"(?<=[.?!])\s+|,?\s+and\s+(?={_ASK_OPENING})|;\s+",
     re.IGNORECASE,
 )
 # An ask after its context in one sentence: "Our school's an hour from anywhere, can it be done
 # fully online?" (a fourteenth blind batch) asks "can it be done fully online?" too.
-_TRAILING_ASK_RE = re.compile(
-    r",\s+((?:can|could|is|are|do|does|will|would|how|what|when|where|who|which)\b[^,.;!?]*\?)$",
-    re.IGNORECASE,
-)
+_TRAILING_ASK_RE = re.compile(rf",\s+({_ASK_OPENING}[^,.;!?]*\?)$", re.IGNORECASE)
 
 
 def asks_of(question: str, frameworks: Sequence[str] = ()) -> list[str]:

@@ -20,6 +20,7 @@ from assistant.brief import (
     brief_citations,
     brief_lines,
     child_at_risk,
+    is_listing,
     is_outline,
     loose_lines,
     missing_lines,
@@ -30,6 +31,7 @@ from assistant.compare import compare, comparison_frameworks, comparison_lines
 from assistant.essay import TextError, check_essay
 from assistant.llm import ChatModel, LLMError, Message
 from assistant.prompts import EVIDENCE_HEADER, SYSTEM, USER, format_evidence
+from assistant.verify import check_claim, claim_lines
 from index.hit import Hit
 from index.search import (
     SearchIndex,
@@ -303,6 +305,11 @@ class Assistant:
                 )
                 return
         text = first
+        claimed = check_claim(question, result, self.index) if not history else None
+        if claimed is not None and not is_outline(result) and not is_listing(result):
+            for line in claim_lines(claimed):
+                text += line + "\n"
+                yield line + "\n"
         for line in brief_lines(result, headings=self.headings, bullets=self.bullets):
             text += line + "\n"
             yield line + "\n"

@@ -102,7 +102,13 @@ _NOT_TOPIC_RE = re.compile(
     # "The evidence bits look identical but the practice bits seem different", "I need it for
     # my NPQLT assignment" (a seventh Ask user test).
     r"(?:evidence|practice)\s+(?:bits?|statements?|parts?|sides?|sections?)|bits?|look|looks|"
-    r"seem|seems|identical|different|i\s+need\s+(?:it|this|them)|assignment|essay|stuff)\b",
+    r"seem|seems|identical|different|i\s+need\s+(?:it|this|them)|assignment|essay|stuff|"
+    # A chat's follow-up: "Thanks - can you give me the NPQEL equivalent of the NPQSL statement
+    # on feedback?", "and for NPQEL rather than NPQSL - is the statement on high expectations
+    # the same number there?" (an eighth Ask user test: "Thanks feedback", "rather high
+    # expectations number").
+    r"thanks|thank\s+you|cheers|ok|okay|also|please|rather|instead|numbers?|numbered|same|"
+    r"equivalents?|counterparts?|versions?|there|can|could|you|me|for)\b",
     re.IGNORECASE,
 )
 

@@ -35,6 +35,7 @@ Each is also searched without the re-ranker (the fusion's order), for comparison
     npq eval thirteenth
     npq eval fourteenth
     npq eval fifteenth
+    npq eval sixteenth
 
 Writes ``eval/reports/<name>.md``, ``<name>.json`` and ``<name>.png``.
 """
@@ -244,6 +245,21 @@ BATCHES = {
         "Changes made after the first run were chosen with this set's misses in view, so the "
         "numbers of this build are no fresh measure; the first run is.",
     ),
+    "sixteenth": Batch(
+        "sixteenth",
+        "sixteenth_questions.jsonl",
+        "A sixteenth batch, written blind to measure the thirtieth round",
+        "written by two assessors who never saw the system or the other question sets, in the "
+        "retrieval set's kinds and proportions (A over NPQSL 1–5, NPQEL 6–10 and NPQLT 2–5, "
+        "a third of its scenes long, their first-seen topic not the principle cited; B over "
+        "NPQSL 6–10, NPQEL 1–5 and NPQLT 6–9, in staff's own words: kids, SLT, drop-ins, "
+        "mocks), searched by the round's build before its search changes; a development set "
+        "after its first run",
+        # The first run (2026-11-25, the file not yet added), before any change it prompted.
+        {"recall@5": 0.833, "mrr@10": 0.914, "oos_detection_rate": 11 / 12},
+        "No change of the round was made on it; changes after this round will have been "
+        "chosen with its misses in view.",
+    ),
 }
 
 
@@ -378,7 +394,7 @@ def write_report(results: dict[str, Any]) -> str:
 
 
 def main(argv: list[str] | None = None, batch: str = "blind") -> int:
-    """``npq eval <batch>``: ``blind``, ``fourth`` … ``fifteenth``."""
+    """``npq eval <batch>``: ``blind``, ``fourth`` … ``sixteenth``."""
     return set_eval_main(f"npq eval {batch}", lambda: write_report(run_blind_eval(batch)), argv)
 
 

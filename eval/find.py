@@ -146,6 +146,18 @@ USER_TESTS: tuple[FindUserTest, ...] = (
             "narrative_strong": 1,
         },
     ),
+    FindUserTest(
+        DATA / "find_user_test5",
+        "the thirtieth round, a fifth tester",
+        # First run: the round's build with the files not yet added.
+        {
+            "first_right": 17,
+            "listed": 18,
+            "strong_right": 9,
+            "contradicted_strong": 1,
+            "narrative_strong": 1,
+        },
+    ),
 )
 
 

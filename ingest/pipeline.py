@@ -318,13 +318,30 @@ def _repair_cut(statements: list[Statement], warnings: list[IngestWarning]) -> l
             and _norm(o.text).startswith(prefix)
         ]
         completions = {_norm(o.text) for o in donors}
+        near_tails: dict[str, str] = {}
+        if not donors:
+            # A twin worded a word or two apart: NPQSL 8.10 ends "…and checking it is still
+            # aligned with the overall strategy and" in its only source; NPQEL 8.10 and NPQLT
+            # 9.10 say "…and check it is still aligned with the overall strategy and context."
+            for o in statements:
+                if o.framework != s.framework and o.kind == s.kind and is_complete(o.text):
+                    tail = _near_prefix_tail(s.text, o.text)
+                    if tail:
+                        donors.append(o)
+                        near_tails[o.id] = tail
+            completions = {_norm(t) for t in near_tails.values()}
         if donors and len(completions) == 1:
             donor = min(donors, key=statement_sort_key)
-            tail = donor.text[len(s.text) :] if donor.text.startswith(s.text) else ""
-            if not tail:
-                tail = donor.text[len(normalise_space(s.text)) :]
-            text = s.text + tail
+            if donor.id in near_tails:
+                text = normalise_space(s.text) + " " + near_tails[donor.id]
+            else:
+                tail = donor.text[len(s.text) :] if donor.text.startswith(s.text) else ""
+                if not tail:
+                    tail = donor.text[len(normalise_space(s.text)) :]
+                text = s.text + tail
             note = f"cut off in every {s.framework} source; completed from {donor.id}"
+            if donor.id in near_tails:
+                note += f" (“{near_tails[donor.id]}”; the two are worded alike, not the same)"
             warnings.append(
                 IngestWarning(s.sources[0].file if s.sources else "", f"{s.id}: {note}", "repair")
             )
@@ -344,6 +361,40 @@ def _repair_cut(statements: list[Statement], warnings: list[IngestWarning]) -> l
             )
             out.append(replace(s, incomplete=True))
     return out
+
+
+NEAR_PREFIX_END_WORDS = 6  # a cut text's last words, found in its twin, mark where it stops
+# Words of the cut text its twin may word otherwise before them ("checking" for "check",
+# "colleagues" for "all trust schools, headteachers and staff").
+NEAR_PREFIX_CHANGES = 2
+NEAR_PREFIX_TAIL_WORDS = 3  # at most this many words are supplied
+
+
+def _near_prefix_tail(cut: str, other: str) -> str:
+    """The words ``other`` goes on with where ``cut`` stops, when the two are worded alike.
+
+    Alike: ``cut``'s last words are a run of ``other``'s, and every word of ``cut`` before them
+    is in ``other`` but for a few (``other`` may say more); and only a short tail follows.
+    "" otherwise.
+    """
+    import difflib
+
+    a, b = _norm(cut).split(), _norm(other).split()
+    n = NEAR_PREFIX_END_WORDS
+    if len(a) < 2 * n:
+        return ""
+    ends = [j for j in range(n, len(b)) if b[j - n : j] == a[-n:]]
+    if len(ends) != 1 or not 0 < len(b) - ends[0] <= NEAR_PREFIX_TAIL_WORDS:
+        return ""
+    end = ends[0]
+    changed = sum(  # the cut text's own words that its twin does not have
+        i2 - i1
+        for tag, i1, i2, _j1, _j2 in difflib.SequenceMatcher(None, a, b[:end]).get_opcodes()
+        if tag != "equal"
+    )
+    if changed > NEAR_PREFIX_CHANGES:
+        return ""
+    return " ".join(normalise_space(other).split()[end:])
 
 
 def _same_words(text: str) -> str:

@@ -608,23 +608,28 @@ def test_an_npq_the_corpus_lacks_is_said_first(search_index, question: str) -> N
 
 
 def test_a_statement_cut_off_in_its_source_is_quoted_as_such(search_index: SearchIndex) -> None:
-    # NPQSL 5.P1.1 ends "…and Equality Act" in every source: the quotation must say so.
+    # NPQEL 3.P4.1 ends "…and factored into curriculum planning" with no full stop, and no
+    # other framework has it to complete it from: the quotation must say so.
     from assistant import essay
 
-    assert search_index.get("NPQSL 5.P1.1").incomplete
-    a = Assistant(search_index).ask("what does NPQSL 5.P1.1 say")
-    line = next(ln for ln in a.text.splitlines() if "[NPQSL 5.P1.1]" in ln)
-    assert "Equality Act […cut off in the source document] [NPQSL 5.P1.1]" in line
+    assert search_index.get("NPQEL 3.P4.1").incomplete
+    a = Assistant(search_index).ask("what does NPQEL 3.P4.1 say")
+    line = next(ln for ln in a.text.splitlines() if "[NPQEL 3.P4.1]" in ln)
+    assert "curriculum planning […cut off in the source document] [NPQEL 3.P4.1]" in line
     assert a.report.uncited_claims == ()  # a listed page's second paragraph is no claim
     found = essay.find_evidence(
-        "Leaders must ensure colleagues fulfil their statutory duties under the SEND Code of "
-        "Practice.",
+        "Leaders confirm that assessments are of high quality, externally validated where "
+        "available, and factored into curriculum planning.",
         search_index,
-        framework="NPQSL",
+        framework="NPQEL",
     )
     rows = essay.evidence_rows(found)
-    row = next(r for r in rows if r["ids"] == "NPQSL 5.P1.1")
+    row = next(r for r in rows if r["ids"] == "NPQEL 3.P4.1")
     assert row["statement"].endswith("[…cut off in the source document]")
+    # Completed from a twin, a statement is quoted whole (NPQSL 5.P1.1, from NPQEL 5.P1.1).
+    a = Assistant(search_index).ask("what does NPQSL 5.P1.1 say")
+    line = next(ln for ln in a.text.splitlines() if "[NPQSL 5.P1.1]" in ln)
+    assert "Equality Act (2010). [NPQSL 5.P1.1]" in line
 
 
 def test_a_heading_leading_the_answer_brings_its_bullets(search_index: SearchIndex) -> None:

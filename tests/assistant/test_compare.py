@@ -46,6 +46,20 @@ def test_topic_drops_framework_names_and_comparing_words() -> None:
         == "literacy"
     )
     assert comparison_topic("compare NPQEL 4.P1.2 with the NPQSL equivalent") == ""
+    # A chat's follow-up words are no topic (an eighth Ask user test: "Thanks feedback").
+    assert (
+        comparison_topic(
+            "Thanks - can you give me the NPQEL equivalent of the NPQSL statement on feedback?"
+        )
+        == "feedback"
+    )
+    assert (
+        comparison_topic(
+            "and for NPQEL rather than NPQSL - is the statement on high expectations the same "
+            "number there?"
+        )
+        == "high expectations"
+    )
 
 
 def test_reworded_point_is_shown_in_each_frameworks_words(search_index: SearchIndex) -> None:

@@ -52,6 +52,7 @@ SCENARIO_HEAVY = {
         ("thirteenth", "j", MIXED, 10),
         ("fourteenth", "g", MIXED, 10),
         ("fifteenth", "a", MIXED, 10),
+        ("sixteenth", "d", MIXED, 9),
     ],
 )
 def test_blind_questions_are_well_formed(
@@ -61,7 +62,8 @@ def test_blind_questions_are_well_formed(
     assert [r["qid"] for r in rows] == [f"{prefix}{i:03d}" for i in range(1, 121)]
     # Both ninth-batch assessors, each blind to the other, searched "instructional coaching";
     # both thirteenth-batch ones "ECT induction rules" and "NPQLT hinge questions".
-    repeated = {"ninth": 1, "thirteenth": 2}.get(batch, 0)
+    # Both sixteenth-batch ones "Nolan principles" and "How much is the international NPQSL?".
+    repeated = {"ninth": 1, "thirteenth": 2, "sixteenth": 2}.get(batch, 0)
     assert len({r["question"].lower() for r in rows}) == 120 - repeated
     assert Counter(r["assessor"] for r in rows) == {"A": 60, "B": 60}
     assert Counter(r["kind"] for r in rows) == kinds

@@ -14,7 +14,7 @@ pytestmark = pytest.mark.slow
 
 def test_labels_follow_each_essays_citations_in_order() -> None:
     rows = read_jsonl(USER_TEST / "labels.jsonl")
-    assert len(rows) == 51 + 68 + 75 + 79 + 80 + 86 + 89 + 90 + 87 + 107 + 108 + 107 + 107
+    assert len(rows) == 51 + 68 + 75 + 79 + 80 + 86 + 89 + 90 + 87 + 107 + 108 + 107 + 107 + 106
     assert {r["set"] for r in rows} == {
         "design",
         "held_out",
@@ -29,6 +29,7 @@ def test_labels_follow_each_essays_citations_in_order() -> None:
         "eleventh",
         "twelfth",
         "thirteenth",
+        "fourteenth",
     }
     for name in sorted({r["essay"] for r in rows}):
         text = (USER_TEST / name).read_text(encoding="utf-8")
@@ -122,8 +123,19 @@ def test_the_checker_on_the_user_test_essays(monkeypatch, search_index: SearchIn
     # of a statement that weighs nothing, "the idea of … is largely a myth" and three more
     # shapes of order (a leading "Before …,", "… first and … afterwards", "only once that is
     # in place") are read: 76, four wrong claims passing.
-    assert res["thirteenth"]["verdicts_right"] >= 76
-    assert res["thirteenth"]["suggestions_right"] >= 19
+    # In the thirtieth round a cited statement the re-ranked search is sure of (P >= 0.6, first)
+    # counts as the sentence's nearest: EE3.2 and EE3.8, right numbers, are no longer called
+    # wrong: 79.
+    assert res["thirteenth"]["verdicts_right"] >= 79
+    assert res["thirteenth"]["suggestions_right"] >= 20
+    # The fourteenth (thirtieth round), two more sessions asked for subtle contradictions in
+    # other words: 73 of 106 and 18 of 22 at its first run (held out), one wrong number accepted
+    # (FF1.14, NPQSL 6.7 for 6.8's words) and four wrong claims passing. Since then "X is what
+    # makes it stick" against a statement ranking X below, "the single factor", "everything
+    # they need to know" and "works best" are read, and a neighbour the re-ranked search is sure
+    # of, holding more of the sentence's words, is offered: 78 and 19 of 23.
+    assert res["fourteenth"]["verdicts_right"] >= 78
+    assert res["fourteenth"]["suggestions_right"] >= 19
     wrong_accepted = [
         w
         for part in res.values()
@@ -137,7 +149,8 @@ def test_the_checker_on_the_user_test_essays(monkeypatch, search_index: SearchIn
             for w in part["wrong"]
             if w["expected"] == "supported" and w["got"] == "wrong_number"
         ]
-        # The thirteenth's six, left (eval/reports/ablations.md, twenty-ninth round): a wider
-        # margin before another number is offered lets wrong numbers pass elsewhere.
-        known = {"EE2.6", "EE2.13", "EE3.2", "EE3.8", "EE5.4", "EE6.15"}
+        # The thirteenth's four and the fourteenth's one, left (eval/reports/ablations.md,
+        # twenty-ninth and thirtieth rounds): a wider margin before another number is offered
+        # lets wrong numbers pass elsewhere.
+        known = {"EE2.6", "EE2.13", "EE5.4", "EE6.15", "FF1.2"}
         assert not set(right_called_wrong) - known, (name, right_called_wrong)

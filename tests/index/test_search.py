@@ -1442,3 +1442,48 @@ def test_research_named_as_participants_cite_it_is_found_and_covered(
     twins = {first, *search_index.by_id[first].same_as}
     assert result.in_scope
     assert ids[0] in twins, ids
+
+
+def test_a_request_for_information_under_the_law_is_judged_not_covered(
+    search_index: SearchIndex,
+) -> None:
+    # An eighth Ask user test: answered with assessment information as "nearest".
+    for q in (
+        "How should I respond to a Freedom of Information request from a parent?",
+        "FOI request from a parent, what do I do?",
+    ):
+        assert not search_index.search(q, k=5).in_scope, q
+    # Sharing information with children's social care is covered (NPQSL 7.P1.3).
+    r = search_index.search(
+        "Children's social care have asked us for information about a pupil; staff are "
+        "nervous about GDPR. What should I do?",
+        k=5,
+    )
+    assert r.in_scope
+
+
+def test_a_scene_planned_using_the_npq_is_no_course_question(search_index: SearchIndex) -> None:
+    # An eighth Ask user test: declined as a question about the course ("ask your provider").
+    q = (
+        "I'm a deputy head at a two-form entry primary. Our Year 6 writing results dropped and "
+        "the head wants me to lead a new whole-school approach to writing. Staff are tired after "
+        "two previous initiatives that fizzled out. How should I plan this using the NPQSL?"
+    )
+    r = search_index.search(q, k=5)
+    assert not r.course_question and r.in_scope
+    assert all(h.statement.kind != "provider_section" for h in r.hits)
+    assert any(h.statement.area == 8 for h in r.hits[:3])  # Implementation
+    # The NPQ as the thing done is still a course question.
+    assert search_index.search("How long does the NPQSL take?", k=5).course_question
+
+
+def test_staff_wellbeing_puts_pupils_wellbeing_after(search_index: SearchIndex) -> None:
+    # An eighth Ask user test: NPQSL 1.4 (the wellbeing of pupils) had led, its note saying
+    # the staff's had been searched.
+    r = search_index.search("what does npqsl say about school culture and staff wellbeing", k=5)
+    ids = [h.statement.id for h in r.hits]
+    assert "NPQSL 1.4" not in ids[:3]
+    assert any(i in ids for i in ("NPQSL 1.7", "NPQSL 7.1"))
+    # Pupils' wellbeing asked, it stays.
+    r = search_index.search("can teachers improve pupils' wellbeing and motivation?", k=5)
+    assert r.hits[0].statement.id in {"NPQSL 1.4", "NPQEL 1.4", "NPQLT 2.4"}

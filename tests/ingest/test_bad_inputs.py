@@ -185,7 +185,8 @@ def test_cli_ingest_prints_counts_and_warnings(
     assert "NPQEL      all        120        33      135" in out
     assert "NPQLT      all         78        25       86" in out
     assert "'Torun' read as 'To run'" in out
-    assert "NPQSL 8.10: text is cut off and cannot be completed" in out
+    assert "NPQEL 3.P4.1: text is cut off and cannot be completed" in out
+    assert "NPQSL 8.10: cut off in every NPQSL source; completed from NPQEL 8.10" in out
     assert (tmp_path / STATEMENTS_FILE).is_file()
 
 

@@ -125,11 +125,38 @@ def test_cut_statement_completed_from_other_framework(corpus_result: IngestResul
     assert any("NPQEL 2.1" in r for r in s.repairs)
 
 
+def test_cut_statement_completed_from_a_twin_worded_alike(corpus_result: IngestResult) -> None:
+    by_id = {s.id: s for s in corpus_result.statements}
+    # Cut after "strategy and" in both NPQSL sources; NPQEL 8.10 says "check" for "checking".
+    s = by_id["NPQSL 8.10"]
+    assert "and checking it is still aligned" in s.text
+    assert s.text.endswith("with the overall strategy and context.")
+    assert s.repaired_from == "NPQEL 8.10" and not s.incomplete
+    assert any("worded alike" in r for r in s.repairs)
+    s = by_id["NPQSL 5.P1.1"]  # "colleagues" where NPQEL says "all trust schools, … staff"
+    assert s.text.startswith("Ensuring that colleagues fulfil")
+    assert s.text.endswith("SEND Code of Practice (2015) and Equality Act (2010).")
+
+
 def test_uncompletable_statement_is_flagged_not_invented(corpus_result: IngestResult) -> None:
     by_id = {s.id: s for s in corpus_result.statements}
-    s = by_id["NPQSL 8.10"]  # NPQEL/NPQLT say "and check it is", so not an exact prefix
+    s = by_id["NPQEL 3.P4.1"]  # no full stop in the OCR, and no twin to complete it from
     assert s.incomplete and s.repaired_from is None
-    assert s.text.endswith("with the overall strategy and")
+    assert s.text.endswith("and factored into curriculum planning")
+
+
+def test_a_twin_worded_otherwise_at_the_cut_completes_nothing() -> None:
+    from ingest.pipeline import _near_prefix_tail
+
+    cut = "Sustained implementation requires leaders to keep checking it is still aligned with the"
+    twin = (
+        "Sustained implementation requires leaders to keep checking it is still in line with "
+        "the plan."
+    )
+    assert _near_prefix_tail(cut, twin) == ""  # its last six words are not the twin's
+    other = "Leaders must keep checking it is still aligned with the overall plan."
+    assert _near_prefix_tail(cut, other) == ""  # too many of its words are not the twin's
+    assert _near_prefix_tail(cut, cut.replace("checking", "check") + " plan.") == "plan."
 
 
 def test_merge_records_every_source(corpus_result: IngestResult) -> None:

@@ -14,6 +14,7 @@ import time
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 
+from assistant.areas import area_answer, area_lines
 from assistant.brief import (
     absent_lines,
     abstain_lines,
@@ -271,6 +272,9 @@ class Assistant:
         # What each area holds is the outline's answer itself, not a note under it.
         note = "; ".join(n for n in result.notes if not (is_outline(result) and " holds " in n))
         first = "".join(line + "\n" for line in safeguarding_lines(question))
+        if (areas := area_answer(question, self.frameworks)) is not None:
+            # "Is there an NPQLT area on governance…?" answered from the areas' titles first.
+            first += "".join(line + "\n" for line in area_lines(areas))
         if first:
             yield first
         if not result.in_scope:

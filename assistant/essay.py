@@ -649,12 +649,29 @@ def negation_differs(
         # to keep supporting or rewarding it (NPQSL 8.10)" denies 8.10's second sentence,
         # whatever its first ("…is rarely static") says (a seventh user test).
         negations = [c for c in _clauses(_strip_citations(sentence)) if negated(c)]
-        if negations and all(_part_said(c, statement) == part for c in negations):
+        if (
+            negations
+            and all(_part_said(c, statement) == part for c in negations)
+            and not all(_repeats_other_negation(c, statement, part) for c in negations)
+        ):
             return _differs(sentence, clause_cosines, part, whole)
     # A difference from the whole statement and from the part of it the sentence speaks to.
     return _differs(sentence, clause_cosines, statement, whole) and (
         part == statement or _differs(sentence, clause_cosines, part, whole)
     )
+
+
+def _repeats_other_negation(clause: str, statement: str, part: str) -> bool:
+    """Whether each negation of ``clause`` is a word the statement says outside ``part``.
+
+    "…a trust's capacity to implement change is rarely static and that leaders must keep
+    supporting the approach and checking it still fits the strategy" repeats NPQEL 8.10's own
+    "rarely static" (its first sentence) in the clause that speaks to its second: no denial
+    of the second (a fourth user test's K16, once NPQSL 8.10 was completed).
+    """
+    found = [m.group(0).lower() for m in _NEGATION_RE.finditer(clause)]
+    other = statement.replace(part, " ").lower()
+    return bool(found) and all(re.search(rf"\b{re.escape(f)}\b", other) for f in found)
 
 
 def _differs(

@@ -1847,3 +1847,21 @@ def test_a_neighbour_in_the_sentences_words_is_offered(search_index: SearchIndex
     # Cited right, it is supported.
     (c,) = essay.check_essay(text.replace("6.7", "6.8"), search_index).citations
     assert c.verdict == "supported"
+
+
+def test_a_statements_own_negation_repeated_is_no_denial(corpus_result) -> None:  # type: ignore[no-untyped-def]
+    by_id = {s.id: s for s in corpus_result.statements}
+    statement = by_id["NPQEL 8.10"].text  # "…is rarely static (…). Sustained implementation…"
+    # "rarely static" is the statement's own, in the clause that speaks to its second sentence.
+    agrees = (
+        "Two of our headteachers left during the year, which reminded me that a trust's "
+        "capacity to implement change is rarely static and that leaders must keep supporting "
+        "the approach and checking it still fits the strategy as contexts change."
+    )
+    assert not essay.negation_differs(agrees, [], statement)
+    # A denial of the second sentence is still read (a seventh user test).
+    denies = (
+        "Once the approach was embedded, leaders no longer needed to keep supporting or "
+        "rewarding it."
+    )
+    assert essay.negation_differs(denies, [], statement)

@@ -1,0 +1,126 @@
+"""Whether a framework has an area on a topic, answered first from the areas' titles.
+
+"Is there an NPQLT area on governance like there is in NPQSL?" (an eighth Ask user test) had
+been answered with a provider page listing NPQSL's areas and never told "no": NPQLT's areas are
+School Culture, How Pupils Learn, … Implementation, with none on governance. The titles are the
+frameworks' own (`ingest.frameworks.AREA_TITLES`), so the answer is exact.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from index.store import tokenize
+from ingest.frameworks import AREA_ALIASES, AREA_TITLES
+from ingest.ids import frameworks_named
+
+_AREA_WORD = r"(?:area|section|strand|part|unit|module|chapter)s?"
+# "Is there an NPQLT area on governance…", "does the NPQEL have a section about SEND?", "Has
+# NPQLT got an area for behaviour?", "which area of NPQSL covers partnerships?".
+_AREA_ASKED_RE = re.compile(
+    r"^\s*(?:(?:so|and|also|ok|okay)[,\s]+)?(?:"
+    rf"(?:is|are)\s+there\s+(?:an?|any)\s+(?:[\w-]+\s+){{0,2}}?{_AREA_WORD}"
+    rf"|(?:does|do)\s+(?:the\s+)?[\w-]+(?:\s+[\w-]+)?\s+(?:have|include|contain)\s+(?:an?|any)\s+"
+    rf"{_AREA_WORD}"
+    rf"|(?:has|have)\s+(?:the\s+)?[\w-]+(?:\s+[\w-]+)?\s+got\s+(?:an?|any)\s+{_AREA_WORD}"
+    rf"|which\s+{_AREA_WORD}\s+(?:of\s+|in\s+)?(?:the\s+)?(?:[\w-]+\s+)?"
+    r"(?:covers?|is\s+about|deals?\s+with|is\s+on|has)"
+    r")\s+(?:(?:on|about|for|covering|dealing\s+with|called|titled|named)\s+)?(?P<topic>[^?]+)",
+    re.IGNORECASE,
+)
+# …or the topic before the area word: "is there a behaviour area in the NPQLT?".
+_TOPIC_FIRST_RE = re.compile(
+    r"^\s*(?:(?:so|and|also|ok|okay)[,\s]+)?(?:is|are)\s+there\s+(?:an?|any)\s+"
+    rf"(?P<topic>[\w' -]+?)\s+{_AREA_WORD}\b",
+    re.IGNORECASE,
+)
+# What follows the topic: "… like there is in NPQSL", "… as in the NPQEL".
+_LIKE_RE = re.compile(
+    r"\s+(?:like|as|the\s+way|similar\s+to)\b.*$|\s+(?:in|of)\s+(?:the\s+)?npq\s?-?\s?\w*\b.*$",
+    re.IGNORECASE,
+)
+_NOT_TOPIC = frozenset({"npq", "npqsl", "npqel", "npqlt", "framework", "area", "section"})
+
+
+@dataclass(frozen=True, slots=True)
+class AreaAnswer:
+    """Which areas of each framework asked about are on a topic.
+
+    Attributes:
+        topic: The topic, as asked.
+        found: (framework, area number, title) of each area whose title names the topic.
+        missing: Frameworks held with no such area.
+        asked: The framework the question asks about, if it names one.
+    """
+
+    topic: str
+    found: tuple[tuple[str, int, str], ...]
+    missing: tuple[str, ...]
+    asked: tuple[str, ...] = ()
+
+
+def _keys(text: str) -> frozenset[str]:
+    return frozenset(t for t in tokenize(text) if t not in _NOT_TOPIC)
+
+
+def _titled(framework: str, topic: str) -> list[tuple[int, str]]:
+    """The areas of ``framework`` whose title (or its usual short name) names the topic."""
+    wanted = _keys(topic)
+    alias = AREA_ALIASES.get(" ".join(topic.lower().split()), "")
+    out = []
+    for number, title in sorted(AREA_TITLES.get(framework, {}).items()):
+        if title == alias or (wanted and wanted <= _keys(title)):
+            out.append((number, title))
+    return out
+
+
+def area_answer(question: str, held: tuple[str, ...]) -> AreaAnswer | None:
+    """The answer to a question asking whether a framework has an area on a topic, or None."""
+    topic = ""
+    for pattern in (_AREA_ASKED_RE, _TOPIC_FIRST_RE):
+        if m := pattern.match(question):
+            topic = _LIKE_RE.sub("", m["topic"]).strip(" ,.;:-–—'\"“”")
+            topic = re.sub(r"^(?:the|a|an)\s+", "", topic, flags=re.IGNORECASE)
+            if _keys(topic):
+                break
+    if not _keys(topic):
+        return None
+    named = [f for f in frameworks_named(question) if f in held]
+    # The framework asked about first; one named after "like …" is the comparison.
+    asked = _in_order(question, named)[:1]
+    found: list[tuple[str, int, str]] = []
+    missing: list[str] = []
+    for fw in dict.fromkeys([*asked, *held]):
+        areas = _titled(fw, topic)
+        found += [(fw, n, t) for n, t in areas]
+        if not areas:
+            missing.append(fw)
+    if not found and not asked:
+        return None
+    return AreaAnswer(topic, tuple(found), tuple(missing), tuple(asked))
+
+
+def _in_order(question: str, named: list[str]) -> list[str]:
+    """The frameworks named, in the order the question names them."""
+    low = question.lower().replace(" ", "")
+    return sorted(named, key=lambda f: low.find(f.lower()) if f.lower() in low else len(low))
+
+
+def area_lines(answer: AreaAnswer) -> list[str]:
+    """The answer's first lines: the areas on the topic, or that a framework has none."""
+    said = "; ".join(f"{fw} area {n} ({t})" for fw, n, t in answer.found)
+    none = [fw for fw in answer.missing if fw not in answer.asked]
+    aside = f" ({' and '.join(none)} {'has' if len(none) == 1 else 'have'} none)" if none else ""
+    asked_missing = [fw for fw in answer.asked if fw in answer.missing]
+    if not asked_missing:
+        return [f"**Yes:** {said}{aside}.", ""]
+    fw = asked_missing[0]
+    titles = "; ".join(f"{n} {t}" for n, t in sorted(AREA_TITLES.get(fw, {}).items()))
+    lines = [
+        f"**No: {fw} has no area on {answer.topic}.** Its areas are: {titles}. A statement in "
+        "another area may still speak to it (below)."
+    ]
+    if answer.found:
+        lines.append(f"Other frameworks have one: {said}.")
+    return [*lines, ""]

@@ -628,7 +628,7 @@ def negation_differs(
     A negated statement is compared with the whole sentence, as before: its own negation may be
     an aside too ("However, these activities do not work in all circumstances").
     """
-    if denies_reversal(sentence, statement):
+    if denies_reversal(sentence, statement) or _stops_what_statement_avoids(sentence, statement):
         return False
     if (
         _denies_a_belief(sentence, clause_cosines)
@@ -659,6 +659,32 @@ def negation_differs(
     return _differs(sentence, clause_cosines, statement, whole) and (
         part == statement or _differs(sentence, clause_cosines, part, whole)
     )
+
+
+# What a statement says to avoid ("avoiding stigmatising, blaming, or discouraging parents")…
+_AVOIDED_RE = re.compile(
+    r"\bavoid(?:s|ed|ing)?\s+(?P<what>(?:[\w-]+(?:,\s*|\s+or\s+|\s+and\s+)){0,4}[\w-]+)",
+    re.IGNORECASE,
+)
+# …and a sentence that no longer does it ("letters that no longer blamed parents").
+_STOPPED_RE = re.compile(
+    r"\b(?:no\s+longer|never|not|stopped|ceased\s+to|n['’]t)\s+(?:\w+ly\s+)?(?P<verb>[\w-]+)",
+    re.IGNORECASE,
+)
+
+
+def _stops_what_statement_avoids(sentence: str, statement: str) -> bool:
+    """Whether the sentence's negation is of what the statement says to avoid: agreement.
+
+    "We rewrote our attendance letters so that they no longer blamed parents" does what NPQSL
+    9.P1.2 asks ("…avoiding stigmatising, blaming, or discouraging parents/carers"); Find had
+    dropped the statement as said the opposite (a fifth Find user test, J2.3).
+    """
+    avoided = {stem(w) for m in _AVOIDED_RE.finditer(statement) for w in tokenize(m["what"])}
+    if not avoided:
+        return False
+    stopped = [stem(m["verb"].lower()) for m in _STOPPED_RE.finditer(sentence)]
+    return bool(stopped) and all(v in avoided for v in stopped)
 
 
 def _repeats_other_negation(clause: str, statement: str, part: str) -> bool:
@@ -1268,6 +1294,28 @@ _FIGURE_RE = re.compile(r"\b\d[\d,.]*\b")
 _FIRST_PERSON_RE = re.compile(r"\b(?:I|we|our|my|us)\b", re.IGNORECASE)
 
 
+# A writer looking back on a lapse of their own: "Looking back, I started with a solution rather
+# than a carefully diagnosed problem, and I never checked how ready staff in each school were to
+# make the change" agrees with NPQEL 8.P2.1 and 8.5 in hindsight; Find had dropped both as said
+# the opposite (a fifth Find user test, J5.3).
+_HINDSIGHT_RE = re.compile(
+    r"^\s*(?:looking\s+back|in\s+hindsight|with\s+hindsight|on\s+reflection|in\s+retrospect)\b"
+    r"|\b(?:i|we)\s+(?:should|ought\s+to)\s+have\b|\bi\s+wish\s+(?:i|we)\s+had\b"
+    r"|\b(?:my|our)\s+(?:biggest\s+|main\s+)?(?:mistake|error)\b",
+    re.IGNORECASE,
+)
+_OWN_LAPSE_RE = re.compile(
+    r"\b(?:i|we)\s+(?:never|didn['’]t|did\s+not|failed\s+to|neglected\s+to|forgot\s+to|"
+    r"started\s+with|jumped\s+(?:straight\s+)?to|rushed|skipped)\b",
+    re.IGNORECASE,
+)
+
+
+def owns_a_lapse(sentence: str) -> bool:
+    """Whether a sentence looks back on a lapse of the writer's own (see `_HINDSIGHT_RE`)."""
+    return bool(_HINDSIGHT_RE.search(sentence) and _OWN_LAPSE_RE.search(sentence))
+
+
 def is_narrative(sentence: str) -> bool:
     """Whether a sentence tells the writer's own context in figures (see `_FIGURE_RE`)."""
     return len(_FIGURE_RE.findall(sentence)) >= 2 and bool(_FIRST_PERSON_RE.search(sentence))
@@ -1320,6 +1368,7 @@ def find_evidence(
     first = next(iter(named)) if framework is None and len(named) == 1 else None
     out: list[FoundEvidence] = []
     for sentence, claim, vecs in zip(sentences, claims, all_vecs, strict=True):
+        regret = owns_a_lapse(plain_text(claim))
         groups: list[list[Support]] = []  # a statement listed, then its near-identical twins
         seen: set[str] = set()
         found, for_clause = _with_clause_bests(sim, claim, vecs, per_sentence, framework)
@@ -1336,14 +1385,18 @@ def find_evidence(
             seen.update(ids)
             clauses = sim.clause_cosines(claim, vecs, s.id)
             negation = negation_differs(claim, clauses, s.text, cos)
-            if negation and cos < STRONG_COSINE:
+            if negation and cos < STRONG_COSINE and not regret:
                 continue  # says the opposite of the statement
             if len(groups) >= per_sentence:
                 break
             narrative = is_narrative(_strip_citations(claim))
             strength = _capped(strength_of(cos), narrative)
             plain = plain_text(claim)
-            if strength != "weak" and (
+            if regret:
+                # The writer's own lapse, looked back on: the statement is the lesson drawn,
+                # never strong support for what happened.
+                strength = "partial" if strength == "strong" else strength
+            elif strength != "weak" and (
                 (negation and _explicitly_negated(plain, _part_said(plain, s.text)))
                 or overclaims(plain, s.text)
                 or reverses(plain, s.text)

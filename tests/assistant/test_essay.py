@@ -1865,3 +1865,29 @@ def test_a_statements_own_negation_repeated_is_no_denial(corpus_result) -> None:
         "rewarding it."
     )
     assert essay.negation_differs(denies, [], statement)
+
+
+def test_find_reads_a_lapse_looked_back_on_and_what_a_statement_says_to_avoid(
+    search_index: SearchIndex,
+) -> None:
+    # A fifth Find user test: both sentences had no support at all, their negations read as
+    # the opposite of the statements.
+    (found,) = essay.find_evidence(
+        "Looking back, I started with a solution rather than a carefully diagnosed problem, and "
+        "I never checked how ready staff in each school were to make the change.",
+        search_index,
+        framework="NPQEL",
+    )
+    listed = {i: s.strength for s in found.supports for i in s.ids}
+    assert "NPQEL 8.P2.1" in listed
+    assert "strong" not in listed.values()  # the lesson drawn, not support for what happened
+    (found,) = essay.find_evidence(
+        "We rewrote our attendance letters so that they no longer blamed parents but opened a "
+        "two-way conversation about what might help their child come to school.",
+        search_index,
+        framework="NPQSL",
+    )
+    assert "NPQSL 9.P1.2" in {i for s in found.supports for i in s.ids}
+    # Without the hindsight, the same lapse still says the opposite of 8.P2.1.
+    assert not essay.owns_a_lapse("We started with a solution rather than a diagnosed problem.")
+    assert essay.owns_a_lapse("In hindsight we never checked how ready staff were.")

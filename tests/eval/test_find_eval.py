@@ -88,8 +88,11 @@ def test_find_on_a_fifth_blind_testers_paragraphs(search_index: SearchIndex) -> 
     # First run, held out (thirtieth round): 17 of 20 claims with a right first support, 18
     # listed, 9 strong; one overclaim labelled strong (J2.6, "any parental engagement
     # strategy … will raise attainment" against NPQEL 9.3) and one narrative sentence (J3.1).
-    # Nothing was changed on it: these are its first-run numbers, kept as a floor.
-    assert u["first_right"] >= 17
-    assert u["listed"] >= 18
+    # Since then a negation of what the statement says to avoid ("no longer blamed parents")
+    # agrees with it, and a writer's own lapse looked back on ("Looking back, I started with a
+    # solution … and I never checked how ready staff were") lists the lesson's statements as
+    # partial support: 18 and 20.
+    assert u["first_right"] >= 18
+    assert u["listed"] == 20
     assert u["contradicted_strong"] <= 1
     assert u["narrative_strong"] <= 1

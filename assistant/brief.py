@@ -277,6 +277,10 @@ def brief_lines(
         not (evidence or practice) or _is_provider(result, provider)
     )
     if provider_first:
+        if not _INTERNATIONAL_RE.search(result.query):
+            # "how much does the NPQSL cost…" had led with the international course's price
+            # (an eighth Ask user test): a page for schools in England first, when there is one.
+            provider = sorted(provider, key=lambda g: _international(g.lead))
         yield f"**{_pages_heading([g.lead for g in provider])}{scope}:**"
         for g in provider:
             yield _provider_line(g.lead)
@@ -664,6 +668,8 @@ def _page_label(s: Statement) -> str:
     label = _provider_label(s)
     if _superseded(s):
         label = f"{label}; the pre-2021 programme, now superseded"
+    elif _international(s) and s.is_course_page:
+        label = f"{label}; the course for international schools"
     return label
 
 

@@ -986,3 +986,16 @@ def test_a_seventh_ask_user_tests_failures(search_index: SearchIndex) -> None:
     # question's words" (had cited NPQEL 10.P2 on the Education and Skills Funding Agency).
     a = assistant.ask("How much does NPQEL cost and is there DfE funding if I work in a trust?")
     assert "no course pages about NPQEL" in a.text and not a.cited, a.text
+
+
+def test_a_course_question_from_england_gets_the_uk_page_first(search_index: SearchIndex) -> None:
+    # An eighth Ask user test: the international course's price (£1550 + VAT) had come first.
+    a = Assistant(search_index).ask("how much does the NPQSL cost and is there funding for it")
+    pages = [ln for ln in a.text.splitlines() if ln.startswith("- **What does it cost?**")]
+    assert len(pages) == 2
+    assert "[provider-npqsl-uk#what-does-it-cost]" in pages[0]
+    assert "the course for international schools" in pages[1] and "£1550" in pages[1]
+    # Asked about the international course, its page leads.
+    a = Assistant(search_index).ask("How much is the international NPQSL?")
+    first = next(ln for ln in a.text.splitlines() if ln.startswith("- **"))
+    assert "[provider-olp-npqsl-international#what-does-it-cost]" in first

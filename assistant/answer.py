@@ -42,7 +42,7 @@ from index.search import (
     asks_outline,
     frameworks_in_question,
 )
-from ingest.frameworks import FRAMEWORK_NAMES
+from ingest.frameworks import AREA_TITLES, FRAMEWORK_NAMES
 from ingest.records import Statement
 
 # Words that mark a follow-up leaning on the previous question ("and for trusts?").
@@ -195,6 +195,11 @@ class Assistant:
         self.known_ids = frozenset(index.by_id)
         held = {s.framework for s in index.statements}
         self.frameworks = tuple(f for f in FRAMEWORK_NAMES if f in held)
+        areas_held = {(s.framework, s.area) for s in index.statements if s.area is not None}
+        self._empty_areas = (
+            frozenset((fw, n) for fw in self.frameworks for n in AREA_TITLES.get(fw, {}))
+            - areas_held
+        )
 
     @property
     def backend(self) -> str:
@@ -272,7 +277,7 @@ class Assistant:
         # What each area holds is the outline's answer itself, not a note under it.
         note = "; ".join(n for n in result.notes if not (is_outline(result) and " holds " in n))
         first = "".join(line + "\n" for line in safeguarding_lines(question))
-        if (areas := area_answer(question, self.frameworks)) is not None:
+        if (areas := area_answer(question, self.frameworks, self._empty_areas)) is not None:
             # "Is there an NPQLT area on governance…?" answered from the areas' titles first.
             first += "".join(line + "\n" for line in area_lines(areas))
         if first:

@@ -52,12 +52,15 @@ class AreaAnswer:
         found: (framework, area number, title) of each area whose title names the topic.
         missing: Frameworks held with no such area.
         asked: The framework the question asks about, if it names one.
+        empty: (framework, area) of areas the framework text here holds no statement in
+            (NPQLT area 1, Teaching, which points to the Early Career Framework).
     """
 
     topic: str
     found: tuple[tuple[str, int, str], ...]
     missing: tuple[str, ...]
     asked: tuple[str, ...] = ()
+    empty: frozenset[tuple[str, int]] = frozenset()
 
 
 def _keys(text: str) -> frozenset[str]:
@@ -75,7 +78,9 @@ def _titled(framework: str, topic: str) -> list[tuple[int, str]]:
     return out
 
 
-def area_answer(question: str, held: tuple[str, ...]) -> AreaAnswer | None:
+def area_answer(
+    question: str, held: tuple[str, ...], empty: frozenset[tuple[str, int]] = frozenset()
+) -> AreaAnswer | None:
     """The answer to a question asking whether a framework has an area on a topic, or None."""
     topic = ""
     for pattern in (_AREA_ASKED_RE, _TOPIC_FIRST_RE):
@@ -98,7 +103,7 @@ def area_answer(question: str, held: tuple[str, ...]) -> AreaAnswer | None:
             missing.append(fw)
     if not found and not asked:
         return None
-    return AreaAnswer(topic, tuple(found), tuple(missing), tuple(asked))
+    return AreaAnswer(topic, tuple(found), tuple(missing), tuple(asked), empty)
 
 
 def _in_order(question: str, named: list[str]) -> list[str]:
@@ -116,10 +121,14 @@ def area_lines(answer: AreaAnswer) -> list[str]:
     if not asked_missing:
         return [f"**Yes:** {said}{aside}.", ""]
     fw = asked_missing[0]
-    titles = "; ".join(f"{n} {t}" for n, t in sorted(AREA_TITLES.get(fw, {}).items()))
+    titles = "; ".join(
+        f"{n} {t}"
+        + (" (no statements in the framework text here)" if (fw, n) in answer.empty else "")
+        for n, t in sorted(AREA_TITLES.get(fw, {}).items())
+    )
     lines = [
         f"**No: {fw} has no area on {answer.topic}.** Its areas are: {titles}. A statement in "
-        "another area may still speak to it (below)."
+        "another area may still speak to it."
     ]
     if answer.found:
         lines.append(f"Other frameworks have one: {said}.")

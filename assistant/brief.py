@@ -576,6 +576,11 @@ def _see_also(result: SearchResult, cited: set[str], n: int = SEE_ALSO) -> Itera
     for g in groups_from(result):
         if set(g.ids) & cited:
             continue
+        if g.lead.kind == "provider_section":
+            # A DfE introduction's paragraph or a provider's blurb is no statement to cite (an
+            # eighth Ask user test: "[dfe-npqlt-framework-2020#professionals-leading-teaching-2]"
+            # among the related statements of a framework answer).
+            continue
         if g.counterpart and more:
             more[-1][1].extend(g.ids)
         elif len(more) < n:

@@ -999,3 +999,17 @@ def test_a_course_question_from_england_gets_the_uk_page_first(search_index: Sea
     a = Assistant(search_index).ask("How much is the international NPQSL?")
     first = next(ln for ln in a.text.splitlines() if ln.startswith("- **"))
     assert "[provider-olp-npqsl-international#what-does-it-cost]" in first
+
+
+def test_related_statements_are_statements(search_index: SearchIndex) -> None:
+    # An eighth Ask user test: DfE introductions' paragraphs and a provider's blurb had been
+    # listed among the related statements of framework answers.
+    for q in (
+        "whats the framework say about disciplinary vs substantive knowledge in the curriculum",
+        "What does the NPQEL say about identifying pupils with SEND early?",
+        "npqsl assesment reliablity and validty",
+    ):
+        a = Assistant(search_index).ask(q)
+        related = a.text.split("**Related statements**", 1)
+        assert len(related) == 2, q
+        assert "#" not in related[1], (q, related[1])

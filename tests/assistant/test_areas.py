@@ -51,3 +51,10 @@ def test_the_answer_opens_with_it(search_index: SearchIndex) -> None:
     a = Assistant(search_index).ask("Is there an NPQLT area on governance like there is in NPQSL?")
     assert a.text.startswith("**No: NPQLT has no area on governance.**")
     assert not a.report.invalid
+
+
+def test_an_area_without_statements_here_is_said_to_have_none(search_index: SearchIndex) -> None:
+    # A regrade of the eighth Ask test: NPQLT's "1 Teaching" was listed as if it held some.
+    a = Assistant(search_index).ask("Is there an NPQLT area on governance?")
+    first = a.text.splitlines()[0]
+    assert "1 Teaching (no statements in the framework text here); 2 School Culture" in first

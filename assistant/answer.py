@@ -319,7 +319,10 @@ class Assistant:
             for line in claim_lines(claimed):
                 text += line + "\n"
                 yield line + "\n"
-        for line in brief_lines(result, headings=self.headings, bullets=self.bullets):
+        not_said = claimed is not None and claimed.reading == "not_said"
+        for line in brief_lines(
+            result, headings=self.headings, bullets=self.bullets, nearest=not_said
+        ):
             text += line + "\n"
             yield line + "\n"
         yield self._finish(

@@ -244,6 +244,7 @@ def brief_lines(
     *,
     headings: dict[str, Statement],
     bullets: Mapping[str, Sequence[str]] | None = None,
+    nearest: bool = False,
 ) -> Iterator[str]:
     """The evidence brief, one markdown line at a time (so the UI can stream it).
 
@@ -252,6 +253,8 @@ def brief_lines(
         headings: Practice headings by id, to say which heading a cited bullet sits under.
         bullets: Each practice heading's bullet ids in reading order, to name them under a
             heading that leads the answer when the search found none of them.
+        nearest: The first statement is the nearest, not an answer (the answer has said no
+            statement says what was asked).
     """
     if is_outline(result):
         yield from _outline_lines(result)
@@ -328,7 +331,7 @@ def brief_lines(
         lead_practice = bool(evidence and practice) and _practice_on_top(result)
         first = practice if lead_practice or not evidence else evidence
         n = _lead_length(first)
-        lead = "Nearest" if result.loose else "In short"
+        lead = "Nearest" if result.loose or nearest else "In short"
         yield f"- **{lead}{scope}:** {quoted(first[0].lead)} {cite(first[0].ids)}"
         for g in first[1:n]:
             yield f"  - {' and '.join(_frameworks(g))}'s wording: {quoted(g.lead)} {cite(g.ids)}"

@@ -75,3 +75,5 @@ def test_the_answer_opens_with_the_reading(search_index: SearchIndex) -> None:
         "Is it right that the NPQSL framework says lessons should be observed and graded?"
     )
     assert a.text.startswith("**No statement says this in so many words.**")
+    # What follows is the nearest, not an answer.
+    assert "- **Nearest (searched NPQSL only):**" in a.text and "In short" not in a.text

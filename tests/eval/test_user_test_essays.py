@@ -14,7 +14,7 @@ pytestmark = pytest.mark.slow
 
 def test_labels_follow_each_essays_citations_in_order() -> None:
     rows = read_jsonl(USER_TEST / "labels.jsonl")
-    assert len(rows) == 51 + 68 + 75 + 79 + 80 + 86 + 89 + 90 + 87 + 107 + 108 + 107 + 107 + 106
+    assert len(rows) == 51 + 68 + 75 + 79 + 80 + 86 + 89 + 90 + 87 + 107 + 108 + 107 + 107 + 106 + 107
     assert {r["set"] for r in rows} == {
         "design",
         "held_out",
@@ -30,6 +30,7 @@ def test_labels_follow_each_essays_citations_in_order() -> None:
         "twelfth",
         "thirteenth",
         "fourteenth",
+        "fifteenth",
     }
     for name in sorted({r["essay"] for r in rows}):
         text = (USER_TEST / name).read_text(encoding="utf-8")
@@ -136,6 +137,13 @@ def test_the_checker_on_the_user_test_essays(monkeypatch, search_index: SearchIn
     # of, holding more of the sentence's words, is offered: 78 and 19 of 23.
     assert res["fourteenth"]["verdicts_right"] >= 78
     assert res["fourteenth"]["suggestions_right"] >= 19
+    # The fifteenth (thirtieth round, after every change of the round), two more sessions asked
+    # for right citations told through what happened at the writer's school, neighbours on the
+    # same topic and lapses looked back on: 77 of 107 and 23 of 24 at its first run (held out),
+    # the same as the build before the round; no wrong number accepted, three wrong claims
+    # passing, eight right numbers called wrong (below). Nothing was changed on it.
+    assert res["fifteenth"]["verdicts_right"] >= 77
+    assert res["fifteenth"]["suggestions_right"] >= 23
     wrong_accepted = [
         w
         for part in res.values()
@@ -152,5 +160,11 @@ def test_the_checker_on_the_user_test_essays(monkeypatch, search_index: SearchIn
         # The thirteenth's four and the fourteenth's one, left (eval/reports/ablations.md,
         # twenty-ninth and thirtieth rounds): a wider margin before another number is offered
         # lets wrong numbers pass elsewhere.
-        known = {"EE2.6", "EE2.13", "EE5.4", "EE6.15", "FF1.2"}
+        known = {"EE2.6", "EE2.13", "EE5.4", "EE6.15", "FF1.2"} | {
+            # The fifteenth's eight: loose paraphrases told through an incident, another
+            # statement nearer by embedding (thirtieth round; a rule for first-person sentences
+            # would have spared 12 such citations of all labelled ones and lost 48 right
+            # wrong-number verdicts).
+            *("GG1.1", "GG1.9", "GG1.11", "GG1.17", "GG2.1", "GG2.14", "GG2.16", "GG4.11")
+        }
         assert not set(right_called_wrong) - known, (name, right_called_wrong)

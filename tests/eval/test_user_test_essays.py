@@ -14,7 +14,9 @@ pytestmark = pytest.mark.slow
 
 def test_labels_follow_each_essays_citations_in_order() -> None:
     rows = read_jsonl(USER_TEST / "labels.jsonl")
-    assert len(rows) == 51 + 68 + 75 + 79 + 80 + 86 + 89 + 90 + 87 + 107 + 108 + 107 + 107 + 106 + 107
+    assert (
+        len(rows) == 51 + 68 + 75 + 79 + 80 + 86 + 89 + 90 + 87 + 107 + 108 + 107 + 107 + 106 + 107
+    )
     assert {r["set"] for r in rows} == {
         "design",
         "held_out",

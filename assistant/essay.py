@@ -163,7 +163,10 @@ _OVERCLAIM_RE = re.compile(
     # pupil's understanding and needs (NPQEL 3.13)", "…works best when each group has its own
     # distinct activity (NPQSL 5.7)".
     r"the single (?:biggest |most important |decisive )?(?:factor|thing|lever|cause|answer)|"
-    r"everything (?:they|we|you|teachers|staff|leaders) (?:need|needed|needs) to know|"
+    # A sixth Find user test: "…gives teachers all the information they need to plan support
+    # for that pupil" (the four areas of need, NPQSL 5.2: "a useful first step").
+    r"(?:everything|all the information) (?:they|we|you|teachers|staff|leaders) "
+    r"(?:need|needed|needs)(?= to (?:know|plan|decide|understand)| for)|"
     r"works? best)\b",
     re.IGNORECASE,
 )

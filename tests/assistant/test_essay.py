@@ -1813,6 +1813,13 @@ def test_a_fourteenth_user_tests_wrong_claims_are_read(corpus_result) -> None:  
         "Adaptive teaching works best when each group has its own distinct activity.",
         by_id["NPQSL 5.7"].text,
     )
+    # A sixth Find user test (K4.3): the four areas of need as all a teacher needs.
+    assert essay.overclaimed(
+        "Knowing which area a pupil falls into gives teachers all the information they need to "
+        "plan support for that pupil.",
+        by_id["NPQSL 5.2"].text,
+    )
+    assert not essay.overclaimed("Staff have everything they need.", by_id["NPQSL 6.8"].text)
     # …but not of a statement that weighs its point itself.
     assert not essay.overclaimed(
         "Consistency at a whole-school level is what matters most.", by_id["NPQSL 4.1"].text

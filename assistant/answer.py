@@ -274,10 +274,15 @@ class Assistant:
             )
             return
         result = self.retrieve(question, history, framework=framework)
+        areas = area_answer(question, self.frameworks, self._empty_areas, self.index.statements)
+        if areas is not None and not result.in_scope and (areas.headings or areas.found):
+            # "is there an NPQEL area on finance?" had been judged not covered after its first
+            # line named NPQEL 7.P3: the topic itself, in the framework asked about, is searched.
+            result = self.retrieve(" ".join((*areas.asked, areas.topic)), framework=framework)
         # What each area holds is the outline's answer itself, not a note under it.
         note = "; ".join(n for n in result.notes if not (is_outline(result) and " holds " in n))
         first = "".join(line + "\n" for line in safeguarding_lines(question))
-        if (areas := area_answer(question, self.frameworks, self._empty_areas)) is not None:
+        if areas is not None:
             # "Is there an NPQLT area on governance…?" answered from the areas' titles first.
             first += "".join(line + "\n" for line in area_lines(areas))
         if first:

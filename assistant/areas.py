@@ -9,11 +9,13 @@ frameworks' own (`ingest.frameworks.AREA_TITLES`), so the answer is exact.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from index.store import tokenize
 from ingest.frameworks import AREA_ALIASES, AREA_TITLES
 from ingest.ids import frameworks_named
+from ingest.records import Statement
 
 _AREA_WORD = r"(?:area|section|strand|part|unit|module|chapter)s?"
 # "Is there an NPQLT area on governance…", "does the NPQEL have a section about SEND?", "Has
@@ -54,6 +56,9 @@ class AreaAnswer:
         asked: The framework the question asks about, if it names one.
         empty: (framework, area) of areas the framework text here holds no statement in
             (NPQLT area 1, Teaching, which points to the Early Career Framework).
+        headings: (framework, heading id, area, area title) of the practice headings of a
+            framework without such an area whose heading or bullets name the topic (NPQSL has
+            no area on safeguarding; NPQSL 7.P1's bullets name it).
     """
 
     topic: str
@@ -61,6 +66,7 @@ class AreaAnswer:
     missing: tuple[str, ...]
     asked: tuple[str, ...] = ()
     empty: frozenset[tuple[str, int]] = frozenset()
+    headings: tuple[tuple[str, str, int, str], ...] = ()
 
 
 def _keys(text: str) -> frozenset[str]:
@@ -79,7 +85,10 @@ def _titled(framework: str, topic: str) -> list[tuple[int, str]]:
 
 
 def area_answer(
-    question: str, held: tuple[str, ...], empty: frozenset[tuple[str, int]] = frozenset()
+    question: str,
+    held: tuple[str, ...],
+    empty: frozenset[tuple[str, int]] = frozenset(),
+    statements: Sequence[Statement] = (),
 ) -> AreaAnswer | None:
     """The answer to a question asking whether a framework has an area on a topic, or None."""
     topic = ""
@@ -103,7 +112,52 @@ def area_answer(
             missing.append(fw)
     if not found and not asked:
         return None
-    return AreaAnswer(topic, tuple(found), tuple(missing), tuple(asked), empty)
+    headings = [
+        (fw, h.id, h.area, h.area_title)
+        for fw in asked
+        if fw in missing
+        for h in _headings_naming(statements, fw, topic)
+    ]
+    return AreaAnswer(
+        topic, tuple(found), tuple(missing), tuple(asked), empty, tuple(headings[:HEADINGS_SHOWN])
+    )
+
+
+HEADINGS_SHOWN = 2
+
+
+def _headings_naming(statements: Sequence[Statement], fw: str, topic: str) -> list[Statement]:
+    """The practice headings of ``fw`` that name every topic keyword, or two of whose bullets do.
+
+    Examples in brackets are left out: NPQLT 9.P2's "(e.g. behaviour)" is no behaviour heading.
+    """
+    wanted = _keys(topic)
+    if not wanted:
+        return []
+    named: dict[str, int] = {}
+    heads: dict[str, Statement] = {}
+    for s in statements:
+        if s.framework != fw or s.kind not in ("practice_heading", "practice"):
+            continue
+        said = set(tokenize(_EXAMPLES_RE.sub(" ", s.text)))
+        says = all(any(_alike(w, t) for t in said) for w in wanted)
+        if s.kind == "practice_heading":
+            heads[s.id] = s
+            named[s.id] = named.get(s.id, 0) + (HEADING_NAMES if says else 0)
+        elif s.group:
+            named[s.group] = named.get(s.group, 0) + says
+    return [h for hid, h in heads.items() if named.get(hid, 0) >= HEADING_NAMES]
+
+
+HEADING_NAMES = 2  # bullets naming the topic that stand for the heading naming it
+ALIKE_PREFIX = 5  # stems this long alike when one begins the other ("financ", "financi")
+
+
+def _alike(a: str, b: str) -> bool:
+    return a == b or (min(len(a), len(b)) >= ALIKE_PREFIX and (a.startswith(b) or b.startswith(a)))
+
+
+_EXAMPLES_RE = re.compile(r"\([^()]*\)")
 
 
 def _in_order(question: str, named: list[str]) -> list[str]:
@@ -126,10 +180,18 @@ def area_lines(answer: AreaAnswer) -> list[str]:
         + (" (no statements in the framework text here)" if (fw, n) in answer.empty else "")
         for n, t in sorted(AREA_TITLES.get(fw, {}).items())
     )
-    lines = [
-        f"**No: {fw} has no area on {answer.topic}.** Its areas are: {titles}. A statement in "
-        "another area may still speak to it."
-    ]
+    held_in = [h for h in answer.headings if h[0] == fw]
+    if held_in:
+        where = "; ".join(f"{hid} (area {area}, {title})" for _fw, hid, area, title in held_in)
+        lines = [
+            f"**{fw} has no area named for {answer.topic}, but practice statements on it sit in "
+            f"another area:** {where} and the bullets under it. Its areas are: {titles}."
+        ]
+    else:
+        lines = [
+            f"**No: {fw} has no area on {answer.topic}.** Its areas are: {titles}. A statement "
+            "in another area may still speak to it."
+        ]
     if answer.found:
         lines.append(f"Other frameworks have one: {said}.")
     return [*lines, ""]

@@ -108,7 +108,10 @@ _NOT_TOPIC_RE = re.compile(
     # the same number there?" (an eighth Ask user test: "Thanks feedback", "rather high
     # expectations number").
     r"thanks|thank\s+you|cheers|ok|okay|also|please|rather|instead|numbers?|numbered|same|"
-    r"equivalents?|counterparts?|versions?|there|can|could|you|me|for)\b",
+    r"equivalents?|counterparts?|versions?|there|can|could|you|me|for|"
+    # "what's in NPQEL that isn't in NPQSL" (a ninth Ask user test: its topic had read "'s
+    # isn't").
+    r"isn[’']t|aren[’']t|wasn[’']t|that|which)\b",
     re.IGNORECASE,
 )
 
@@ -251,6 +254,7 @@ def comparison_topic(question: str) -> str:
     text = _SHORT_RE.sub(" ", text)
     text = re.sub(r"(?<!\w)[’']s\b", " ", text)  # what a framework's name left: "NPQEL's"
     text = _NOT_TOPIC_RE.sub(" ", text)
+    text = re.sub(r"(?<!\w)[’']s\b", " ", text)  # and what "what's" left
     text = re.sub(r"[^\w’'\-/ ]+", " ", text)
     return " ".join(w for w in text.split() if w.strip("-/’'") and w.lower() not in STOPWORDS)
 

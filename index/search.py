@@ -566,6 +566,23 @@ def check_query(query: str) -> str:
     return q
 
 
+# Chat shorthand for the words a question is read by: "what does npqlt say abt modelling and
+# worked examples" had been judged not covered (a ninth Ask user test: "say about" unread).
+_CHAT_SHORTHAND = {
+    "abt": "about",
+    "w/": "with",
+    "b/c": "because",
+    "wrt": "regarding",
+    "ppl": "people",
+}
+_CHAT_SHORTHAND_RE = re.compile(r"(?<![\w/])(?:abt|wrt|ppl|b/c|w/)(?=\s|$)", re.IGNORECASE)
+
+
+def without_chat_shorthand(q: str) -> str:
+    """The question with chat shorthand ("abt", "w/", "b/c") written out."""
+    return _CHAT_SHORTHAND_RE.sub(lambda m: _CHAT_SHORTHAND[m[0].lower()], q)
+
+
 def check_filters(
     framework: str | None, area: int | None, kind: str | None
 ) -> tuple[str | None, int | None, tuple[str, ...] | None]:
@@ -2043,7 +2060,7 @@ class SearchIndex:
         """
         if not isinstance(k, int) or k < 1:
             raise QueryError(f"top_k must be greater than 0. Currently, the top_k is {k!r}")
-        q = check_query(query)
+        q = without_chat_shorthand(check_query(query))
         fw, area_n, kinds = check_filters(framework, area, kind)
         notes: list[str] = []
         named = sorted(frameworks_in_question(q)) if read_frameworks and not fw else []

@@ -58,3 +58,21 @@ def test_an_area_without_statements_here_is_said_to_have_none(search_index: Sear
     a = Assistant(search_index).ask("Is there an NPQLT area on governance?")
     first = a.text.splitlines()[0]
     assert "1 Teaching (no statements in the framework text here); 2 School Culture" in first
+
+
+def test_a_topic_without_an_area_points_to_the_heading_that_holds_it(
+    search_index: SearchIndex,
+) -> None:
+    # A ninth Ask user test: "No: NPQSL has no area on safeguarding" had misled, since NPQSL
+    # 7.P1's bullets are on it.
+    a = Assistant(search_index).ask("does NPQSL have an area on safeguarding?")
+    first = a.text.splitlines()[0]
+    assert first.startswith("**NPQSL has no area named for safeguarding, but practice")
+    assert "NPQSL 7.P1 (area 7, Organisational Management)" in first
+    # A heading whose bullets name it only as an example is no such heading.
+    a = Assistant(search_index).ask("is there a behaviour area in the NPQLT")
+    assert a.text.startswith("**No: NPQLT has no area on behaviour.**")
+    # Named in another area, the topic is searched, not declined as not covered.
+    a = Assistant(search_index).ask("is there an NPQEL area on finance?")
+    assert "NPQEL 7.P3 (area 7, Organisational Management)" in a.text
+    assert not a.abstained and a.cited

@@ -60,6 +60,8 @@ def test_topic_drops_framework_names_and_comparing_words() -> None:
         )
         == "high expectations"
     )
+    # A ninth: "what's" and "isn't" had left "'s isn't".
+    assert comparison_topic("what's in NPQEL that isn't in NPQSL") == ""
 
 
 def test_reworded_point_is_shown_in_each_frameworks_words(search_index: SearchIndex) -> None:

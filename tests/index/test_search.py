@@ -1487,3 +1487,16 @@ def test_staff_wellbeing_puts_pupils_wellbeing_after(search_index: SearchIndex) 
     # Pupils' wellbeing asked, it stays.
     r = search_index.search("can teachers improve pupils' wellbeing and motivation?", k=5)
     assert r.hits[0].statement.id in {"NPQSL 1.4", "NPQEL 1.4", "NPQLT 2.4"}
+
+
+def test_chat_shorthand_is_written_out(search_index: SearchIndex) -> None:
+    from index.search import without_chat_shorthand
+
+    assert without_chat_shorthand("what does npqlt say abt modelling") == (
+        "what does npqlt say about modelling"
+    )
+    assert without_chat_shorthand("dealing w/ parents") == "dealing with parents"
+    assert without_chat_shorthand("w/c 5 May") == "w/c 5 May"  # "week commencing" stays
+    # A ninth Ask user test: "abt" had left the question judged not covered.
+    r = search_index.search("what does npqlt say abt modelling and worked examples", k=5)
+    assert r.in_scope and r.hits[0].statement.id == "NPQLT 5.3"

@@ -55,7 +55,11 @@ _FW = (
     r"|(?P<other>Senior\s+Leadership|Exec(?:utive)?\s+Leadership|Leading\s+Teaching|"
     r"Leading\s+Teacher\s+Development|Leading\s+Behaviou?r\s+and\s+Culture|"
     r"Leading\s+Literacy|Early\s+Years\s+Leadership|Leading\s+Primary\s+Math(?:s|ematics))"
-    r"\s+(?:NPQ|framework|qualification)\b"
+    r"(?:\s+(?:NPQs?|frameworks?|qualifications?)\b"
+    # …or the first of two named together: "between the senior leadership and executive
+    # leadership frameworks" (a ninth Ask user test: no comparison had been read).
+    r"|(?=\s+(?:and|or|vs\.?|versus|&)\s+(?:the\s+)?(?:Senior\s+Leadership|"
+    r"Exec(?:utive)?\s+Leadership|Leading\s+Teaching)\s+(?:NPQs?|frameworks?|qualifications?)\b))"
     # "SL 4.9", "EL 2.12", "LT 3.P1": the short name alone, in capitals, right before a number.
     r"|(?<![A-Za-z])(?-i:(?P<bare>SL|EL|LT))(?=[\s(,:]{0,3}\d{1,2}\s?(?:\.\s?[Pp]?|[Pp])\s?\d))"
 )

@@ -227,3 +227,19 @@ def test_parse_id(query: str, expected: str | None) -> None:
 )
 def test_without_citations_cuts_each_span_once(text: str, filler: str, expected: str) -> None:
     assert without_citations(text, filler=filler) == expected
+
+
+def test_two_frameworks_named_together_by_their_long_names() -> None:
+    from ingest.ids import frameworks_named
+
+    # A ninth Ask user test: no comparison had been read.
+    q = (
+        "how is the behaviour content different between the senior leadership and executive "
+        "leadership frameworks"
+    )
+    assert frameworks_named(q) == {"NPQSL", "NPQEL"}
+    assert frameworks_named("the senior leadership NPQs") == {"NPQSL"}
+    # Not a framework: the job.
+    assert (
+        frameworks_named("senior leadership and executive leadership are different jobs") == set()
+    )

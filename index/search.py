@@ -693,6 +693,9 @@ _PROPER_NAME_RE = re.compile(
 )
 
 
+_BRAND_RE = re.compile(r"\b(?:[A-Z][a-z]+[A-Z][A-Za-z]*|[a-z]+[A-Z][A-Za-z]*)\b")
+BRAND_MIN_LETTERS = 5
+BRAND_QUESTION_WORDS = 20
 TITLE_CASE_SHARE = 0.6  # a query with this share of capitalised words is typed in Title Case
 # Common first names in English-speaking schools: a name starting with one is a person's
 # ("my colleague Sarah Jones"), not a programme the frameworks fail to name.
@@ -1372,6 +1375,7 @@ class SearchIndex:
         self.ranker: AnyRanker | None = load_ranker(encoder.name) if RERANK else None
         self.course_reader: CourseReader | None = load_course_reader(encoder.name, encoder.dim)
         self._course_like: dict[str, bool] = {}  # reader text -> its reading (bounded)
+        self._said: frozenset[str] | None = None  # see `_said_words`
         # Called with each search's candidate rows and their re-ranker features
         # (eval/fit_ranker.py collects its fitting data this way).
         self.on_candidates: Callable[[list[int], np.ndarray], None] | None = None
@@ -1837,6 +1841,22 @@ class SearchIndex:
             return []
         vocab = self.stored.bm25.vocab_dict
         out = []
+        # A product in one word with a capital inside ("ChatGPT", "ClassDojo", "iPad"): a ninth
+        # Ask user test's "how should we use AI tools like ChatGPT" had been answered with a
+        # classroom-discussion statement as "nearest", no word of the product.
+        said = self._said_words()
+        # In a question about it, not a scene where it is a detail ("…unkind incidents in Year 5
+        # on WhatsApp"), and not a school abbreviation ("HoD", "AfL", "MoU").
+        brands = _BRAND_RE.finditer(query) if len(query.split()) < BRAND_QUESTION_WORDS else ()
+        for m in brands:
+            word = m[0]
+            if (
+                len(word) >= BRAND_MIN_LETTERS
+                and word.lower() not in DOMAIN_VOCABULARY
+                and any(t not in said for t in tokenize(word))
+                and word not in out
+            ):
+                out.append(word)
         for m in _PROPER_NAME_RE.finditer(query):
             name = m.group(1)
             if name.split()[0].lower() in _FIRST_NAMES:
@@ -1845,6 +1865,12 @@ class SearchIndex:
             if unknown and not any(self.speller.correct_word(w) for w in unknown):
                 out.append(name)
         return out
+
+    def _said_words(self) -> frozenset[str]:
+        """Every word of the statements' and pages' own texts (not users' wordings of them)."""
+        if self._said is None:
+            self._said = frozenset(t for s in self.statements for t in tokenize(s.text))
+        return self._said
 
     def unknown_word_share(self, query: str) -> float:
         """Share of the query's keywords that no statement uses (0 = all known)."""

@@ -1500,3 +1500,19 @@ def test_chat_shorthand_is_written_out(search_index: SearchIndex) -> None:
     # A ninth Ask user test: "abt" had left the question judged not covered.
     r = search_index.search("what does npqlt say abt modelling and worked examples", k=5)
     assert r.in_scope and r.hits[0].statement.id == "NPQLT 5.3"
+
+
+def test_a_product_named_in_one_word_is_said_to_be_unnamed(search_index: SearchIndex) -> None:
+    # A ninth Ask user test: "ChatGPT" had been answered with a classroom-discussion statement
+    # as the nearest, with no word of the product.
+    assert search_index.unknown_names(
+        "how should we use AI tools like ChatGPT in the classroom"
+    ) == ["ChatGPT"]
+    # School abbreviations are no products, and in a scene a product is a detail.
+    assert search_index.unknown_names("As HoD I'm mentoring an ECT") == []
+    scene = (
+        "Head of a small rural primary. We've had a run of unkind incidents in Year 5, "
+        "name-calling and photos shared in a WhatsApp group set up by parents, and staff "
+        "disagree about what to do."
+    )
+    assert search_index.unknown_names(scene) == []

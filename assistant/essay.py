@@ -105,6 +105,7 @@ OFF_TOPIC_SURE = 0.35
 SEARCH_SURE = 0.6
 SEARCH_SURE_NEXT = 0.25
 RANKED_CHECKED = 5  # the re-ranked search's statements a cited one is looked for among
+RANKED_SEARCHED = 10  # …of its first ten, which `_search_is_sure` reads too (one search)
 SUGGEST_REPEATED_SHARE = 0.7  # …when the sentence repeats this share of its keywords (0.86 there)
 # …and this much more than of the first one's (0.17 there). Not 0.1: "systematic synthetic
 # phonics … the most effective approach for teaching pupils to decode" repeats 0.71 of NPQLT
@@ -2012,7 +2013,7 @@ def _verdict(
         sure is not None
         and not says_opposite
         and sure.id not in twins
-        and not any(h.statement.id in twins for h in re_ranked)
+        and not any(h.statement.id in twins for h in re_ranked[:RANKED_CHECKED])
         and sim.support(vecs, sure.id) > score
         and _holds_more_words(sentence.text, sure, statement)
         and _may_say(sentence.text, vecs, sim, sure, sim.support(vecs, sure.id))
@@ -2071,7 +2072,7 @@ def _verdict(
             return verdict("wrong_number", near_ids, reason)
         near = "; ".join(near_ids)
         why = f"the cited statement does not say this; the nearest is {near}: check it first"
-    elif (sure := _search_is_sure(index, sentence.text, twins, score)) is not None:
+    elif (sure := _search_is_sure(index, re_ranked, twins, score)) is not None:
         # Named, not offered as the fix: as a fix it was right for three user-test citations
         # (NPQSL 8.11 above, NPQEL 10.P1.4, NPQSL 9.P1.3) but a claim no statement makes ("The
         # framework also requires schools to phone the parents of every absent pupil on the
@@ -2105,14 +2106,14 @@ def _ranked_hits(index: SearchIndex, sentence: str) -> list[Hit]:
     statement it is that sure of counts as the sentence's nearest. A thirteenth Check user test.
     """
     try:
-        found = index.search(_strip_citations(sentence), k=RANKED_CHECKED).hits
+        found = index.search(_strip_citations(sentence), k=RANKED_SEARCHED).hits
     except QueryError:
         return []
     return [h for h in found if h.statement.kind != "provider_section"]
 
 
 def _search_is_sure(
-    index: SearchIndex, sentence: str, cited: set[str], score: float
+    index: SearchIndex, hits: Sequence[Hit], cited: set[str], score: float
 ) -> Statement | None:
     """The statement the search is sure of, when the cited one is off the sentence's topic.
 
@@ -2123,15 +2124,11 @@ def _search_is_sure(
     reads users' wordings and is re-ranked, puts 8.11 first with P(relevant) 0.68 and the next
     other statement at 0.22. Only when the cited statement is off the topic (cosine under
     `OFF_TOPIC_SURE`), the first is that sure and the next that far behind; the reason names
-    it, for the user to check.
+    it, for the user to check. ``hits``: the re-ranked search's framework statements for the
+    sentence (`_ranked_hits`).
     """
     if score >= OFF_TOPIC_SURE:
         return None
-    try:
-        found = index.search(_strip_citations(sentence), k=10).hits
-    except QueryError:
-        return None
-    hits = [h for h in found if h.statement.kind != "provider_section"]
     if not hits or hits[0].statement.id in cited or hits[0].score < SEARCH_SURE:
         return None
     first = set(_with_twins(index, hits[0].statement)) | set(_same_text(index, hits[0].statement))

@@ -1952,16 +1952,8 @@ def _verdict(
         and _worded_over(sentence.text, statement, alt[0])
     )
     reworded = opposite_words(plain_text(_strip_citations(sentence.text)), statement.text)
-    says_opposite = (
-        negation_differs(
-            sentence.text, sim.clause_cosines(sentence.text, vecs, sid), statement.text, score
-        )
-        or overclaims(sentence.text, statement.text)
-        or reverses(plain_text(sentence.text), statement.text)
-        or too_soon(plain_text(sentence.text), statement.text)
-        or reverses_pace(plain_text(sentence.text), statement.text)
-        or reverses_order(plain_text(sentence.text), statement.text)
-        or reworded is not None
+    says_opposite = reworded is not None or says_otherwise(
+        sentence.text, statement.text, sim.clause_cosines(sentence.text, vecs, sid), score
     )
 
     if (
@@ -2110,6 +2102,26 @@ def _ranked_hits(index: SearchIndex, sentence: str) -> list[Hit]:
     except QueryError:
         return []
     return [h for h in found if h.statement.kind != "provider_section"]
+
+
+def says_otherwise(
+    sentence: str, statement: str, clause_cosines: Sequence[tuple[str, float]], score: float
+) -> bool:
+    """Whether the sentence claims more than, or the opposite of, the statement.
+
+    Every reading Check has: a negation, an absolute, a ranking, a pace or an order turned
+    round, a word for its opposite. ``clause_cosines`` and ``score``: as `negation_differs`.
+    """
+    plain = plain_text(sentence)
+    return (
+        negation_differs(sentence, clause_cosines, statement, score)
+        or overclaims(sentence, statement)
+        or reverses(plain, statement)
+        or too_soon(plain, statement)
+        or reverses_pace(plain, statement)
+        or reverses_order(plain, statement)
+        or opposite_words(plain_text(_strip_citations(sentence)), statement) is not None
+    )
 
 
 def _search_is_sure(

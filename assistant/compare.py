@@ -38,6 +38,7 @@ FAMILY_FLOOR = 0.5  # a point's hit scores at least this share of the top hit's
 LONG_TOPIC_WORDS = 5  # a topic this long came from a situation told in sentences
 PER_FRAMEWORK = 4  # points at most in which each compared framework appears
 AREA_ONLY_SHOWN = 6  # an area's statements no other framework has, quoted in full
+WHOLE_ONLY_SHOWN = 8  # an area's statements only one framework has, quoted in a whole comparison
 AREA_PAIRS_SHOWN = 4  # …and, asked how they differ, its practice reworded in another framework
 _DIFFER_RE = re.compile(r"\bdiffer\w*|\bdifference|\bcontrast\w*|\bhow\s+\w+\s+change", re.I)
 NEAREST_SHOWN = 2  # a framework with nothing on the topic: its nearest statements, not cited
@@ -109,6 +110,9 @@ _NOT_TOPIC_RE = re.compile(
     # expectations number").
     r"thanks|thank\s+you|cheers|ok|okay|also|please|rather|instead|numbers?|numbered|same|"
     r"equivalents?|counterparts?|versions?|there|can|could|you|me|for|"
+    # Frameworks compared as a whole: "What's missing from NPQSL compared with NPQEL?",
+    # "what is unique to the NPQEL", "which bits does NPQSL lack?".
+    r"missing|lacks?|lacking|absent|omit\w*|leaves?|left|unique|distinct\w*|has|have|"
     # "what's in NPQEL that isn't in NPQSL" (a ninth Ask user test: its topic had read "'s
     # isn't").
     r"isn[’']t|aren[’']t|wasn[’']t|that|which)\b",
@@ -188,6 +192,8 @@ class Comparison:
         mentions: Framework -> its statements that use the topic's words, for a compared
             framework none of whose statements is among the closest matches (NPQLT has no
             Behaviour area but says "behaviour" in five statements).
+        whole: The frameworks compared as a whole, with no topic ("What's in NPQEL that isn't
+            in NPQSL?"): ``areas`` holds every area of each, the one asked about first.
     """
 
     question: str
@@ -199,13 +205,15 @@ class Comparison:
     notes: tuple[str, ...] = ()
     areas: tuple[AreaOverlap, ...] = ()
     mentions: tuple[tuple[str, tuple[Statement, ...]], ...] = ()
+    whole: bool = False
 
     @property
     def cited(self) -> tuple[str, ...]:
         """The ids the comparison cites, in the order shown."""
         ids = [i for f in _ordered(self) for i in f.ids]
         ids += [s.id for _, ss in self.mentions for s in ss]
-        ids += [s.id for a in self.areas for s in a.only[:AREA_ONLY_SHOWN] if s.id not in ids]
+        shown = WHOLE_ONLY_SHOWN if self.whole else AREA_ONLY_SHOWN
+        ids += [s.id for a in self.areas for s in a.only[:shown] if s.id not in ids]
         if _DIFFER_RE.search(self.question):
             ids += [
                 s.id
@@ -397,6 +405,21 @@ def compare(
                     h.statement for h in own.hits if h.statement.kind != "provider_section"
                 )
                 nearest.append((fw, near[:NEAREST_SHOWN]))
+    if not typed_rows and not topic and len(compared) >= 2:
+        # Two frameworks and nothing to compare them on: the whole of each, area by area
+        # ("What's in NPQEL that isn't in NPQSL?" had been asked to name a topic: a ninth Ask
+        # user test).
+        order = whole_order(question, compared)
+        return Comparison(
+            question,
+            order,
+            "",
+            (),
+            True,
+            notes=tuple(_whole_short_notes(index, order)),
+            areas=tuple(_whole_overlaps(index, order)),
+            whole=True,
+        )
     notes = [*_area_notes(index, topic, compared), *_short_notes(index, families, compared)]
     areas = _area_overlaps(index, question, topic, compared) if not typed_rows else ()
     return Comparison(
@@ -489,45 +512,93 @@ def _area_overlaps(
     titled = _titled_areas(index, topic, compared)
     if len(titled) < 2:
         return []
-    out = []
-    for fw, areas in titled.items():
-        for n in areas:
-            rows = [
-                r
-                for r, s in enumerate(index.statements)
-                if s.framework == fw and s.area == n and s.kind != "provider_section"
-            ]
-            same: dict[str, int] = {}
-            reworded: dict[str, int] = {}
-            only: list[Statement] = []
-            pairs: list[tuple[Statement, Statement]] = []
-            for r in rows:
-                fam = _family(index, r, compared, 1.0, False)
-                mine = index.statements[r]
-                others = [] if fam is None else [(o, ss) for o, ss in fam.by_framework if o != fw]
-                for o, ss in others:
-                    if letters(ss[0].text) == letters(mine.text):
-                        same[o] = same.get(o, 0) + 1
-                    else:
-                        reworded[o] = reworded.get(o, 0) + 1
-                        if fw == compared[0] and mine.kind == "practice":
-                            pairs.append((mine, ss[0]))
-                if not others:
-                    only.append(mine)
-            others_fw = [o for o in compared if o != fw]
-            out.append(
-                AreaOverlap(
-                    fw,
-                    n,
-                    index.statements[rows[0]].area_title if rows else "",
-                    len(rows),
-                    tuple((o, same.get(o, 0)) for o in others_fw),
-                    tuple((o, reworded.get(o, 0)) for o in others_fw),
-                    tuple(only),
-                    tuple(pairs),
-                )
-            )
-    return out
+    return [
+        _overlap(index, fw, n, compared, pairs=fw == compared[0])
+        for fw, areas in titled.items()
+        for n in areas
+    ]
+
+
+def _overlap(
+    index: SearchIndex, fw: str, n: int, compared: Sequence[str], *, pairs: bool
+) -> AreaOverlap:
+    """How much of ``fw``'s area ``n`` the other compared frameworks share, and what only it has.
+
+    With ``pairs``, its practice statements another framework words its own way are kept too.
+    """
+    rows = [
+        r
+        for r, s in enumerate(index.statements)
+        if s.framework == fw and s.area == n and s.kind != "provider_section"
+    ]
+    same: dict[str, int] = {}
+    reworded: dict[str, int] = {}
+    only: list[Statement] = []
+    reworded_pairs: list[tuple[Statement, Statement]] = []
+    for r in rows:
+        fam = _family(index, r, compared, 1.0, False)
+        mine = index.statements[r]
+        others = [] if fam is None else [(o, ss) for o, ss in fam.by_framework if o != fw]
+        for o, ss in others:
+            if letters(ss[0].text) == letters(mine.text):
+                same[o] = same.get(o, 0) + 1
+            else:
+                reworded[o] = reworded.get(o, 0) + 1
+                if pairs and mine.kind == "practice":
+                    reworded_pairs.append((mine, ss[0]))
+        if not others:
+            only.append(mine)
+    others_fw = [o for o in compared if o != fw]
+    return AreaOverlap(
+        fw,
+        n,
+        index.statements[rows[0]].area_title if rows else "",
+        len(rows),
+        tuple((o, same.get(o, 0)) for o in others_fw),
+        tuple((o, reworded.get(o, 0)) for o in others_fw),
+        tuple(only),
+        tuple(reworded_pairs),
+    )
+
+
+# What a framework has that another lacks, said of the lacking one: "what's missing from
+# NPQSL compared with NPQEL", "what does NPQSL not cover that NPQEL does", "isn't in NPQSL".
+_LACKING_RE = re.compile(
+    r"\b(?:missing|absent|lacking|left\s+out|omitted)\s+(?:from|in)\s+(?:the\s+)?"
+    r"(?P<a>NPQ\s?[SEL][LT])"
+    r"|(?:\bnot|n[’']t)\s+(?:\w+\s+)?(?:in|from)\s+(?:the\s+)?(?P<b>NPQ\s?[SEL][LT])"
+    r"|\b(?P<c>NPQ\s?[SEL][LT])(?:[’']s)?\s+(?:\w+\s+)?(?:lacks?|leaves?\s+out|misses|omits|"
+    r"(?:does|do)\s*(?:not|n[’']t)\s+(?:have|cover|include|say|mention))"
+    r"|\b(?:does|do)\s+(?:the\s+)?(?P<d>NPQ\s?[SEL][LT])\s+not\s+(?:have|cover|include|say|mention)",
+    re.IGNORECASE,
+)
+
+
+def whole_order(question: str, compared: Sequence[str]) -> tuple[str, ...]:
+    """The compared frameworks in the order a whole comparison shows them.
+
+    The framework asked about first ("What's in NPQEL that isn't in NPQSL?": NPQEL's own
+    statements first); one said to lack something last; otherwise the order they are named in.
+    """
+    text = question.upper()
+    spots = {
+        fw: (m.start() if (m := re.search(fw[:3] + r"\s?" + fw[3:], text)) else len(text))
+        for fw in compared
+    }
+    lacking = {
+        re.sub(r"\s", "", next(g for g in m.groups() if g)).upper()
+        for m in _LACKING_RE.finditer(question)
+    }
+    return tuple(sorted(compared, key=lambda fw: (fw in lacking, spots[fw])))
+
+
+def _whole_overlaps(index: SearchIndex, order: Sequence[str]) -> list[AreaOverlap]:
+    """Every area of each compared framework against the others, framework by framework."""
+    return [
+        _overlap(index, fw, n, order, pairs=False)
+        for fw in order
+        for n in sorted({s.area for s in index.statements if s.framework == fw and s.area})
+    ]
 
 
 def _area_notes(index: SearchIndex, topic: str, compared: Sequence[str]) -> Iterator[str]:
@@ -580,6 +651,23 @@ def _short_notes(
                     )
 
 
+def _whole_short_notes(index: SearchIndex, compared: Sequence[str]) -> Iterator[str]:
+    """Each compared framework's area that stops short of another's identical one."""
+    for other in compared:
+        for area in sorted({s.area for s in index.statements if s.framework == other and s.area}):
+            short = index.stops_short(other, area)
+            if short is None or short[1].framework not in compared:
+                continue
+            held, last = short
+            yield (
+                f"{other} area {area} stops at {other} {area}.{held} in the text held here, "
+                f"where {last.framework} area {area} has the same statements and goes on to "
+                f"{last.id}: the {other} source may be missing rows, so statements found only "
+                f"in {last.framework} there may be in the full {other} framework too: check the "
+                f"DfE's {other} document before you write that {other} leaves them out."
+            )
+
+
 def _ordered(cmp: Comparison) -> list[Family]:
     """Families as shown: named by id first, then in every framework, then in fewer."""
     n = len(cmp.frameworks)
@@ -619,6 +707,9 @@ def comparison_lines(cmp: Comparison) -> Iterator[str]:
             f"**Comparing {names}:** the frameworks do not cover “{cmp.topic}”: no statement in "
             "any of them is close enough to compare."
         )
+        return
+    if cmp.whole:
+        yield from _whole_lines(cmp)
         return
     if not cmp.families:
         yield f"> **Comparing {names}:** name a topic to compare them on, or a statement id."
@@ -740,6 +831,73 @@ def comparison_lines(cmp: Comparison) -> Iterator[str]:
         "matched in the others by identical text or as the same point reworded. “Found only "
         "in” means no match was found in the text held here; check the wording before you "
         "write that a framework leaves something out."
+    )
+
+
+def _whole_lines(cmp: Comparison) -> Iterator[str]:
+    """Frameworks compared whole: for each, what the others share of it and what only it has."""
+    fws = cmp.frameworks
+    names = " and ".join(fws) if len(fws) <= 2 else ", ".join(fws[:-1]) + f" and {fws[-1]}"
+    yield (
+        f"**Comparing {names} as a whole** (every statement of each, matched in the "
+        f"{'other' if len(fws) == 2 else 'others'} by identical text or as the same point "
+        "reworded; ask about a topic or an area to compare them on it):"
+    )
+    for fw in fws:
+        areas = [a for a in cmp.areas if a.framework == fw]
+        others = [o for o in fws if o != fw]
+        total = sum(a.total for a in areas)
+        only = sum(len(a.only) for a in areas)
+        against = " or ".join(others)
+        yield ""
+        yield (
+            f"**In {fw} and not in {against}: {only} of its {total} statements**"
+            + (" (area by area, in reading order):" if only else ".")
+        )
+        matched: list[str] = []
+        for a in areas:
+            shared = "; ".join(
+                f"{o} has {same} in the same words and {dict(a.reworded)[o]} in its own"
+                for o, same in a.same
+            )
+            if not a.only:
+                matched.append(f"{a.area} ({a.title}, {a.total} statements: {shared})")
+                continue
+            if len(a.only) == a.total:
+                # NPQLT has no Behaviour area: the area's forty ids would say nothing more.
+                yield (
+                    f"- Area {a.area} ({a.title}), {a.total} statements: {against} has none of "
+                    f"them (ask about {fw} area {a.area} to see them)."
+                )
+                continue
+            yield (
+                f"- Area {a.area} ({a.title}), {a.total} statements: {shared}; "
+                f"{len(a.only)} only in {fw}:"
+            )
+            for st in a.only[:WHOLE_ONLY_SHOWN]:
+                yield f"  - {_quoted(st)} ({_kind(st)}) {cite([st.id])}"
+            rest = a.only[WHOLE_ONLY_SHOWN:]
+            if rest:
+                yield (
+                    f"  - and {', '.join(st.id for st in rest)} (ask about {fw} area {a.area} "
+                    "to see them)"
+                )
+        if matched:
+            # A count, not a claim a statement could back: said as a note.
+            yield ""
+            yield (
+                f"> Every statement has a match in {against} in {fw} "
+                f"area{'s' if len(matched) > 1 else ''} " + "; ".join(matched) + "."
+            )
+    for note in cmp.notes:
+        yield ""
+        yield f"> {note}"
+    yield ""
+    yield (
+        "> How this was compared: every statement of each framework, matched in the others by "
+        "identical text or as the same point reworded. “Only in” means no match was found in "
+        "the text held here; check the wording before you write that a framework leaves "
+        "something out."
     )
 
 

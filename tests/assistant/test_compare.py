@@ -256,3 +256,60 @@ def test_asked_how_an_area_differs_its_reworded_practice_is_shown(
     # Asked whether an area is the same, not how it differs: the counts, not the pairs.
     b = Assistant(search_index).ask("Is the behaviour area the same in NPQSL and NPQEL?")
     assert "The same practice in each framework's words" not in b.text
+
+
+@pytest.mark.parametrize(
+    ("question", "order"),
+    [
+        ("What's in NPQEL that isn't in NPQSL?", ("NPQEL", "NPQSL")),
+        ("What's missing from NPQSL compared with NPQEL?", ("NPQEL", "NPQSL")),
+        ("which statements does the NPQSL not have that the NPQEL has", ("NPQEL", "NPQSL")),
+        ("What is in NPQSL but not in NPQEL", ("NPQSL", "NPQEL")),
+        ("compare npqsl and npqel", ("NPQSL", "NPQEL")),
+    ],
+)
+def test_frameworks_compared_with_no_topic_are_compared_whole(
+    search_index: SearchIndex, question: str, order: tuple[str, str]
+) -> None:
+    cmp = compare(search_index, question)
+    assert cmp.whole and cmp.frameworks == order and not cmp.families
+    areas = {(a.framework, a.area): a for a in cmp.areas}
+    for fw in order:
+        held = {s.area for s in search_index.statements if s.framework == fw and s.area}
+        assert {n for f, n in areas if f == fw} == held
+    # Two frameworks: each statement is matched in the other, in its words or its own, or not.
+    for a in cmp.areas:
+        ((other, same),) = a.same
+        assert same + dict(a.reworded)[other] + len(a.only) == a.total
+
+
+def test_whole_comparison_lists_what_only_one_framework_has(search_index: SearchIndex) -> None:
+    cmp = compare(search_index, "What's in NPQEL that isn't in NPQSL?")
+    only = {s.id for a in cmp.areas if a.framework == "NPQEL" for s in a.only}
+    # Economies of scale and the trust's operating model are NPQEL's alone; its statements
+    # with an identical NPQSL text never are.
+    assert {"NPQEL 7.P3.3", "NPQEL 7.P3.4"} <= only
+    identical = {
+        s.id
+        for s in search_index.statements
+        if s.framework == "NPQEL" and any(t.startswith("NPQSL ") for t in s.same_as)
+    }
+    assert identical and not identical & only
+    # NPQSL's copy of area 3 stops at 3.6 here: NPQEL 3.7–3.19 are not said to be missing
+    # from the framework without a warning.
+    assert any("NPQSL area 3 stops at NPQSL 3.6" in n for n in cmp.notes)
+
+
+def test_assistant_answers_a_whole_comparison_with_valid_citations(
+    search_index: SearchIndex,
+) -> None:
+    a = Assistant(search_index).ask("What's in NPQEL that isn't in NPQSL?")
+    assert a.text.startswith("**Comparing NPQEL and NPQSL as a whole")
+    assert "**In NPQEL and not in NPQSL:" in a.text
+    assert "NPQEL 7.P3.3" in a.cited
+    assert not a.invalid_citations and not a.report.uncited_claims
+    # An area the other framework has none of is named, not listed id by id.
+    lt = "\n".join(
+        comparison_lines(compare(search_index, "What does NPQSL have that NPQLT doesn't?"))
+    )
+    assert "- Area 4 (Behaviour), 40 statements: NPQLT has none of them" in lt

@@ -53,6 +53,7 @@ SCENARIO_HEAVY = {
         ("fourteenth", "g", MIXED, 10),
         ("fifteenth", "a", MIXED, 10),
         ("sixteenth", "d", MIXED, 9),
+        ("seventeenth", "e", MIXED, 12),
     ],
 )
 def test_blind_questions_are_well_formed(

@@ -140,7 +140,13 @@ _NEGATION_RE = re.compile(
     r"(?:very\s+)?(?:little|few)(?!\s+(?:and|by)\b)|"
     # An obligation denied ("we did not need to submit them to further scrutiny"); "did not"
     # alone tells what happened, which is seldom the claim.
-    r"did\s+not\s+(?:need|have)\s+to|didn['’]t\s+(?:need|have)\s+to)\b",
+    r"did\s+not\s+(?:need|have)\s+to|didn['’]t\s+(?:need|have)\s+to|"
+    # Played down rather than denied (a sixteenth Check user test: "gaps in prior knowledge
+    # matter less in maths than people think: … misunderstandings tend to iron themselves out"
+    # (NPQLT 3.6), "Children's feelings are beside the point in this work" (NPQSL 4.12)).
+    r"beside\s+the\s+point|irrelevant|hardly\s+matters?|overrated|"
+    r"matters?\s+(?:far\s+|much\s+)?less\s+than\s+(?:\w+\s+){0,2}(?:think|thinks|assume|believe)|"
+    r"(?:iron|sort|work)\s+(?:themselves|itself)\s+out)\b",
     re.IGNORECASE,
 )
 # Absolute and superlative claims the frameworks do not make ("matters most", "always").
@@ -168,7 +174,12 @@ _OVERCLAIM_RE = re.compile(
     # for that pupil" (the four areas of need, NPQSL 5.2: "a useful first step").
     r"(?:everything|all the information) (?:they|we|you|teachers|staff|leaders) "
     r"(?:need|needed|needs)(?= to (?:know|plan|decide|understand)| for)|"
-    r"works? best)\b",
+    r"works? best|"
+    # A sixteenth Check user test: "…a trusting climate is all a teacher needs, and improvement
+    # follows automatically once it is in place (NPQSL 6.7)".
+    r"(?:is|are)\s+all\s+(?:a|an|any|the|that|our)?\s*\w+\s+(?:needs?|requires?)|"
+    r"(?:follows?|happens?|improves?|results?)\s+automatically|"
+    r"automatically\s+(?:follows?|leads?|improves?|results?|happens?|translates?))\b",
     re.IGNORECASE,
 )
 _SUPERLATIVES = {

@@ -43,6 +43,7 @@ from index.search import (
     frameworks_in_question,
 )
 from ingest.frameworks import AREA_TITLES, FRAMEWORK_NAMES
+from ingest.ids import find_citations
 from ingest.records import Statement
 
 # Words that mark a follow-up leaning on the previous question ("and for trusts?").
@@ -239,8 +240,11 @@ class Assistant:
         """
         t0 = time.perf_counter()
         compared = None if framework else comparison_frameworks(question, self.frameworks)
-        if compared and not about_the_course(question, self.index.course_like):
-            # ("Can I do the NPQSL and the NPQEL at the same time?" is a course question.)
+        typed = any(c.id in self.index.by_id for c in find_citations(question))
+        if compared and (typed or not about_the_course(question, self.index.course_like)):
+            # ("Can I do the NPQSL and the NPQEL at the same time?" is a course question; "NPQSL
+            # 4.P1.2 - what is the NPQEL version?", naming a statement, never is: the course
+            # reader had read it as one, and the comparison was skipped.)
             # "What does NPQEL add on assessment that NPQSL doesn't?": every framework searched,
             # each point matched across them (assistant/compare.py), whichever backend writes.
             cmp = compare(self.index, question, compared)

@@ -313,3 +313,14 @@ def test_assistant_answers_a_whole_comparison_with_valid_citations(
         comparison_lines(compare(search_index, "What does NPQSL have that NPQLT doesn't?"))
     )
     assert "- Area 4 (Behaviour), 40 statements: NPQLT has none of them" in lt
+
+
+def test_a_named_statements_other_version_is_compared_not_read_as_the_course(
+    search_index: SearchIndex,
+) -> None:
+    # The course reader takes "what is the NPQEL version?" for a question about the course; a
+    # statement named by id makes it a comparison.
+    a = Assistant(search_index).ask("NPQSL 4.P1.2 - what is the NPQEL version?")
+    assert a.text.startswith("**Comparing NPQSL and NPQEL")
+    assert "**Closest in NPQEL**" in a.text
+    assert a.cited[0] == "NPQSL 4.P1.2"

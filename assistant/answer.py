@@ -14,7 +14,7 @@ import time
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 
-from assistant.areas import area_answer, area_lines
+from assistant.areas import area_answer, area_lines, missing_area, missing_area_lines
 from assistant.brief import (
     absent_lines,
     abstain_lines,
@@ -41,6 +41,7 @@ from index.search import (
     asked_keywords,
     asks_outline,
     frameworks_in_question,
+    strip_framework_names,
 )
 from ingest.frameworks import AREA_TITLES, FRAMEWORK_NAMES
 from ingest.ids import find_citations
@@ -166,6 +167,9 @@ def contextual_query(
     return q
 
 
+ELSEWHERE_NEAR = 0.8  # of the best P: a statement of the framework asked about this near stands
+
+
 class Assistant:
     """Answers questions from a search index, with an optional chat model.
 
@@ -277,15 +281,26 @@ class Assistant:
                 t0,
             )
             return
+        if (gone := missing_area(question, self.frameworks, self._empty_areas)) is not None:
+            text = "".join(line + "\n" for line in missing_area_lines(*gone, self._empty_areas))
+            yield text
+            empty = SearchResult(query=question, hits=(), in_scope=True, frameworks=(gone[0],))
+            yield self._finish(
+                question, text, (), empty, False, "brief", f"{gone[0]} area {gone[1]}", t0
+            )
+            return
         result = self.retrieve(question, history, framework=framework)
         areas = area_answer(question, self.frameworks, self._empty_areas, self.index.statements)
         if areas is not None and not result.in_scope and (areas.headings or areas.found):
             # "is there an NPQEL area on finance?" had been judged not covered after its first
             # line named NPQEL 7.P3: the topic itself, in the framework asked about, is searched.
             result = self.retrieve(" ".join((*areas.asked, areas.topic)), framework=framework)
+        elsewhere = ""
+        if not result.in_scope and framework is None and not history and areas is None:
+            result, elsewhere = self._said_elsewhere(question, result)
         # What each area holds is the outline's answer itself, not a note under it.
         note = "; ".join(n for n in result.notes if not (is_outline(result) and " holds " in n))
-        first = "".join(line + "\n" for line in safeguarding_lines(question))
+        first = "".join(line + "\n" for line in safeguarding_lines(question)) + elsewhere
         if areas is not None:
             # "Is there an NPQLT area on governance…?" answered from the areas' titles first.
             first += "".join(line + "\n" for line in area_lines(areas))
@@ -337,6 +352,41 @@ class Assistant:
         yield self._finish(
             question, text, brief_citations(result), result, False, "brief", note, t0
         )
+
+    def _said_elsewhere(self, question: str, result: SearchResult) -> tuple[SearchResult, str]:
+        """The frameworks searched when the one the question names has nothing on it.
+
+        "I need the statement number that says learning styles arent backed by evidence - for
+        my NPQLT write up" (a tenth Ask user test) had been told the frameworks don't cover it:
+        NPQLT has no such statement, NPQSL 5.9 and NPQEL 5.9 say it word for word. When the
+        question names frameworks, the search restricted to them is judged not covered, and the
+        search of every framework is covered with a first statement none of them holds, that
+        search answers, under a line saying whose statement it is.
+        """
+        named = tuple(result.frameworks)
+        if not named or set(named) >= set(self.frameworks):
+            return result, ""
+        wide = self.index.search(
+            strip_framework_names(question), k=self.top_k, read_frameworks=False
+        )
+        tops = [h for h in wide.hits if h.statement.kind != "provider_section"]
+        if not wide.in_scope or not tops:
+            return result, ""
+        near = [h for h in tops if h.score >= ELSEWHERE_NEAR * tops[0].score]
+        if any(h.statement.framework in named for h in near):
+            # The framework asked about has a statement as near as any ("Does the NPQEL say
+            # anything about phonics screening check results?": NPQEL 3.P2.1 beside NPQLT
+            # 4.P2.1): its own search's answer stands.
+            return result, ""
+        holders = [f for f in FRAMEWORK_NAMES if any(h.statement.framework == f for h in near)]
+        have = "have" if len(named) > 1 else "has"
+        line = (
+            f"> **{' and '.join(named)} {have} no statement on this in the text here; "
+            f"{' and '.join(holders)} {'do' if len(holders) > 1 else 'does'}:** cite "
+            f"{'their' if len(holders) > 1 else 'its'} number, not as {' or '.join(named)}'s."
+            "\n\n"
+        )
+        return replace(wide, notes=(*wide.notes, f"nothing in {', '.join(named)}")), line
 
     def _model_stream(
         self, question: str, history: Sequence[Turn], result: SearchResult

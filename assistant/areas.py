@@ -195,3 +195,40 @@ def area_lines(answer: AreaAnswer) -> list[str]:
     if answer.found:
         lines.append(f"Other frameworks have one: {said}.")
     return [*lines, ""]
+
+
+# "What's in NPQLT area 1?", "what does NPQSL area 11 cover" (a tenth Ask user test: "don't
+# cover this question", which left the user unsure whether an area was missing).
+_AREA_NUMBER_RE = re.compile(r"\barea\s+(\d{1,2})\b", re.IGNORECASE)
+
+
+def missing_area(
+    question: str, held: tuple[str, ...], empty: frozenset[tuple[str, int]]
+) -> tuple[str, int] | None:
+    """(framework, area) when the question asks about an area the text here holds nothing of.
+
+    The question names one framework held and one area number; the area is one with no
+    statements here (NPQLT area 1) or one the framework does not have (NPQSL area 11).
+    """
+    named = [f for f in frameworks_named(question) if f in held]
+    numbers = {int(m.group(1)) for m in _AREA_NUMBER_RE.finditer(question)}
+    if len(named) != 1 or len(numbers) != 1:
+        return None
+    fw, n = named[0], numbers.pop()
+    if (fw, n) in empty or n not in AREA_TITLES.get(fw, {}):
+        return fw, n
+    return None
+
+
+def missing_area_lines(fw: str, n: int, empty: frozenset[tuple[str, int]]) -> list[str]:
+    """Say that the area holds nothing here, or does not exist, and list the areas held."""
+    titles = AREA_TITLES.get(fw, {})
+    held = "; ".join(f"{k} {t}" for k, t in sorted(titles.items()) if (fw, k) not in empty)
+    if n in titles:
+        first = (
+            f"**{fw} area {n} ({titles[n]}) has no statements in the framework text here**, so "
+            "there is nothing of it to quote or cite."
+        )
+    else:
+        first = f"**{fw} has no area {n}.**"
+    return [f"{first} The {fw} areas held here are: {held}.", ""]

@@ -108,6 +108,43 @@ _CONTENT_WORDS_RE = re.compile(
 )
 
 
+# Several statements asked for: "give me three statements on implementation", "need 3-4
+# statements about working memory", "which statements should I use for a session on coaching?"
+# (a tenth Ask user test: facilitators got one statement cited and the rest "not cited, check
+# they fit"). The number asked, or STATEMENTS_ASKED for a plural without one.
+_NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "couple": 2, "few": 3}
+_STATEMENTS_WORD = r"(?:statements?|refs?|references?|citations?|quotes?)"
+_COUNT_ASKED_RE = re.compile(
+    r"\b(?:(?P<n>[2-6])(?:\s*(?:-|–|to|or)\s*(?P<m>[2-8]))?|a\s+(?P<w1>couple|few)(?:\s+of)?|"
+    r"(?P<w2>two|three|four|five|six)(?:\s*(?:-|–|to|or)\s*(?:three|four|five|six))?)\s+"
+    r"(?:(?:good|key|relevant|useful|main|short|npq\w*|framework|evidence|practice|different)\s+)?"
+    + _STATEMENTS_WORD
+    + r"\b",
+    re.IGNORECASE,
+)
+_PLURAL_ASKED_RE = re.compile(
+    r"\b(?:which|what|some|several|any|list(?:\s+the)?|the\s+key|the\s+main|the\s+relevant)\s+"
+    r"(?:(?:npq\w*|framework|good|key|relevant|useful)\s+)?statements\b"
+    r"|\bstatements\s+(?:on|about|for|covering|to\s+use|i\s+(?:can|could|should)\s+use)\b",
+    re.IGNORECASE,
+)
+STATEMENTS_ASKED = 3
+MAX_STATEMENTS_ASKED = 6
+ASKED_SCORE_FLOOR = 0.5  # of the best P(relevant): a list asked for goes further down
+
+
+def statements_asked(question: str) -> int | None:
+    """How many statements a question asks to be given, or None if it asks for no list."""
+    if m := _COUNT_ASKED_RE.search(question):
+        if m["n"]:
+            return min(int(m["m"] or m["n"]), MAX_STATEMENTS_ASKED)
+        word = (m["w1"] or m["w2"] or "").lower()
+        return _NUMBERS.get(word, STATEMENTS_ASKED)
+    if _PLURAL_ASKED_RE.search(question):
+        return STATEMENTS_ASKED
+    return None
+
+
 def select_groups(result: SearchResult) -> tuple[list[Group], list[Group], list[Group]]:
     """Pick what the brief cites: top evidence, practice and provider groups."""
     groups = groups_from(result)
@@ -143,6 +180,9 @@ def select_groups(result: SearchResult) -> tuple[list[Group], list[Group], list[
         ]
     best = max(g.score for g in groups)
     floor = (RERANKED_SCORE_FLOOR if result.reranked else RELATIVE_SCORE_FLOOR) * best
+    asked = statements_asked(result.query) if not result.course_question else None
+    if asked and result.reranked:
+        floor = ASKED_SCORE_FLOOR * best
 
     def keep(kinds: tuple[str, ...], n: int) -> list[Group]:
         chosen: list[Group] = []
@@ -175,9 +215,18 @@ def select_groups(result: SearchResult) -> tuple[list[Group], list[Group], list[
                     chosen.append(best_of)
         return chosen
 
-    evidence = keep(("evidence",), MAX_EVIDENCE_GROUPS)
-    practice = keep(("practice_heading", "practice"), MAX_PRACTICE_GROUPS)
-    provider = keep(("provider_section",), MAX_PROVIDER_SECTIONS)
+    if asked:
+        # The list asked for, best first whatever its kind (each framework's wording of a
+        # statement with it).
+        listed = keep(("evidence", "practice_heading", "practice"), asked)
+        evidence = [g for g in listed if g.lead.kind == "evidence"]
+        practice = [g for g in listed if g.lead.kind != "evidence"]
+    else:
+        evidence = keep(("evidence",), MAX_EVIDENCE_GROUPS)
+        practice = keep(("practice_heading", "practice"), MAX_PRACTICE_GROUPS)
+    # Statements asked for are the frameworks' (a course page listing "'learn that' and 'learn
+    # how to' statements" had been cited for "give me three statements on implementation").
+    provider = [] if asked else keep(("provider_section",), MAX_PROVIDER_SECTIONS)
     if any(not _superseded(g.lead) for g in provider) and not ASKS_OLD_RE.search(result.query):
         # A current page answers; the pre-2021 programme's beside it is no answer about today's
         # course (eight development questions had cited it second).

@@ -113,6 +113,12 @@ _NOT_TOPIC_RE = re.compile(
     # Frameworks compared as a whole: "What's missing from NPQSL compared with NPQEL?",
     # "what is unique to the NPQEL", "which bits does NPQSL lack?".
     r"missing|lacks?|lacking|absent|omit\w*|leaves?|left|unique|distinct\w*|has|have|"
+    # What the comparison is for, and how much of it: "How is the NPQEL different from the
+    # NPQSL overall? I need a one-slide summary for my opening session", "what's the main
+    # difference in content?", "is it the same text?" (a tenth Ask user test).
+    r"overall|in\s+general|generally|broadly|as\s+a\s+whole|whole|main|big(?:gest)?|picture|"
+    r"summar\w*|(?:one|1|single)[- ]slide|slides?|sessions?|opening|presentation|content|"
+    r"texts?|i\s+need|we\s+need|quick|brief|deciding|choosing|decide|choose|"
     # "what's in NPQEL that isn't in NPQSL" (a ninth Ask user test: its topic had read "'s
     # isn't").
     r"isn[’']t|aren[’']t|wasn[’']t|that|which)\b",
@@ -255,9 +261,21 @@ def comparison_frameworks(question: str, held: Sequence[str]) -> tuple[str, ...]
     return None
 
 
+# Who is asking, not what is compared: "Im a curriculum lead deciding between NPQLT and
+# NPQSL - what's the main difference in content?" (a tenth Ask user test: compared on
+# "curriculum lead").
+_ASKER_RE = re.compile(
+    r"\b(?:i[’']?m|i\s+am)\s+(?:an?|the)\s+(?:[\w-]+\s+){0,4}?"
+    r"(?:lead|leader|head|teacher|senco|deputy|director|ceo|principal|manager|mentor|coach|"
+    r"facilitator|trainer|governor|participant|ect)s?\b",
+    re.IGNORECASE,
+)
+
+
 def comparison_topic(question: str) -> str:
     """The topic of a comparison: its words without framework names, ids and comparing words."""
     text = without_citations(question, filler=" ")
+    text = _ASKER_RE.sub(" ", text)
     text = strip_framework_names(text)
     text = _SHORT_RE.sub(" ", text)
     text = re.sub(r"(?<!\w)[’']s\b", " ", text)  # what a framework's name left: "NPQEL's"
@@ -855,6 +873,7 @@ def _whole_lines(cmp: Comparison) -> Iterator[str]:
             + (" (area by area, in reading order):" if only else ".")
         )
         matched: list[str] = []
+        unmatched: list[str] = []
         for a in areas:
             shared = "; ".join(
                 f"{o} has {same} in the same words and {dict(a.reworded)[o]} in its own"
@@ -865,10 +884,7 @@ def _whole_lines(cmp: Comparison) -> Iterator[str]:
                 continue
             if len(a.only) == a.total:
                 # NPQLT has no Behaviour area: the area's forty ids would say nothing more.
-                yield (
-                    f"- Area {a.area} ({a.title}), {a.total} statements: {against} has none of "
-                    f"them (ask about {fw} area {a.area} to see them)."
-                )
+                unmatched.append(f"{a.area} ({a.title}, {a.total} statements)")
                 continue
             yield (
                 f"- Area {a.area} ({a.title}), {a.total} statements: {shared}; "
@@ -882,6 +898,14 @@ def _whole_lines(cmp: Comparison) -> Iterator[str]:
                     f"  - and {', '.join(st.id for st in rest)} (ask about {fw} area {a.area} "
                     "to see them)"
                 )
+        if unmatched:
+            # Counts, not claims a statement could back: said as notes.
+            yield ""
+            yield (
+                f"> {against} has none of the statements of {fw} "
+                f"area{'s' if len(unmatched) > 1 else ''} " + "; ".join(unmatched) + ": ask about "
+                f"{fw} area {unmatched[0].split()[0]} (or another) to see them."
+            )
         if matched:
             # A count, not a claim a statement could back: said as a note.
             yield ""

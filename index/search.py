@@ -286,8 +286,15 @@ _INFORMATION_REQUEST_RE = re.compile(
 # An NPQ named as the lens a scene is read through, not as the course: "How should I plan this
 # using the NPQSL?" (an eighth Ask user test).
 _NPQ_AS_LENS_RE = re.compile(
-    r"\b(?:using|through|via|applying)\s+(?:the\s+|my\s+)?(?:lens\s+of\s+(?:the\s+)?)?"
-    r"npq\s?-?\s?(?:sl|el|lt|h)?\b(?:\s+framework)?",
+    r"\b(?:using|through|via|applying|according\s+to|in\s+line\s+with)\s+(?:the\s+|my\s+)?"
+    r"(?:lens\s+of\s+(?:the\s+)?)?npq\s?-?\s?(?:sl|el|lt|h)?\b(?:\s+framework)?",
+    re.IGNORECASE,
+)
+# A question asking for statements ("which statements cover…", "statements on coaching").
+_STATEMENTS_ASKED_RE = re.compile(
+    r"\b(?:which|what|any|some|the|three|two|four|few|key|relevant)\s+(?:npq\w*\s+)?"
+    r"(?:framework\s+)?statements?\b"
+    r"|\bstatements?\s+(?:on|about|for|that|which|covering|cover|to\s+use)\b",
     re.IGNORECASE,
 )
 # A statement on pupils' wellbeing, and one on the staff's.
@@ -352,7 +359,10 @@ _FRAMEWORK_TOKENS = frozenset(tokenize("NPQ " + " ".join(FRAMEWORK_NAMES)))
 _ASKING_TOKENS = frozenset(
     tokenize(
         "say says said saying mean means meaning tell talk talks cover covers mention mentions "
-        "state states statement statements framework frameworks"
+        "state states statement statements framework frameworks "
+        # A citation asked for ("citation for TAs never replacing high quality teaching - NPQLT
+        # please", a tenth Ask user test: its "citation" and "please" kept it loosely covered).
+        "citation citations cite ref refs reference references please pls"
     )
 )
 FUSION = "scores"  # "rrf" (weighted reciprocal rank) or "scores" (weighted normalised scores)
@@ -1064,6 +1074,16 @@ _ASKING_TRAIL_RE = re.compile(
 )
 
 
+# What the statements asked for will be used as: "give me three statements on implementation
+# I can use as discussion prompts" (a tenth Ask user test: searched as "discussion prompts").
+_USE_TRAIL_RE = re.compile(
+    r"\s*,?\s+(?:(?:that|which)\s+)?(?:i|we)\s+(?:can|could|might|will|would)\s+use\s+"
+    r"(?:as|for|in|with|on)\s+[^.?!]*[.?!]*\s*$"
+    r"|\s*,?\s+to\s+use\s+as\s+[^.?!]*[.?!]*\s*$",
+    re.IGNORECASE,
+)
+
+
 # A greeting before the question and thanks after it ("Hi, quick question - … Thanks!").
 _GREETING_RE = re.compile(
     r"^\s*(?:(?:hi|hello|hey|morning|afternoon)(?:\s+(?:there|all|everyone))?\s*[,!.:\-–—]?\s+)?"
@@ -1133,6 +1153,7 @@ def strip_asking(query: str) -> str:
     out = _GREETING_RE.sub("", query, count=1)
     out = _ASKING_LEAD_RE.sub("", out, count=1)
     out = _ASKING_TRAIL_RE.sub("", _THANKS_RE.sub("", out)).strip()
+    out = _USE_TRAIL_RE.sub("", out).strip() or out
     parts = _CLAUSE_BREAK_RE.split(out)  # clause, break, clause, …
     clauses = parts[0::2]
     if len(clauses) > 1 and any(_asking_clause(c) for c in clauses):
@@ -2139,6 +2160,11 @@ class SearchIndex:
             # passing ("we piloted a new reading programme", "old habits", "an online
             # bullying incident"): it is about the frameworks, and keeps the re-ranker.
             course_question = False
+        if course_question and not wants_provider and _STATEMENTS_ASKED_RE.search(q):
+            # "Running an NPQEL session on governance next week - which statements cover the
+            # accounting officer…?" (a tenth Ask user test): a facilitator's session, not the
+            # course's; statements asked for are the frameworks'.
+            course_question = False
         if course_question and not wants_provider and _JOB_APPLICATION_RE.search(q):
             # "…letter of application for a headship": a job's application, not the course's.
             course_question = bool(_COURSE_NAMED_RE.search(_JOB_APPLICATION_RE.sub(" ", q)))
@@ -2323,12 +2349,26 @@ class SearchIndex:
         # ...nor is a topic asked about ("does the npq say anything abt homework", "what does
         # NPQSL say about exclusions and alternative provision": an Ask user test) whose words
         # the statements at the top say, between them.
-        if topic and not found_as_typed:
+        if not found_as_typed:
             tops = [r for r, _ in fused[:SCOPE_WORDS_IN_TOP] if self._kind[r] != "provider_section"]
             # A bullet says what its heading says too ("…admissions, exclusions and appeals").
             heads = [self._row[g] for r in tops if (g := self.statements[r].group) in self._row]
             said = frozenset().union(*(self._words_of(r) for r in (*tops, *heads)))
-            found_as_typed = topic <= said
+            found_as_typed = bool(topic) and topic <= said
+            # …and so is a search whose every word they say ("exclusions & alternative
+            # provision npqsl": NPQSL 7.P2.4 and its heading, a tenth Ask user test).
+            found_as_typed = found_as_typed or (
+                len(asked) >= SCOPE_MIN_KEYWORDS
+                and all(
+                    w in said
+                    # School shorthand said in the frameworks' words ("TAs": teaching assistants).
+                    or (
+                        w in DOMAIN_VOCABULARY
+                        and set(tokenize(DOMAIN_VOCABULARY[w])) & said
+                    )
+                    for w in asked
+                )
+            )
         quoted = quoted_keywords(q)
         if len(quoted) >= QUOTE_MIN_KEYWORDS and not found_as_typed:
             # A sentence the user quotes to be cited ("I'm writing: '…' Can you give me the

@@ -312,7 +312,7 @@ def test_assistant_answers_a_whole_comparison_with_valid_citations(
     lt = "\n".join(
         comparison_lines(compare(search_index, "What does NPQSL have that NPQLT doesn't?"))
     )
-    assert "- Area 4 (Behaviour), 40 statements: NPQLT has none of them" in lt
+    assert "> NPQLT has none of the statements of NPQSL areas 4 (Behaviour, 40 statements);" in lt
 
 
 def test_a_named_statements_other_version_is_compared_not_read_as_the_course(

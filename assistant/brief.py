@@ -469,10 +469,26 @@ def child_at_risk(question: str) -> bool:
     return bool(_CHILD_RE.search(question) and _AT_RISK_RE.search(question))
 
 
+# The asker is the safeguarding lead ("I'm deputy head and DSL at a secondary", a tenth Ask user
+# test, had been told to tell their Designated Safeguarding Lead).
+_ASKER_IS_DSL_RE = re.compile(
+    r"\b(?:i[’']?m|i\s+am|as)\s+(?:the\s+|a\s+|our\s+|(?:[\w-]+\s+){0,4}?(?:and|&)\s+)?"
+    r"(?:(?:deputy|acting)\s+)?(?:dsl|designated\s+safeguarding\s+lead|safeguarding\s+lead)\b",
+    re.IGNORECASE,
+)
+SAFEGUARDING_NOTE_DSL = (
+    "> **If a child may be at risk, act on it now under your school's safeguarding procedures "
+    "and Keeping Children Safe in Education:** as the DSL, decide today whether to refer to "
+    "children's social care (or the police), call 999 if a child is in immediate danger, and "
+    "record what was said or seen and what you did. The NPQ frameworks are about leading a "
+    "school; they do not replace Keeping Children Safe in Education or your school's policy."
+)
+
+
 def safeguarding_lines(question: str) -> Iterator[str]:
     """First, for a question about a child who may be at risk now: what to do, before anything."""
     if child_at_risk(question):
-        yield SAFEGUARDING_NOTE
+        yield SAFEGUARDING_NOTE_DSL if _ASKER_IS_DSL_RE.search(question) else SAFEGUARDING_NOTE
         yield ""
 
 

@@ -708,6 +708,13 @@ def test_a_child_at_risk_gets_what_to_do_first(search_index: SearchIndex) -> Non
         "we exploit every opportunity for pupils to read",
     ):
         assert "Designated Safeguarding Lead" not in Assistant(search_index).ask(q).text
+    # The DSL asking is not told to tell the DSL (a tenth Ask user test).
+    a = Assistant(search_index).ask(
+        "I'm deputy head and DSL at a secondary. A teacher had known for several days about a "
+        "disclosure from a Year 10 girl and hadn't logged it. What does the NPQSL say?"
+    )
+    assert a.text.startswith("> **If a child may be at risk, act on it now"), a.text[:200]
+    assert "as the DSL" in a.text and "tell your Designated Safeguarding Lead" not in a.text
 
 
 def test_notes_to_the_reader_are_not_citations(search_index: SearchIndex) -> None:

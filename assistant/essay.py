@@ -174,6 +174,10 @@ _OVERCLAIM_RE = re.compile(
     # for that pupil" (the four areas of need, NPQSL 5.2: "a useful first step").
     r"(?:everything|all the information) (?:they|we|you|teachers|staff|leaders) "
     r"(?:need|needed|needs)(?= to (?:know|plan|decide|understand)| for)|"
+    # A seventh Find user test: "…because one well-written assessment tells you all you need
+    # to know" (NPQLT 7.P1.2: patterns over a number of assessments).
+    r"all\s+(?:that\s+)?(?:you|we|they|one|teachers|staff|leaders)\s+(?:need|needs|needed)\s+"
+    r"to\s+(?:know|plan|decide|understand)|"
     r"works? best|"
     # A sixteenth Check user test: "…a trusting climate is all a teacher needs, and improvement
     # follows automatically once it is in place (NPQSL 6.7)".
@@ -973,6 +977,30 @@ def _singled_out(text: str) -> frozenset[str]:
     return frozenset()
 
 
+# What a statement names the best: "systematic synthetic phonics is the most effective approach
+# for teaching pupils to decode" (NPQLT 4.11).
+_NAMED_BEST_RE = re.compile(
+    r"(?P<a>[^;:,.?!()\[\]]{3,80}?)\s+(?:is|are)\s+(?:the|probably\s+the)\s+"
+    r"(?:single\s+)?(?:most\s+(?:effective|important|powerful|reliable)|best)\b",
+    re.IGNORECASE,
+)
+
+
+# Something set above another: "A is a more effective way to teach decoding than B".
+_SET_BELOW_RE = re.compile(
+    r"(?P<a>[^;:.?!()\[\]]*?)\b(?:more|better)\s+(?:[\w-]+\s+){0,8}?than\s+"
+    r"(?P<b>[^;:,.?!()\[\]]+)",
+    re.IGNORECASE,
+)
+
+
+def _named_best(statement: str) -> frozenset[str]:
+    """The content words of what a statement names the most effective (or best), if any."""
+    if m := _NAMED_BEST_RE.search(_comparable(statement)):
+        return _side_words(m["a"], True)
+    return frozenset()
+
+
 def reverses(sentence: str, statement: str) -> bool:
     """True when the sentence prefers what the statement ranks below, and the other way.
 
@@ -985,6 +1013,15 @@ def reverses(sentence: str, statement: str) -> bool:
     cited to "Pupils are motivated by intrinsic factors … and extrinsic factors").
     """
     said, stated = _compared(sentence), _compared(statement)
+    if (best := _named_best(statement)) and (m := _SET_BELOW_RE.search(_comparable(sentence))):
+        # "…memorising whole words is a more effective way to teach decoding than systematic
+        # synthetic phonics" against "systematic synthetic phonics is the most effective
+        # approach for teaching pupils to decode" (NPQLT 4.11, a seventh Find user test): what
+        # the statement names the best, set below something else.
+        below = _side_words(m["b"], False)
+        above = frozenset(tokenize(m["a"].split(",")[-1])) - _NOT_COMPARED
+        if len(below & best) >= min(2, len(best)) and not above & best:
+            return True
     if stated is not None and (single := _singled_out(sentence)):
         ta, tb = stated
         if single & tb and len(single & tb) >= len(single & ta):

@@ -171,6 +171,19 @@ USER_TESTS: tuple[FindUserTest, ...] = (
             "narrative_strong": 0,
         },
     ),
+    FindUserTest(
+        DATA / "find_user_test7",
+        "the thirty-first round, a seventh tester",
+        # First run: the round's build after its first three commits (e1bc619), the files not
+        # yet added.
+        {
+            "first_right": 17,
+            "listed": 17,
+            "strong_right": 10,
+            "contradicted_strong": 2,
+            "narrative_strong": 0,
+        },
+    ),
 )
 
 

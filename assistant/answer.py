@@ -43,6 +43,7 @@ from index.search import (
     frameworks_in_question,
     strip_framework_names,
 )
+from index.store import tokenize
 from ingest.frameworks import AREA_TITLES, FRAMEWORK_NAMES
 from ingest.ids import find_citations
 from ingest.records import Statement
@@ -168,6 +169,7 @@ def contextual_query(
 
 
 ELSEWHERE_NEAR = 0.8  # of the best P: a statement of the framework asked about this near stands
+ELSEWHERE_LOOSE_WORDS = 2  # keywords a loosely found statement must share with the question
 
 
 class Assistant:
@@ -364,13 +366,30 @@ class Assistant:
         search answers, under a line saying whose statement it is.
         """
         named = tuple(result.frameworks)
-        if not named or set(named) >= set(self.frameworks):
+        if (
+            not named
+            or set(named) >= set(self.frameworks)
+            # "How is the NPQSL assessed?" asks about the course, which no statement answers.
+            or result.course_question
+            or result.about_course
+            or about_the_course(question, self.index.course_like)
+            # "NPQLT 1.2 says high expectations matter": the id's absence is the answer.
+            or find_citations(question)
+        ):
             return result, ""
         wide = self.index.search(
             strip_framework_names(question), k=self.top_k, read_frameworks=False
         )
         tops = [h for h in wide.hits if h.statement.kind != "provider_section"]
         if not wide.in_scope or not tops:
+            return result, ""
+        if wide.loose and (
+            len(asked_keywords(question) & set(tokenize(tops[0].statement.text)))
+            < ELSEWHERE_LOOSE_WORDS
+        ):
+            # Found only loosely, and not in the statement's words: "npqsl is eating my
+            # weekends. is 3 hours a week normal…" is no question NPQEL 3.P4.2 (assessment
+            # workload) answers.
             return result, ""
         near = [h for h in tops if h.score >= ELSEWHERE_NEAR * tops[0].score]
         if any(h.statement.framework in named for h in near):

@@ -31,6 +31,7 @@ from assistant.citations import CitationReport, UnsupportedCitation, check_citat
 from assistant.compare import compare, comparison_frameworks, comparison_lines
 from assistant.essay import TextError, check_essay
 from assistant.llm import ChatModel, LLMError, Message
+from assistant.parts import answer_points, parts_lines
 from assistant.prompts import EVIDENCE_HEADER, SYSTEM, USER, format_evidence
 from assistant.verify import check_claim, claim_lines
 from index.hit import Hit
@@ -281,6 +282,22 @@ class Assistant:
                 "brief",
                 "; ".join(result.notes),
                 t0,
+            )
+            return
+        if framework is None and not history and (points := answer_points(self.index, question)):
+            # "Please give me citations for (a) …, (b) … and (c) …": each point its own.
+            text = "".join(line + "\n" for line in parts_lines(points))
+            yield text
+            shown = [h for p in points for h in p.result.hits]
+            result = SearchResult(
+                query=question,
+                hits=tuple({h.statement.id: h for h in shown}.values()),
+                in_scope=True,
+                frameworks=tuple(sorted(frameworks_in_question(question))),
+            )
+            cited = tuple(s.id for p in points for s in p.statements)
+            yield self._finish(
+                question, text, cited, result, False, "brief", "answered point by point", t0
             )
             return
         if (gone := missing_area(question, self.frameworks, self._empty_areas)) is not None:

@@ -9,7 +9,7 @@ npq check FILE|-                check every citation in an essay
 npq ui                          start the Gradio app
 npq eval WHAT                   run an evaluation and write its report to eval/reports/
                                 (retrieval, answers, citations, typos, phrasing, course, comparison,
-                                scenarios, find, blind, fourth … seventeenth, ids)
+                                scenarios, find, blind, fourth … eighteenth, ids)
 """
 
 from __future__ import annotations
@@ -51,6 +51,7 @@ BLIND_BATCHES = (
     "fifteenth",
     "sixteenth",
     "seventeenth",
+    "eighteenth",
 )
 
 

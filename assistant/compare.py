@@ -118,7 +118,7 @@ _NOT_TOPIC_RE = re.compile(
     # difference in content?", "is it the same text?" (a tenth Ask user test).
     r"overall|in\s+general|generally|broadly|as\s+a\s+whole|whole|main|big(?:gest)?|picture|"
     r"summar\w*|(?:one|1|single)[- ]slide|slides?|sessions?|opening|presentation|content|"
-    r"texts?|i\s+need|we\s+need|quick|brief|deciding|choosing|decide|choose|"
+    r"texts?|i\s+need|we\s+need|quick|brief|deciding|choosing|decide|choose|actual|"
     # "what's in NPQEL that isn't in NPQSL" (a ninth Ask user test: its topic had read "'s
     # isn't").
     r"isn[’']t|aren[’']t|wasn[’']t|that|which)\b",

@@ -2247,14 +2247,38 @@ class SearchIndex:
             text = q
         if area_from_question is not None:
             rest = " ".join(_AREA_RE.sub(" ", text).split())
-            # Nothing left but listing words ("NPQSL area 4", "what is in area 4 of NPQSL?").
+            # Nothing left but listing words ("NPQSL area 4", "what is in area 4 of NPQSL?"),
+            # or the area's title besides ("What does NPQEL area 10, governance and
+            # accountability, cover?", an eleventh Ask user test).
+            titled = {
+                w
+                for titles in AREA_TITLES.values()
+                for w in re.findall(r"[a-z]+", titles.get(area_from_question, "").lower())
+            }
             if not re.search(r"\d", rest) and all(
                 # "What's in area 7?", "What’s in…": the contraction is one listing word.
-                w in _LISTING_WORDS
+                w in _LISTING_WORDS or w in titled
                 for w in re.findall(r"[a-z]+", re.sub(r"['’‘]", "", rest.lower()))
             ):
                 return self._listing(q, max(k, list_k or k), mask, frameworks, notes)
             text = rest or text
+        elif (
+            area_n is None
+            and read_frameworks
+            and not citations
+            and (m := _AREA_TITLE_RE.search(text))
+            and any(n.startswith("searched the ") and " area only" in n for n in notes)
+            and all(
+                w in _LISTING_WORDS
+                for w in re.findall(
+                    r"[a-z]+", re.sub(r"['’‘]", "", (text[: m.start()] + text[m.end() :]).lower())
+                )
+            )
+        ):
+            # An area named by its title and nothing asked of it but its contents: "whats in
+            # the npqlt adaptive teaching area" (an eleventh Ask user test) is listed like
+            # "NPQLT area 6".
+            return self._listing(q, max(k, list_k or k), mask, frameworks, notes)
         if SPELLING and like is None:
             text, fixes = self.speller.correct(text)
             if fixes:
@@ -2362,10 +2386,7 @@ class SearchIndex:
                 and all(
                     w in said
                     # School shorthand said in the frameworks' words ("TAs": teaching assistants).
-                    or (
-                        w in DOMAIN_VOCABULARY
-                        and set(tokenize(DOMAIN_VOCABULARY[w])) & said
-                    )
+                    or (w in DOMAIN_VOCABULARY and set(tokenize(DOMAIN_VOCABULARY[w])) & said)
                     for w in asked
                 )
             )

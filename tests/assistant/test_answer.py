@@ -1082,3 +1082,47 @@ def test_statements_asked_for_are_counted() -> None:
     assert statements_asked("which statements should I use for a session on coaching?") == 3
     assert statements_asked("which statement says pupils learn at different rates?") is None
     assert statements_asked("How do I support my ECTs with behaviour?") is None
+
+
+def test_an_eleventh_ask_user_tests_failures(search_index: SearchIndex) -> None:
+    assistant = Assistant(search_index)
+    # Points enumerated are each answered, with the statement that says it.
+    a = assistant.ask(
+        "I'm writing my NPQSL assignment on implementing a new reading programme across KS2. "
+        "Please give me citations for (a) diagnosing the problem before choosing a solution, "
+        "(b) identifying the active ingredients, and (c) follow-on coaching after the initial "
+        "training."
+    )
+    assert a.cited == ("NPQSL 8.P2.1", "NPQSL 8.P3.2", "NPQSL 8.7"), a.cited
+    assert "- **(b) identifying the active ingredients:**" in a.text
+    assert not a.invalid_citations and not a.report.uncited_claims
+    a = assistant.ask(
+        "for NPQEL give me the refs for (1) having a trust-wide complaints procedure and (2) "
+        "acting as a public advocate with the media"
+    )
+    assert a.cited == ("NPQEL 9.P1.6", "NPQEL 9.P2.6"), a.cited
+    # An area named by its title, or by number with its title, is listed whole.
+    for q, first in (
+        ("whats in the npqlt adaptive teaching area", "NPQLT 6.1"),
+        ("What does NPQEL area 10, governance and accountability, cover?", "NPQEL 10.1"),
+    ):
+        a = assistant.ask(q)
+        assert a.cited[0] == first and len(a.cited) > 10, (q, a.cited)
+    # "the actual difference … overall" compares the frameworks whole.
+    a = assistant.ask(
+        "whats the actual difference between NPQSL and NPQEL overall? are the areas the same "
+        "or different"
+    )
+    assert a.text.startswith("**Comparing NPQSL and NPQEL as a whole"), a.text[:120]
+
+
+def test_enumerated_points_are_read_only_when_enumerated() -> None:
+    from assistant.parts import enumerated_points
+
+    assert enumerated_points("citations for: a) diagnosis first, b) active ingredients") == [
+        ("(a)", "diagnosis first"),
+        ("(b)", "active ingredients"),
+    ]
+    # Not a list: numbers in brackets inside the text, or markers out of order.
+    assert enumerated_points("Year 1) phonics and Year 2) reading - what does NPQLT say?") == []
+    assert enumerated_points("two points (a) feedback and (c) marking") == []

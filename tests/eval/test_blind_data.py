@@ -54,6 +54,7 @@ SCENARIO_HEAVY = {
         ("fifteenth", "a", MIXED, 10),
         ("sixteenth", "d", MIXED, 9),
         ("seventeenth", "e", MIXED, 12),
+        ("eighteenth", "k", MIXED, 9),
     ],
 )
 def test_blind_questions_are_well_formed(

@@ -16,7 +16,23 @@ def test_labels_follow_each_essays_citations_in_order() -> None:
     rows = read_jsonl(USER_TEST / "labels.jsonl")
     assert (
         len(rows)
-        == 51 + 68 + 75 + 79 + 80 + 86 + 89 + 90 + 87 + 107 + 108 + 107 + 107 + 106 + 107 + 107
+        == 51
+        + 68
+        + 75
+        + 79
+        + 80
+        + 86
+        + 89
+        + 90
+        + 87
+        + 107
+        + 108
+        + 107
+        + 107
+        + 106
+        + 107
+        + 107
+        + 106
     )
     assert {r["set"] for r in rows} == {
         "design",
@@ -35,6 +51,7 @@ def test_labels_follow_each_essays_citations_in_order() -> None:
         "fourteenth",
         "fifteenth",
         "sixteenth",
+        "seventeenth",
     }
     for name in sorted({r["essay"] for r in rows}):
         text = (USER_TEST / name).read_text(encoding="utf-8")
@@ -154,6 +171,12 @@ def test_the_checker_on_the_user_test_essays(monkeypatch, search_index: SearchIn
     # think", "beside the point") and "all a teacher needs … follows automatically" are read: 87.
     assert res["sixteenth"]["verdicts_right"] >= 87
     assert res["sixteenth"]["suggestions_right"] >= 24
+    # The seventeenth (thirty-first round, after its changes), two more sessions asked for right
+    # citations told through what happened at school, rankings turned round and claims played
+    # down: 63 of 106 and 18 of 20 at its first run (held out); no wrong number accepted, three
+    # wrong claims passing, two right numbers called wrong (below), 38 right citations doubted.
+    assert res["seventeenth"]["verdicts_right"] >= 63
+    assert res["seventeenth"]["suggestions_right"] >= 18
     wrong_accepted = [
         w
         for part in res.values()
@@ -175,6 +198,8 @@ def test_the_checker_on_the_user_test_essays(monkeypatch, search_index: SearchIn
             # statement nearer by embedding (thirtieth round; a rule for first-person sentences
             # would have spared 12 such citations of all labelled ones and lost 48 right
             # wrong-number verdicts).
-            *("GG1.1", "GG1.9", "GG1.11", "GG1.17", "GG2.1", "GG2.14", "GG2.16", "GG4.11")
+            *("GG1.1", "GG1.9", "GG1.11", "GG1.17", "GG2.1", "GG2.14", "GG2.16", "GG4.11"),
+            # The seventeenth's two, of the same kind (thirty-first round).
+            *("II1.12", "II5.18"),
         }
         assert not set(right_called_wrong) - known, (name, right_called_wrong)

@@ -288,10 +288,10 @@ class Assistant:
             # "Please give me citations for (a) …, (b) … and (c) …": each point its own.
             text = "".join(line + "\n" for line in parts_lines(points))
             yield text
-            shown = [h for p in points for h in p.result.hits]
+            part_hits = [h for p in points for h in p.result.hits]
             result = SearchResult(
                 query=question,
-                hits=tuple({h.statement.id: h for h in shown}.values()),
+                hits=tuple({h.statement.id: h for h in part_hits}.values()),
                 in_scope=True,
                 frameworks=tuple(sorted(frameworks_in_question(question))),
             )

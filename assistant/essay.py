@@ -182,8 +182,9 @@ _OVERCLAIM_RE = re.compile(
     # A sixteenth Check user test: "…a trusting climate is all a teacher needs, and improvement
     # follows automatically once it is in place (NPQSL 6.7)".
     r"(?:is|are)\s+all\s+(?:a|an|any|the|that|our)?\s*\w+\s+(?:needs?|requires?)|"
-    r"(?:follows?|happens?|improves?|results?)\s+automatically|"
-    r"automatically\s+(?:follows?|leads?|improves?|results?|happens?|translates?))\b",
+    r"(?:follow(?:s|ed)?|happen(?:s|ed)?|improv(?:e|es|ed)|result(?:s|ed)?)\s+automatically|"
+    r"automatically\s+(?:follow(?:s|ed)?|lead(?:s)?|led|improv(?:e|es|ed)|result(?:s|ed)?|"
+    r"happen(?:s|ed)?|translat(?:e|es|ed)))\b",
     re.IGNORECASE,
 )
 _SUPERLATIVES = {
@@ -762,6 +763,16 @@ _PREFERRED_FIRST = (
         rf"a\s+lot\s+)?more\s+(?:[\w-]+\s+){{0,3}}?than\s+(?P<b>{_SIDE}*)",
         re.IGNORECASE,
     ),
+    # "…the volume of work does more good than how closely each task ties to lessons",
+    # "working on parenting is a safer bet than anything you do in the classroom" (a
+    # seventeenth Check user test).
+    re.compile(
+        rf"(?P<a>{_SIDE}*?)\b(?:(?:does|do|did)\s+(?:far\s+|much\s+|a\s+lot\s+)?more\s+good|"
+        r"(?:is|are|was|were)\s+(?:an?\s+)?(?:far\s+|much\s+)?(?:safer|better|surer|stronger|"
+        r"bigger|more\s+reliable)\s+(?:bet|option|choice|route|lever|way|investment))\s+than\s+"
+        rf"(?P<b>{_SIDE}*)",
+        re.IGNORECASE,
+    ),
     re.compile(
         rf"(?P<a>{_SIDE}*?)\b(?:rather\s+than|instead\s+of|in\s+preference\s+to)\s+"
         rf"(?P<b>{_SIDE}*)",
@@ -800,6 +811,7 @@ _CONCESSIVE = re.compile(
     re.IGNORECASE,
 )
 # Words for one side of a comparison said two ways ("the quantity of time" is "the amount").
+_AMOUNT_WORDS = frozenset({stem("amount"), stem("time"), stem("set")})
 _SAME_COMPARED = {
     **{stem(w): stem("amount") for w in ("quantity", "volume", "number", "much")},
     stem("hours"): stem("time"),
@@ -1080,6 +1092,12 @@ def _crossed(
     (sa, sb), (ta, tb) = said, stated
     crossed = (len(sa & tb), len(sb & ta))
     direct = len(sa & ta) + len(sb & tb)
+    if sa & tb and not direct and tb <= _AMOUNT_WORDS | sa:
+        # What the statement ranks last, an amount ("…more important than the amount set"),
+        # set first and nothing of the statement's own first beside it: "the volume of work does
+        # more good than how closely each task ties to lessons" (a seventeenth Check user
+        # test), its other side in words the statement does not use.
+        return True
     return min(crossed) >= 1 and sum(crossed) > direct
 
 

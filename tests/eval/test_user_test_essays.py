@@ -175,7 +175,9 @@ def test_the_checker_on_the_user_test_essays(monkeypatch, search_index: SearchIn
     # citations told through what happened at school, rankings turned round and claims played
     # down: 63 of 106 and 18 of 20 at its first run (held out); no wrong number accepted, three
     # wrong claims passing, two right numbers called wrong (below), 38 right citations doubted.
-    assert res["seventeenth"]["verdicts_right"] >= 63
+    # Since then "followed automatically", "does more good than", "a safer bet than" and an
+    # amount set first against a statement ranking it last are read: 66, none passing.
+    assert res["seventeenth"]["verdicts_right"] >= 66
     assert res["seventeenth"]["suggestions_right"] >= 18
     wrong_accepted = [
         w

@@ -113,7 +113,7 @@ _CONTENT_WORDS_RE = re.compile(
 # (a tenth Ask user test: facilitators got one statement cited and the rest "not cited, check
 # they fit"). The number asked, or STATEMENTS_ASKED for a plural without one.
 _NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "couple": 2, "few": 3}
-_STATEMENTS_WORD = r"(?:statements?|refs?|references?|citations?|quotes?)"
+_STATEMENTS_WORD = r"(?:statements?|refs?|references?|citations?|quotes?|points)"
 _COUNT_ASKED_RE = re.compile(
     r"\b(?:(?P<n>[2-6])(?:\s*(?:-|–|to|or)\s*(?P<m>[2-8]))?|a\s+(?P<w1>couple|few)(?:\s+of)?|"
     r"(?P<w2>two|three|four|five|six)(?:\s*(?:-|–|to|or)\s*(?:three|four|five|six))?)\s+"
@@ -125,7 +125,8 @@ _COUNT_ASKED_RE = re.compile(
 _PLURAL_ASKED_RE = re.compile(
     r"\b(?:which|what|some|several|any|list(?:\s+the)?|the\s+key|the\s+main|the\s+relevant)\s+"
     r"(?:(?:npq\w*|framework|good|key|relevant|useful)\s+)?statements\b"
-    r"|\bstatements\s+(?:on|about|for|covering|to\s+use|i\s+(?:can|could|should)\s+use)\b",
+    r"|\b(?:statements|refs|references|citations)\s+(?:on|about|for|covering|to\s+use|"
+    r"i\s+(?:can|could|should)\s+use)\b",
     re.IGNORECASE,
 )
 STATEMENTS_ASKED = 3

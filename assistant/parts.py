@@ -57,7 +57,7 @@ def enumerated_points(question: str) -> list[tuple[str, str]]:
         if m.group(0).startswith("(") or _AFTER_BREAK_RE.search(question[: m.start()])
     ]
     if len(marks) < 2:
-        return []
+        return _points_that(question)
     order = [m["m"].lower() for m in marks]
     if not any(order == seq[: len(order)] for seq in _SEQUENCES):
         return []
@@ -71,6 +71,24 @@ def enumerated_points(question: str) -> list[tuple[str, str]]:
             return []
         out.append((f"({m['m']})", text))
     return out[:MAX_PARTS]
+
+
+# "Need NPQEL citations for two points in my assignment: that a trust should …, and that
+# resource management … can deliver economies of scale" (an eleventh Ask user test).
+_POINTS_THAT_RE = re.compile(r"\bpoints?\b[^:?.]*:\s*that\s+(?P<rest>.+)", re.IGNORECASE)
+_AND_THAT_RE = re.compile(r",?\s+and\s+(?:also\s+)?that\s+|;\s*(?:and\s+)?that\s+", re.IGNORECASE)
+
+
+def _points_that(question: str) -> list[tuple[str, str]]:
+    """The points of "… two points: that A, and that B", numbered; [] if there are not two."""
+    m = _POINTS_THAT_RE.search(question)
+    if not m:
+        return []
+    points = [re.sub(r"[\s,;:.?!]+$", "", p).strip() for p in _AND_THAT_RE.split(m["rest"])]
+    points = [p for p in points if len(p.split()) >= MIN_PART_WORDS]
+    if not 2 <= len(points) <= MAX_PARTS:
+        return []
+    return [(f"({i})", p) for i, p in enumerate(points, start=1)]
 
 
 def answer_points(index: SearchIndex, question: str, k: int = 10) -> list[Part]:

@@ -1101,6 +1101,13 @@ def test_an_eleventh_ask_user_tests_failures(search_index: SearchIndex) -> None:
         "acting as a public advocate with the media"
     )
     assert a.cited == ("NPQEL 9.P1.6", "NPQEL 9.P2.6"), a.cited
+    a = assistant.ask(
+        "Need NPQEL citations for two points in my assignment: that a trust should take "
+        "deliberate decisions on its operating model depending on its size and geographical "
+        "spread, and that resource management across several schools can deliver economies of "
+        "scale."
+    )
+    assert a.cited == ("NPQEL 7.P3.4", "NPQEL 7.P3.3"), a.cited
     # An area named by its title, or by number with its title, is listed whole.
     for q, first in (
         ("whats in the npqlt adaptive teaching area", "NPQLT 6.1"),

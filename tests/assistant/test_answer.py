@@ -1018,8 +1018,10 @@ def test_related_statements_are_statements(search_index: SearchIndex) -> None:
     ):
         a = Assistant(search_index).ask(q)
         related = a.text.split("**Related statements**", 1)
-        assert len(related) == 2, q
-        assert "#" not in related[1], (q, related[1])
+        # (None is listed when nothing is left above the floor: the third cites NPQSL 3.P4 and
+        # the bullets, and the rest is at P < 0.03.)
+        assert len(related) == 2 or q.startswith("npqsl"), q
+        assert "#" not in related[-1], (q, related[-1])
 
 
 def test_a_tenth_ask_user_tests_failures(search_index: SearchIndex) -> None:
@@ -1071,6 +1073,18 @@ def test_a_tenth_ask_user_tests_failures(search_index: SearchIndex) -> None:
     ):
         a = assistant.ask(q)
         assert "may not speak to this directly" not in a.text and a.cited[0] == first, a.text
+
+
+def test_related_statements_the_reranker_gives_nothing_are_not_listed(
+    search_index: SearchIndex,
+) -> None:
+    # A tenth Ask user test: NPQEL 6.12 (ECT induction, P 0.02), 2.16 (scaffolds) and 3.19
+    # (assessment workload) were listed as related to working with other schools.
+    a = Assistant(search_index).ask(
+        "what does NPQEL say about working with other schools, e.g. becoming an NLE?"
+    )
+    assert a.cited[0] == "NPQEL 9.P2.4"
+    assert "NPQEL 6.12" not in a.text and "NPQEL 2.16" not in a.text
 
 
 def test_statements_asked_for_are_counted() -> None:

@@ -25,6 +25,7 @@ from assistant.brief import (
     is_outline,
     loose_lines,
     missing_lines,
+    other_document_lines,
     safeguarding_lines,
 )
 from assistant.citations import CitationReport, UnsupportedCitation, check_citations
@@ -320,6 +321,7 @@ class Assistant:
         # What each area holds is the outline's answer itself, not a note under it.
         note = "; ".join(n for n in result.notes if not (is_outline(result) and " holds " in n))
         first = "".join(line + "\n" for line in safeguarding_lines(question)) + elsewhere
+        first += "".join(line + "\n" for line in other_document_lines(question))
         if areas is not None:
             # "Is there an NPQLT area on governance…?" answered from the areas' titles first.
             first += "".join(line + "\n" for line in area_lines(areas))

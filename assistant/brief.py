@@ -579,6 +579,35 @@ def absent_lines(result: SearchResult) -> Iterator[str]:
     yield ""
 
 
+# What another document says, asked of a tool holding the NPQ frameworks: "What does the Ofsted
+# framework say about deep dives…?" (an eleventh Ask user test had been given "nearest"
+# statements as if they answered it).
+_OTHER_DOCUMENT_RE = re.compile(
+    r"\b(?:what|how)\s+(?:does|do|did)\s+(?:the\s+)?(?P<doc>ofsted(?:['’]s)?(?:\s+(?:education\s+)?"
+    r"(?:inspection\s+)?(?:framework|handbook))?|eif|kcsie|keeping\s+children\s+safe"
+    r"(?:\s+in\s+education)?|eef|education\s+endowment\s+foundation|(?:the\s+)?send\s+code"
+    r"(?:\s+of\s+practice)?|teachers['’]?\s+standards|(?:the\s+)?early\s+career\s+framework|ecf|"
+    r"national\s+curriculum|academy\s+trust\s+handbook|governance\s+handbook)\s+"
+    r"(?:say|says|state|states|recommend|recommends|require|requires|expect|expects|define)\b",
+    re.IGNORECASE,
+)
+
+
+def other_document_lines(question: str) -> Iterator[str]:
+    """First, for a question about what another document says: that it is not held here."""
+    if m := _OTHER_DOCUMENT_RE.search(question):
+        doc = re.sub(r"^the\s+", "", " ".join(m["doc"].split()), flags=re.IGNORECASE)
+        if re.search(r"(?:framework|handbook|code|practice|standards|curriculum)$", doc, re.I):
+            doc = "the " + doc
+        lead = doc[0].upper() + doc[1:]
+        yield (
+            f"> **{lead} is not in the documents here**, which hold the NPQ frameworks and course "
+            f"pages: for what {doc} says, read it. What follows is what the NPQ frameworks say "
+            "near your question, cited by their own numbers."
+        )
+        yield ""
+
+
 _HOLDS_RE = re.compile(r"^(?P<fw>NPQ\w+) area (?P<area>\d+) \((?P<title>.+?)\) holds (?P<what>.+)$")
 
 

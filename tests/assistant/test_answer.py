@@ -1137,6 +1137,21 @@ def test_an_eleventh_ask_user_tests_failures(search_index: SearchIndex) -> None:
     assert a.text.startswith("**Comparing NPQSL and NPQEL as a whole"), a.text[:120]
 
 
+def test_another_documents_word_is_said_not_to_be_held(search_index: SearchIndex) -> None:
+    # An eleventh Ask user test: "What does the Ofsted framework say about deep dives…?" had
+    # been given "nearest" statements as if they answered it.
+    a = Assistant(search_index).ask(
+        "What does the Ofsted framework say about deep dives in primary foundation subjects?"
+    )
+    assert a.text.startswith("> **The Ofsted framework is not in the documents here**")
+    a = Assistant(search_index).ask("What does KCSIE say about online safety?")
+    assert a.text.startswith("> **KCSIE is not in the documents here**")
+    assert a.cited[0] == "NPQSL 7.P1.2"  # which names it
+    # The NPQ frameworks' own word is theirs.
+    a = Assistant(search_index).ask("What does the NPQSL say about working with Ofsted?")
+    assert "not in the documents here" not in a.text
+
+
 def test_enumerated_points_are_read_only_when_enumerated() -> None:
     from assistant.parts import enumerated_points
 

@@ -2414,6 +2414,10 @@ class SearchIndex:
             # Every word the question asks about is in one framework statement near the top
             # ("what does the NPQEL say about economies of scale": NPQEL 7.P3.3 says it).
             or worded
+            # …or the one word it asks a framework about, said in so many words by a statement
+            # at the top (or its heading): "what does the NPQSL say about Ofsted?" (NPQSL 10.P2
+            # names Ofsted; it had been judged not covered, the scope model doubting one word).
+            or (len(topic) == 1 and found_as_typed)
             # A short search in shorthand read in the frameworks' words that a statement near
             # the top says ("trauma-informed practice", "staff burnout": found, but their
             # words are in no statement, so the scope model had judged them uncovered). Not a

@@ -121,7 +121,10 @@ _NOT_TOPIC_RE = re.compile(
     r"texts?|i\s+need|we\s+need|quick|brief|deciding|choosing|decide|choose|actual|"
     # "what's in NPQEL that isn't in NPQSL" (a ninth Ask user test: its topic had read "'s
     # isn't").
-    r"isn[’']t|aren[’']t|wasn[’']t|that|which)\b",
+    r"isn[’']t|aren[’']t|wasn[’']t|that|which|"
+    # "…compared to the NPQSL? I can't find a behaviour area in the NPQLT at all" (an eleventh
+    # Ask user test: compared on "behaviour 't find behaviour").
+    r"cannot|find|found|see|seen)\b",
     re.IGNORECASE,
 )
 
@@ -279,10 +282,12 @@ def comparison_topic(question: str) -> str:
     text = strip_framework_names(text)
     text = _SHORT_RE.sub(" ", text)
     text = re.sub(r"(?<!\w)[’']s\b", " ", text)  # what a framework's name left: "NPQEL's"
+    text = re.sub(r"\b\w+n[’']t\b", " ", text)  # "can't", "doesn't": no topic
     text = _NOT_TOPIC_RE.sub(" ", text)
     text = re.sub(r"(?<!\w)[’']s\b", " ", text)  # and what "what's" left
     text = re.sub(r"[^\w’'\-/ ]+", " ", text)
-    return " ".join(w for w in text.split() if w.strip("-/’'") and w.lower() not in STOPWORDS)
+    words = [w for w in text.split() if w.strip("-/’'") and w.lower() not in STOPWORDS]
+    return " ".join(dict.fromkeys(words))  # a word said twice is one topic word
 
 
 def _family(

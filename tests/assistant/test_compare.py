@@ -62,6 +62,14 @@ def test_topic_drops_framework_names_and_comparing_words() -> None:
     )
     # A ninth: "what's" and "isn't" had left "'s isn't".
     assert comparison_topic("what's in NPQEL that isn't in NPQSL") == ""
+    # An eleventh: "can't" and a topic said twice had made "behaviour 't find behaviour".
+    assert (
+        comparison_topic(
+            "How does the NPQLT treat behaviour compared to the NPQSL? I can't find a behaviour "
+            "area in the NPQLT at all."
+        )
+        == "behaviour"
+    )
 
 
 def test_reworded_point_is_shown_in_each_frameworks_words(search_index: SearchIndex) -> None:

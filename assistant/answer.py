@@ -365,9 +365,19 @@ class Assistant:
                 text += line + "\n"
                 yield line + "\n"
         not_said = claimed is not None and claimed.reading == "not_said"
+        quoted_above = claimed.statement if claimed is not None else None
         for line in brief_lines(
             result, headings=self.headings, bullets=self.bullets, nearest=not_said
         ):
+            if (
+                quoted_above is not None
+                and line.startswith("- **In short")
+                and f"{quoted_above.text} [{quoted_above.id}]" in line
+            ):
+                # The yes-or-no line quoted it already (an eleventh Ask user test: "the same
+                # quote is printed twice"): named, not quoted again.
+                line = line.replace(quoted_above.text, f"{quoted_above.id}, quoted above.", 1)
+                quoted_above = None
             text += line + "\n"
             yield line + "\n"
         yield self._finish(

@@ -77,3 +77,15 @@ def test_the_answer_opens_with_the_reading(search_index: SearchIndex) -> None:
     assert a.text.startswith("**No statement says this in so many words.**")
     # What follows is the nearest, not an answer.
     assert "- **Nearest (searched NPQSL only):**" in a.text and "In short" not in a.text
+
+
+def test_a_statement_quoted_by_the_verdict_is_not_quoted_again(search_index: SearchIndex) -> None:
+    # An eleventh Ask user test: "the same quote is printed twice (verdict line, then In short)".
+    a = Assistant(search_index).ask(
+        "Is it true the framework says a new whole-school behaviour policy will take more than a "
+        "term to show impact?"
+    )
+    assert a.text.startswith("**Yes:** NPQSL 4.3 says it")
+    assert a.text.count("can be difficult to change") == 1
+    assert "- **In short:** NPQSL 4.3, quoted above. [NPQSL 4.3]" in a.text
+    assert a.cited[0] == "NPQSL 4.3" and not a.report.uncited_claims

@@ -160,6 +160,8 @@ _OUTLINE_KEYS = frozenset({
     "areas", "topics", "syllabus", "contents", "structure", "structured",
     "cover", "covers", "covered", "themes", "sections", "parts", "divided", "organised",
     "organized", "outline",
+    # "give me an overview of the NPQ frameworks" (an eleventh Ask user test).
+    "overview",
 })  # fmt: skip
 _OUTLINE_WORDS = _OUTLINE_KEYS | frozenset({
     "what", "whats", "which", "are", "is", "the", "in", "of", "on", "does", "do", "did",
@@ -167,6 +169,8 @@ _OUTLINE_WORDS = _OUTLINE_KEYS | frozenset({
     "npq", "npqs", "list", "all", "main", "key", "there", "how", "many", "me", "give", "show",
     "tell", "overview", "summary", "summarise", "summarize", "please", "its", "it", "a", "an",
     "about", "whole", "split", "into", "made", "up", "each", "different", "big",
+    # "what areas does the NPQSL have?" had been searched for "areas" (the four areas of need).
+    "have", "has", "got", "three", "these", "can", "you", "i", "get", "quick",
 })  # fmt: skip
 
 

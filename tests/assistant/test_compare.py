@@ -62,13 +62,13 @@ def test_topic_drops_framework_names_and_comparing_words() -> None:
     )
     # A ninth: "what's" and "isn't" had left "'s isn't".
     assert comparison_topic("what's in NPQEL that isn't in NPQSL") == ""
-    # An eleventh: "can't" and a topic said twice had made "behaviour 't find behaviour".
+    # An eleventh: "can't" had made "behaviour 't find behaviour" (shown once: "behaviour").
     assert (
         comparison_topic(
             "How does the NPQLT treat behaviour compared to the NPQSL? I can't find a behaviour "
             "area in the NPQLT at all."
         )
-        == "behaviour"
+        == "behaviour behaviour"
     )
 
 

@@ -1129,6 +1129,13 @@ def test_an_eleventh_ask_user_tests_failures(search_index: SearchIndex) -> None:
     ):
         a = assistant.ask(q)
         assert a.cited[0] == first and len(a.cited) > 10, (q, a.cited)
+    # The frameworks' areas asked for with "have" or as an overview: the outline.
+    for q in (
+        "what areas does the NPQSL have?",
+        "Can you give me a quick overview of the three frameworks?",
+    ):
+        a = assistant.ask(q)
+        assert a.text.startswith("**NPQSL has 10 areas**"), (q, a.text[:120])
     # "the actual difference … overall" compares the frameworks whole.
     a = assistant.ask(
         "whats the actual difference between NPQSL and NPQEL overall? are the areas the same "

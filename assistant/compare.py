@@ -724,10 +724,10 @@ def comparison_lines(cmp: Comparison) -> Iterator[str]:
     """The comparison as markdown lines (so the UI can stream it)."""
     fws = cmp.frameworks
     names = " and ".join(fws) if len(fws) <= 2 else ", ".join(fws[:-1]) + f" and {fws[-1]}"
-    shown = " ".join(dict.fromkeys(cmp.topic.split()))  # a word said twice, shown once
+    topic = " ".join(dict.fromkeys(cmp.topic.split()))  # a word said twice, shown once
     if not cmp.in_scope:
         yield (
-            f"**Comparing {names}:** the frameworks do not cover “{shown}”: no statement in "
+            f"**Comparing {names}:** the frameworks do not cover “{topic}”: no statement in "
             "any of them is close enough to compare."
         )
         return
@@ -737,7 +737,7 @@ def comparison_lines(cmp: Comparison) -> Iterator[str]:
     if not cmp.families:
         yield f"> **Comparing {names}:** name a topic to compare them on, or a statement id."
         return
-    about = f" on “{shown}”" if cmp.topic and not all(f.typed for f in cmp.families) else ""
+    about = f" on “{topic}”" if cmp.topic and not all(f.typed for f in cmp.families) else ""
     yield f"**Comparing {names}{about}** (each point found, and where each framework makes it):"
     section = ""
     for f in _ordered(cmp):

@@ -1500,6 +1500,10 @@ def test_chat_shorthand_is_written_out(search_index: SearchIndex) -> None:
     # A ninth Ask user test: "abt" had left the question judged not covered.
     r = search_index.search("what does npqlt say abt modelling and worked examples", k=5)
     assert r.in_scope and r.hits[0].statement.id == "NPQLT 5.3"
+    # An eighteenth blind batch: "hinge point qs" had been judged not covered.
+    assert without_chat_shorthand("hinge point qs") == "hinge point questions"
+    r = search_index.search("hinge point qs", k=5)
+    assert r.in_scope and "NPQLT 7.P1.1" in [h.statement.id for h in r.hits[:3]]
 
 
 def test_a_product_named_in_one_word_is_said_to_be_unnamed(search_index: SearchIndex) -> None:

@@ -402,6 +402,10 @@ PROVIDER_PRIOR_COURSE = 1.1
 # for that page is this close (cosine to its best expansion), or when it is a current page holding
 # this share of the question's keywords (eval/reports/course.md, "Answered or not").
 COURSE_ANSWER_COSINE = 0.85
+# "…fully online or do I have to travel…": the second half of a choice, asked as a question.
+_OR_ASK_RE = re.compile(
+    r",?\s+or\s+(?=(?:do|does|can|could|should|will|would|is|are|must|have|has)\b)", re.IGNORECASE
+)
 COURSE_ANSWER_KEYWORDS = 0.5
 ASK_PAGES = 3  # pages an ask of a many-part course question is checked against
 # ...in the pages' words: "is it worth it?" is answered by what the course's benefits are,
@@ -1971,10 +1975,15 @@ class SearchIndex:
         # A question with context around its ask ("who is the NPQSL aimed at? I'm an AHT but
         # only lead on one area at the moment"): the ask alone, against the page's questions.
         ask = _asking_sentence(question)
-        if ask is None:
+        # A choice asked between two ("Can I do the NPQSL fully online or do I have to travel
+        # to venues?", an eighteenth blind batch): either half, the page's questions close to
+        # it, is what the page answers.
+        halves = [h for h in _OR_ASK_RE.split(ask or question) if len(h.split()) >= 3]
+        asks = ([ask] if ask is not None else []) + (halves if len(halves) == 2 else [])
+        if not asks:
             return False
-        ask_vec = self.encoder.encode_queries([ask])[0]
-        return self.stored.expansion_cosine(ask_vec, row) >= COURSE_ANSWER_COSINE
+        vecs = self.encoder.encode_queries(asks)
+        return any(self.stored.expansion_cosine(v, row) >= COURSE_ANSWER_COSINE for v in vecs)
 
     def _page_answering_an_ask(
         self, question: str, order: Sequence[tuple[int, float]], frameworks: Sequence[str]

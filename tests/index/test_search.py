@@ -1520,3 +1520,12 @@ def test_a_product_named_in_one_word_is_said_to_be_unnamed(search_index: SearchI
         "disagree about what to do."
     )
     assert search_index.unknown_names(scene) == []
+
+
+def test_a_course_question_asking_a_choice_is_answered_by_either_half(
+    search_index: SearchIndex,
+) -> None:
+    # An eighteenth blind batch: the online-only delivery page came first, but the question with
+    # its "or do I have to travel to venues?" was judged not answered by it.
+    r = search_index.search("Can I do the NPQSL fully online or do I have to travel to venues?")
+    assert r.in_scope and r.hits[0].statement.id == "provider-npqsl-uk#online-only-delivery-model"

@@ -12,6 +12,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from index.search import AREA_NUMBER_RE
 from index.store import tokenize
 from ingest.frameworks import AREA_ALIASES, AREA_TITLES
 from ingest.ids import frameworks_named
@@ -198,8 +199,8 @@ def area_lines(answer: AreaAnswer) -> list[str]:
 
 
 # "What's in NPQLT area 1?", "what does NPQSL area 11 cover" (a tenth Ask user test: "don't
-# cover this question", which left the user unsure whether an area was missing).
-_AREA_NUMBER_RE = re.compile(r"\barea\s+(\d{1,2})\b", re.IGNORECASE)
+# cover this question", which left the user unsure whether an area was missing): the area
+# number read as search reads it (`index.search.AREA_NUMBER_RE`).
 
 
 def missing_area(
@@ -211,7 +212,7 @@ def missing_area(
     statements here (NPQLT area 1) or one the framework does not have (NPQSL area 11).
     """
     named = [f for f in frameworks_named(question) if f in held]
-    numbers = {int(m.group(1)) for m in _AREA_NUMBER_RE.finditer(question)}
+    numbers = {int(m.group(1)) for m in AREA_NUMBER_RE.finditer(question)}
     if len(named) != 1 or len(numbers) != 1:
         return None
     fw, n = named[0], numbers.pop()

@@ -90,7 +90,7 @@ _FW_PHRASE_RE = re.compile(
 
 # "area 4" in a question is a filter; a question that is nothing but a framework and an area
 # ("What is in area 4 of NPQSL?") lists the area in reading order.
-_AREA_RE = re.compile(r"\barea\s+(\d{1,2})\b", re.IGNORECASE)
+AREA_NUMBER_RE = re.compile(r"\barea\s+(\d{1,2})\b", re.IGNORECASE)  # "area 4"
 _LISTING_WORDS = frozenset(
     [
         "what",
@@ -969,7 +969,7 @@ def about_the_course(query: str, course_like: Callable[[str], bool] | None = Non
         scene = scene.replace(c, " ")
     if _WORK_FOR_THE_COURSE_RE.search(scene):
         return False
-    if course_like is not None and (asked or clauses) and not _AREA_RE.search(q):
+    if course_like is not None and (asked or clauses) and not AREA_NUMBER_RE.search(q):
         # "My NPQSL assessment came back as not passed. Can I appeal the mark?": a question (not a
         # search: "NPQSL area 4"), the NPQ its subject (not only in talk of one's course:
         # "Doing my NPQ and this came up: …"), and, read whole, one about the course.
@@ -2146,7 +2146,7 @@ class SearchIndex:
         area_from_question = None
         citations = find_citations(q)
         if area_n is None and read_frameworks and not citations:
-            m = _AREA_RE.search(q)
+            m = AREA_NUMBER_RE.search(q)
             if m and 1 <= int(m.group(1)) <= 10:
                 area_n = area_from_question = int(m.group(1))
                 notes.append(f"searched area {area_n} only: the question names it")
@@ -2263,7 +2263,7 @@ class SearchIndex:
             # for: the provider pages call the course by that name.
             text = q
         if area_from_question is not None:
-            rest = " ".join(_AREA_RE.sub(" ", text).split())
+            rest = " ".join(AREA_NUMBER_RE.sub(" ", text).split())
             # Nothing left but listing words ("NPQSL area 4", "what is in area 4 of NPQSL?"),
             # or the area's title besides ("What does NPQEL area 10, governance and
             # accountability, cover?", an eleventh Ask user test).

@@ -360,6 +360,25 @@ OPPOSITIONS: tuple[Opposition, ...] = (
             _F,
         ),
     ),
+    # "Different types of employees have different terms and conditions" (NPQSL 7.7, NPQEL
+    # 7.5; and schools' funding, 7.6 / 7.4, and structures' governance, NPQEL 10.2): an
+    # eighteenth Check user test's "every member of staff across the trust … is employed on
+    # identical terms (NPQEL 7.5)" passed.
+    Opposition(
+        "different types",
+        re.compile(
+            r"\bdifferent\s+types\s+of\s+\w+(?:\s+\w+)?\s+(?:have|are)\s+(?:\w+\s+){0,3}?"
+            r"different\s+[\w-]+(?:\s+and\s+[\w-]+)?",
+            _F,
+        ),
+        re.compile(
+            r"\b(?:(?:identical|uniform|(?:exactly\s+)?the\s+same)\s+(?:terms|contracts?|"
+            r"conditions|regulations|rules|funding|arrangements)|(?:one|a\s+single)\s+"
+            r"(?:set\s+of\s+(?:[\w-]+\s+)?(?:terms|rules|regulations|conditions|arrangements)|"
+            r"(?:funding\s+)?mechanism|contract))\b",
+            _F,
+        ),
+    ),
 )
 
 # Words just before the reversing ones that deny or set them aside ("far from easy", "rather

@@ -422,7 +422,10 @@ def write_report(
             "the round's changes, asked for right citations told through what happened at "
             "school, rankings turned round and claims played down: 63 of 106 and 18 of 20 at "
             "its first run (held out); no wrong number accepted, three wrong claims passed, two "
-            "right numbers called wrong and 38 right citations doubted. "
+            "right numbers called wrong and 38 right citations doubted. `eighteenth` (108, "
+            "thirty-second round), six essays by two more sessions blind to the tool: 84 of 108 "
+            "and 25 of 26 at its first run (held out); no wrong number accepted, one wrong claim "
+            "passed and one right number called wrong. "
             "Every set's first run is in "
             "`eval/reports/ablations.md`.",
             "",

@@ -184,6 +184,18 @@ USER_TESTS: tuple[FindUserTest, ...] = (
             "narrative_strong": 0,
         },
     ),
+    FindUserTest(
+        DATA / "find_user_test8",
+        "the thirty-second round, an eighth tester",
+        # First run: the thirty-first round's final build (4ff7994), the files not yet added.
+        {
+            "first_right": 24,
+            "listed": 24,
+            "strong_right": 19,
+            "contradicted_strong": 2,
+            "narrative_strong": 0,
+        },
+    ),
 )
 
 

@@ -716,6 +716,16 @@ _PROPER_NAME_RE = re.compile(
 
 
 _BRAND_RE = re.compile(r"\b(?:[A-Z][a-z]+[A-Z][A-Za-z]*|[a-z]+[A-Z][A-Za-z]*)\b")
+# The thing a short question is about, in lower case: "should we ban mobile phones in school?",
+# "what does the npq say about mobile phones?" (an eleventh Ask user test had been answered
+# "In short: …maintaining clear behavioural expectations" with no word that no statement names
+# phones). One to three words, up to a pause or a place ("in school", "at lunch").
+_ASKED_THING_RE = re.compile(
+    r"\b(?:ban(?:ning)?|(?:say|says|said|anything|mention|covers?)\s+(?:anything\s+)?"
+    r"(?:about|on))\s+(?P<thing>(?:[a-z][a-z'’-]*\s+){0,2}[a-z][a-z'’-]*)"
+    r"(?=\s*(?:[?.!,;]|$|\s+(?:in|at|for|and|or|during|from)\b))",
+    re.IGNORECASE,
+)
 BRAND_MIN_LETTERS = 5
 BRAND_QUESTION_WORDS = 20
 TITLE_CASE_SHARE = 0.6  # a query with this share of capitalised words is typed in Title Case
@@ -1890,6 +1900,8 @@ class SearchIndex:
                 and word not in out
             ):
                 out.append(word)
+        if len(query.split()) < BRAND_QUESTION_WORDS:
+            out += [t for t in self._unsaid_things(query, said) if t not in out]
         for m in _PROPER_NAME_RE.finditer(query):
             name = m.group(1)
             if name.split()[0].lower() in _FIRST_NAMES:
@@ -1897,6 +1909,35 @@ class SearchIndex:
             unknown = [w for w in name.split() if any(t not in vocab for t in tokenize(w))]
             if unknown and not any(self.speller.correct_word(w) for w in unknown):
                 out.append(name)
+        return out
+
+    def _unsaid_things(self, query: str, said: frozenset[str]) -> list[str]:
+        """What a short question asks about, when no statement or page uses its main word.
+
+        The main word is the last: "mobile phones" (no statement says phones), not "attendance
+        policy". Not an abbreviation ("KCSIE" is spelt out in NPQSL 7.P1.2), not a word of the
+        domain vocabulary ("kids"), and not a misspelt corpus word.
+        """
+        out = []
+        for m in _ASKED_THING_RE.finditer(query):
+            words = [w for w in m["thing"].split() if w.lower() not in STOPWORDS]
+            # A thing named, not an act ("…say about cutting that down?").
+            if (
+                not words
+                or words[-1] != m["thing"].split()[-1]
+                or words[-1].isupper()
+                or words[-1].lower().endswith("ing")
+            ):
+                continue
+            head = words[-1]
+            tokens = tokenize(head)
+            if (
+                tokens
+                and all(t not in said for t in tokens)
+                and head.lower() not in DOMAIN_VOCABULARY
+                and not self.speller.correct_word(head)
+            ):
+                out.append(" ".join(words))
         return out
 
     def _said_words(self) -> frozenset[str]:

@@ -769,6 +769,23 @@ def test_a_programme_the_frameworks_do_not_name_is_said_so(search_index: SearchI
         assert "don't name" not in Assistant(search_index).ask(q).text, q
 
 
+def test_a_thing_no_statement_names_is_said_so(search_index: SearchIndex) -> None:
+    # An eleventh Ask user test: "should we ban mobile phones in school?" had been answered
+    # "In short: …maintaining clear behavioural expectations" with no word that no statement
+    # names phones.
+    a = Assistant(search_index).ask("should we ban mobile phones in school? what does the npq say")
+    assert a.text.startswith("> The frameworks don't name “mobile phones”"), a.text[:200]
+    # A thing the statements name, an abbreviation spelt out in them, or an act, is no such case.
+    for q in (
+        "What does NPQSL say about safeguarding and KCSIE?",
+        "what does the npq say about homework",
+        "Going through exercise books is eating every weekend. What does the NPQLT say about "
+        "cutting that down?",
+    ):
+        assert search_index.unknown_names(q) == [], q
+        assert "don't name" not in Assistant(search_index).ask(q).text, q
+
+
 def test_a_number_beyond_a_short_copy_is_said_up_front(search_index: SearchIndex) -> None:
     # A user test: "NPQSL 3.7 … can you give me the exact wording?" said only in the note
     # under the answer that NPQSL 3.7 is not held, and ended it with "or cite NPQEL 3.7".

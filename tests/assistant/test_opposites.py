@@ -38,6 +38,40 @@ def test_a_sentence_that_reverses_the_statement_is_named_with_both_words() -> No
     assert opposite_words("working memory has effectively unlimited capacity", MEMORY) is not None
 
 
+EMPLOYEES = "Different types of employees have different terms and conditions."  # NPQEL 7.5
+FUNDING = (
+    "Different types of schools are funded through different mechanisms. Each mechanism has "
+    "different financial regulations associated with it."
+)  # NPQSL 7.6
+
+
+def test_one_set_of_terms_for_all_reverses_different_types() -> None:
+    # An eighteenth Check user test had passed this contradiction as support for NPQEL 7.5.
+    said = (
+        "Centralising HR looked straightforward because every member of staff across the trust, "
+        "teaching or support, is employed on identical terms"
+    )
+    assert opposite_words(said, EMPLOYEES) == (
+        "Different types of employees have different terms and conditions",
+        "identical terms",
+    )
+    assert (
+        opposite_words(
+            "all our academies are funded through a single mechanism under one set of rules",
+            FUNDING,
+        )
+        is not None
+    )
+    # Saying the statement's side, or denying the reverse, is no reversal.
+    for agrees in (
+        "teachers and support staff are employed on different terms and conditions",
+        "no single set of rules covers every school we work with",
+        "the academies and the maintained school are funded through different mechanisms",
+    ):
+        assert opposite_words(agrees, EMPLOYEES) is None, agrees
+        assert opposite_words(agrees, FUNDING) is None, agrees
+
+
 @pytest.mark.parametrize(
     "said",
     [

@@ -55,6 +55,7 @@ SCENARIO_HEAVY = {
         ("sixteenth", "d", MIXED, 9),
         ("seventeenth", "e", MIXED, 12),
         ("eighteenth", "k", MIXED, 9),
+        ("nineteenth", "o", MIXED, 9),
     ],
 )
 def test_blind_questions_are_well_formed(
@@ -64,8 +65,9 @@ def test_blind_questions_are_well_formed(
     assert [r["qid"] for r in rows] == [f"{prefix}{i:03d}" for i in range(1, 121)]
     # Both ninth-batch assessors, each blind to the other, searched "instructional coaching";
     # both thirteenth-batch ones "ECT induction rules" and "NPQLT hinge questions".
-    # Both sixteenth-batch ones "Nolan principles" and "How much is the international NPQSL?".
-    repeated = {"ninth": 1, "thirteenth": 2, "sixteenth": 2}.get(batch, 0)
+    # Both sixteenth-batch ones "Nolan principles" and "How much is the international NPQSL?",
+    # and both nineteenth-batch ones "NQT induction rules".
+    repeated = {"ninth": 1, "thirteenth": 2, "sixteenth": 2, "nineteenth": 1}.get(batch, 0)
     assert len({r["question"].lower() for r in rows}) == 120 - repeated
     assert Counter(r["assessor"] for r in rows) == {"A": 60, "B": 60}
     assert Counter(r["kind"] for r in rows) == kinds

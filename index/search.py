@@ -255,6 +255,18 @@ _PROVIDER_INTENT_RE = re.compile(
     r"before 2021|enrol\w*)\b",
     re.IGNORECASE,
 )
+# Which qualification a career needs: "Do I need to do NPQH after NPQSL if I want to be a
+# substantive head, or is NPQSL enough?" (a twelfth Ask user test: answered from NPQSL 7.8, a
+# senior leader's role under the headteacher). A question about the courses, not the frameworks.
+_QUALIFICATION_ROUTE_RE = re.compile(
+    r"\b(?:do|does|will|would|should|must)\s+(?:i|we|you|they|he|she|someone)\s+"
+    r"(?:really\s+|still\s+|also\s+|then\s+)?(?:need|require|have)\s+"
+    r"(?:to\s+(?:do|take|have|hold|get|complete)\s+)?(?:(?:the|an?)\s+)?npq\w*\b"
+    r"(?!\s+(?:statements?|frameworks?|areas?|wording|text|ids?|numbers?|refs?|references?|"
+    r"citations?|quotes?|evidence)\b)"
+    r"|\bnpq\w*\b\s+(?:alone\s+)?(?:is\s+|be\s+)?enough\b",
+    re.IGNORECASE,
+)
 # A teacher's salary: scales, spines and figures (not "pay and conditions" policy).
 _SALARY_RE = re.compile(
     r"\b(?:pay\s+(?:ranges?|scales?|spines?|points?|bands?)|leadership\s+spine|salary|salaries|"
@@ -715,7 +727,25 @@ _PROPER_NAME_RE = re.compile(
 )
 
 
+# A question about a trust or a group of schools: the NPQEL's wording may lead.
+_TRUST_ASKED_RE = re.compile(
+    r"\b(?:trusts?|[Mm][Aa][Tt]s?|multi[- ]academy|ceos?|executive|trustees?|academies|"
+    r"federat\w*|group\s+of\s+schools|(?:across|all)\s+(?:of\s+)?(?:our|the|its|their|\d+|"
+    r"two|three|four|five|six|seven|eight|nine|ten|several|many|multiple)\s+(?:\w+\s+)?schools|"
+    r"local\s+governing\s+bod\w*)\b",
+    re.IGNORECASE,
+)
 _BRAND_RE = re.compile(r"\b(?:[A-Z][a-z]+[A-Z][A-Za-z]*|[a-z]+[A-Z][A-Za-z]*)\b")
+# An inspection grade: the frameworks name Ofsted (NPQSL 10.P2) but no grade, nor how to earn
+# one ("Ofsted - what do we need to do to get out of Requires Improvement at the next
+# inspection?" had been answered "In short: …participating in inspections or reviews as
+# required", a twelfth Ask user test).
+_INSPECTION_GRADE_RE = re.compile(
+    r"\b(?:requires\s+improvement|special\s+measures|serious\s+weaknesses|(?:ofsted|inspection)\s+"
+    r"(?:grades?|judg(?:e)?ments?|ratings?)|(?:graded|rated|judged)\s+(?:as\s+)?(?:outstanding|"
+    r"inadequate|good))\b|(?-i:\bRI\b)",
+    re.IGNORECASE,
+)
 # The thing a short question is about, in lower case: "should we ban mobile phones in school?",
 # "what does the npq say about mobile phones?" (an eleventh Ask user test had been answered
 # "In short: …maintaining clear behavioural expectations" with no word that no statement names
@@ -1902,6 +1932,9 @@ class SearchIndex:
                 out.append(word)
         if len(query.split()) < BRAND_QUESTION_WORDS:
             out += [t for t in self._unsaid_things(query, said) if t not in out]
+            grade = _INSPECTION_GRADE_RE.search(query)
+            if grade is not None and grade[0] not in out:
+                out.append(grade[0])
         for m in _PROPER_NAME_RE.finditer(query):
             name = m.group(1)
             if name.split()[0].lower() in _FIRST_NAMES:
@@ -2231,7 +2264,7 @@ class SearchIndex:
             kinds is None
             and not citations
             and read_frameworks
-            and about_the_course(q, self.course_like)
+            and (about_the_course(q, self.course_like) or bool(_QUALIFICATION_ROUTE_RE.search(q)))
         )
         if about_course:
             course_question = True
@@ -2636,9 +2669,21 @@ class SearchIndex:
                 fw_order = [_FRAMEWORK_ORDER.get(i.split()[0], len(_FRAMEWORK_ORDER)) for i in ids]
                 groups.append(tuple(i for _, i in sorted(zip(fw_order, ids, strict=True))))
 
+        # A question naming no framework and no trust is a school's: of a trust statement and
+        # the NPQSL wording of it, the school's leads (a twelfth Ask user test: "how do i keep
+        # staff workload down when we're only 5 staff" had been answered in NPQEL 7.P4.2's
+        # words, "…across the trust", NPQSL 7.P4.2 second).
+        school_first = not frameworks and not _TRUST_ASKED_RE.search(q)
         for row, score in order:
             if self.statements[row].id in seen:
                 continue
+            if school_first and self._fw[row] == "NPQEL" and not self.twins(row):
+                school = next(
+                    (o for o in self.counterparts(row) if self._fw[o] == "NPQSL" and mask[o]),
+                    None,
+                )
+                if school is not None and self.statements[school].id not in seen:
+                    row = school
             add(row, score, "hybrid")
             if not frameworks:
                 # Other frameworks' own wording of it follows, each as its own group: the

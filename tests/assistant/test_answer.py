@@ -1186,3 +1186,28 @@ def test_enumerated_points_are_read_only_when_enumerated() -> None:
     # Not a list: numbers in brackets inside the text, or markers out of order.
     assert enumerated_points("Year 1) phonics and Year 2) reading - what does NPQLT say?") == []
     assert enumerated_points("two points (a) feedback and (c) marking") == []
+
+
+def test_which_qualification_a_career_needs_is_a_course_question(search_index: SearchIndex) -> None:
+    # A twelfth Ask user test: "Do I need to do NPQH after NPQSL…, or is NPQSL enough?" had
+    # been answered "In short: A senior leader should play a major role…" (NPQSL 7.8).
+    for q in (
+        "Do I need to do NPQH after NPQSL if I want to be a substantive head, or is NPQSL enough?",
+        "Is NPQSL enough to become a headteacher?",
+    ):
+        a = Assistant(search_index).ask(q)
+        assert not any(c.startswith("NPQ") for c in a.cited), (q, a.cited)
+        assert "ask your NPQ provider" in a.text, a.text[:400]
+    # Statements asked for are the frameworks'.
+    a = Assistant(search_index).ask("do I need NPQSL citations for this essay on behaviour?")
+    assert a.cited and a.cited[0].startswith("NPQSL 4."), a.cited
+
+
+def test_an_inspection_grade_is_said_to_be_unnamed(search_index: SearchIndex) -> None:
+    # A twelfth Ask user test: how to get out of Requires Improvement had been answered "In
+    # short: …participating in inspections or reviews as required" with no warning.
+    a = Assistant(search_index).ask(
+        "Ofsted - what do we need to do to get out of Requires Improvement at the next inspection?"
+    )
+    assert a.text.startswith("> The frameworks don't name “Requires Improvement”"), a.text[:200]
+    assert search_index.unknown_names("what does the npqsl say about ofsted") == []

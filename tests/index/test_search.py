@@ -1529,3 +1529,30 @@ def test_a_course_question_asking_a_choice_is_answered_by_either_half(
     # its "or do I have to travel to venues?" was judged not answered by it.
     r = search_index.search("Can I do the NPQSL fully online or do I have to travel to venues?")
     assert r.in_scope and r.hits[0].statement.id == "provider-npqsl-uk#online-only-delivery-model"
+
+
+def test_a_school_question_leads_with_the_school_wording(search_index: SearchIndex) -> None:
+    # A twelfth Ask user test: "how do i keep staff workload down when we're only 5 staff" had
+    # been answered in NPQEL 7.P4.2's words first; a trust's question keeps the trust's.
+    school = [
+        h.statement.id
+        for h in search_index.search(
+            "how do i keep staff workload down when we're only 5 staff and everyone does everything"
+        ).hits
+    ]
+    assert school[:2] == ["NPQSL 7.P4.2", "NPQEL 7.P4.2"], school
+    safe = [
+        h.statement.id
+        for h in search_index.search(
+            "leaders should build a culture where staff feel safe to make mistakes and talk "
+            "about them"
+        ).hits
+    ]
+    assert safe[:2] == ["NPQSL 1.P2.3", "NPQEL 1.P2.3"], safe
+    trust = [
+        h.statement.id
+        for h in search_index.search(
+            "how should our multi-academy trust keep staff workload down"
+        ).hits
+    ]
+    assert trust.index("NPQEL 7.P4.2") < trust.index("NPQSL 7.P4.2"), trust

@@ -242,6 +242,8 @@ _PROVIDER_INTENT_RE = re.compile(
     r"who is (it|this|the (npq\w*|course|programme|qualification)) for|"
     r"is (it|this|the npq\w*) (for|right|suitable|worth)|aimed at|suitable for|"
     r"right for (me|an?)|who should (do|take|apply)|"
+    r"(which|what) npq\w* (is|are|would be|should i do|suits?) (\w+ )?(for|meant|designed|"
+    r"intended|right|best|suited|aimed)|"
     # "can I do the NPQSL", "start the NPQEL"; not "what do the NPQSL statements say"
     r"((can|could|should|would|will|to|i|we|you) do|doing|take|taking|start|starting|study|"
     r"studying|finish|complete) (the|my|an?) npq\w*|"
@@ -1069,9 +1071,20 @@ def course_reader_text(question: str) -> str:
     return " ".join(_NPQ_RE.sub(" ", text).split())
 
 
+# A school's own programme, not the NPQ course: "My CEO friend wants to design a CPD programme
+# for 120 teachers across the trust. What does NPQEL say?" (a twelfth Ask user test had been
+# told the documents hold no NPQEL course pages).
+_SCHOOL_PROGRAMME_RE = re.compile(
+    r"\b(?:cpd|pd|training|reading|intervention|mentoring|coaching|induction|phonics|literacy|"
+    r"numeracy|tutoring|catch[- ]up|wellbeing|enrichment|professional\s+development)\s+"
+    r"(?:programmes?|courses?)\b",
+    re.IGNORECASE,
+)
+
+
 def provider_intent(query: str) -> bool:
     """True when a question is about the course (cost, delivery…) rather than the frameworks."""
-    return bool(_PROVIDER_INTENT_RE.search(query))
+    return bool(_PROVIDER_INTENT_RE.search(_SCHOOL_PROGRAMME_RE.sub(" ", query)))
 
 
 # The asking around a question, not what it asks about: "What do the NPQ frameworks say about

@@ -1211,3 +1211,21 @@ def test_an_inspection_grade_is_said_to_be_unnamed(search_index: SearchIndex) ->
     )
     assert a.text.startswith("> The frameworks don't name “Requires Improvement”"), a.text[:200]
     assert search_index.unknown_names("what does the npqsl say about ofsted") == []
+
+
+def test_a_schools_own_programme_is_no_course_question(search_index: SearchIndex) -> None:
+    # A twelfth Ask user test: "…design a CPD programme for 120 teachers across the trust. What
+    # does NPQEL say?" had opened "The documents here have no course pages about NPQEL".
+    a = Assistant(search_index).ask(
+        "My CEO friend wants to design a CPD programme for 120 teachers across the trust. "
+        "What does NPQEL say?"
+    )
+    assert "no course pages" not in a.text, a.text[:300]
+    assert a.cited and a.cited[0].startswith("NPQEL 6."), a.cited
+    # The NPQ as a programme, and which NPQ is meant for whom, are still about the courses.
+    b = Assistant(search_index).ask("is the NPQSL a good leadership development programme?")
+    assert b.cited and b.cited[0].startswith("provider-"), b.cited
+    c = Assistant(search_index).ask(
+        "Which NPQ is meant for someone heading towards an executive head or trust CEO job?"
+    )
+    assert c.cited[:1] == ("dfe-npqel-framework-2020-ocr#who-the-npqel-is-for",), c.cited

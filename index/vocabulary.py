@@ -198,6 +198,11 @@ SHORT_JARGON_PHRASES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
     (re.compile(pattern), words)
     for pattern, words in (
         (r"\bon[- ]call\b", "behaviour incidents escalated respond"),
+        # "cognitive load", a keyword of six blind batches, had found NPQSL 2.7 (memory's two
+        # elements) before NPQSL 2.8 / NPQLT 3.4 (working memory limited, overloaded). Short
+        # searches only: an essay sentence "drawing on cognitive load theory" says its own
+        # point (eleventh m005 lost NPQSL 2.14 on small steps).
+        (r"\bcognitive\s+(?:load|overload)\b", "working memory limited capacity overloaded"),
         (r"\baction\s+steps?\b", "coaching observations reflection feedback"),
         (r"\bdata\s+drops?\b", "assessment patterns performance workload"),
         (r"\bon\s+board\b", "buy-in"),
@@ -585,6 +590,12 @@ JARGON_PHRASES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
             "how an expert might think narrating thought processes anticipating misconceptions",
         ),
         (r"\bsweller\b", "working memory limited capacity overloaded"),
+        # A nineteenth blind batch's keyword "staff resistance to change" (NPQSL 8.P2.6,
+        # adapting plans to staff readiness, had been missed).
+        (
+            r"\b(?:resist(?:ance|ant|ing)?|reluctan(?:ce|t))\s+(?:to\s+)?(?:the\s+)?change\b",
+            "buy-in staff readiness adapt plans",
+        ),
         (
             r"\btight[- ](?:but[- ]|and[- ])?loose\b",
             "fidelity which features need to be adopted closely adapted",

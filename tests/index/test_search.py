@@ -1556,3 +1556,24 @@ def test_a_school_question_leads_with_the_school_wording(search_index: SearchInd
         ).hits
     ]
     assert trust.index("NPQEL 7.P4.2") < trust.index("NPQSL 7.P4.2"), trust
+
+
+def test_cognitive_load_and_resistance_to_change_find_their_statements(
+    search_index: SearchIndex,
+) -> None:
+    # Keywords of six blind batches ("cognitive load") and of the nineteenth ("staff resistance
+    # to change") had found memory's two elements and behaviour policy before these.
+    load = [h.statement.id for h in search_index.search("cognitive load").hits]
+    assert {"NPQSL 2.8", "NPQLT 3.4"} <= set(load[:3]), load
+    change = [h.statement.id for h in search_index.search("staff resistance to change").hits]
+    assert "NPQSL 8.P2.6" in change[:3], change
+    # An essay sentence naming the theory keeps its own point (small steps, NPQSL 2.14).
+    essay = [
+        h.statement.id
+        for h in search_index.search(
+            "Drawing on cognitive load theory, new content should be introduced in small steps "
+            "and explicitly connected to what pupils already know, so as not to overwhelm their "
+            "limited processing capacity."
+        ).hits
+    ]
+    assert "NPQSL 2.14" in essay[:5], essay

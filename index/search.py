@@ -269,6 +269,10 @@ _QUALIFICATION_ROUTE_RE = re.compile(
     r"|\bnpq\w*\b\s+(?:alone\s+)?(?:is\s+|be\s+)?enough\b",
     re.IGNORECASE,
 )
+# Words of a course question besides its course words ("how long does it take", "how much").
+_COURSE_FILLER = frozenset(
+    tokenize("take takes long time last run week month year hour day much get need")
+)
 # A teacher's salary: scales, spines and figures (not "pay and conditions" policy).
 _SALARY_RE = re.compile(
     r"\b(?:pay\s+(?:ranges?|scales?|spines?|points?|bands?)|leadership\s+spine|salary|salaries|"
@@ -2277,7 +2281,17 @@ class SearchIndex:
             kinds is None
             and not citations
             and read_frameworks
-            and (about_the_course(q, self.course_like) or bool(_QUALIFICATION_ROUTE_RE.search(q)))
+            and (
+                about_the_course(q, self.course_like)
+                or bool(_QUALIFICATION_ROUTE_RE.search(q))
+                # Nothing asked but the course ("how long does NPQEL take and is it online or
+                # face to face": a thirteenth Ask user test had been given NPQEL 4.21 on bullying
+                # as "what the frameworks say on your question's words").
+                or (
+                    course_question
+                    and not asked_keywords(_PROVIDER_INTENT_RE.sub(" ", q)) - _COURSE_FILLER
+                )
+            )
         )
         if about_course:
             course_question = True

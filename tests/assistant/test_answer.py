@@ -1229,3 +1229,13 @@ def test_a_schools_own_programme_is_no_course_question(search_index: SearchIndex
         "Which NPQ is meant for someone heading towards an executive head or trust CEO job?"
     )
     assert c.cited[:1] == ("dfe-npqel-framework-2020-ocr#who-the-npqel-is-for",), c.cited
+
+
+def test_a_question_asking_only_about_the_course_cites_no_statement(
+    search_index: SearchIndex,
+) -> None:
+    # A thirteenth Ask user test: "how long does NPQEL take and is it online or face to face"
+    # had been given NPQEL 4.21 on bullying as what the frameworks say on its words.
+    a = Assistant(search_index).ask("how long does NPQEL take and is it online or face to face")
+    assert not a.cited, a.cited
+    assert "no course pages about NPQEL" in a.text, a.text[:300]

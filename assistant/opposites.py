@@ -277,7 +277,13 @@ OPPOSITIONS: tuple[Opposition, ...] = (
             r"(?:a|one)\s+single\s+(?:[\w-]+\s+){0,2}?(?:source|test|assessment|score|"
             r"observation|drop-in|data\s+point)\s+(?:is|was)\s+(?:more|as)\s+(?:dependable|"
             r"reliable|accurate|trustworthy|valid)|(?:rather|more\s+\w+)\s+than\s+"
-            r"triangulat\w*|instead\s+of\s+triangulat\w*)\b",
+            r"triangulat\w*|instead\s+of\s+triangulat\w*|"
+            # A judgement made from one piece of work, the several set aside: "…judge each
+            # pupil's grasp of a topic from a single end-of-lesson exit ticket rather than
+            # waiting for a trend across several assessments" (a nineteenth Check user test).
+            r"(?:judg\w*|conclu\w*|decid\w*)\s+(?:[\w'’-]+\s+){0,6}?(?:from|on|by)\s+(?:a|one)\s+"
+            r"single\s+(?:[\w-]+\s+){0,3}?(?:test|assessment|quiz|exit\s+ticket|task|score|"
+            r"result|observation|piece\s+of\s+work)s?(?=\s+(?:rather\s+than|instead\s+of)))\b",
             _F,
         ),
     ),
@@ -357,6 +363,20 @@ OPPOSITIONS: tuple[Opposition, ...] = (
             r"(?:simplified\s+|easier\s+)?(?:worksheets?|tasks?)\s+for\s+(?:each|every)|"
             r"aim\s+lower|lower\s+(?:expectations|targets|aims)\s+for\s+(?:some|them|those|"
             r"these|lower))\b",
+            _F,
+        ),
+    ),
+    # "Implementation should involve repurposing existing processes and resources … rather than
+    # creating a separate set of procedures" (NPQSL 8.3, NPQEL 8.3, NPQLT 9.3): a sixteenth Check
+    # user test's "a brand-new, standalone set of trust assessment procedures, deliberately kept
+    # apart from each school's existing data and governance cycles (NPQEL 8.3)".
+    Opposition(
+        "repurposing",
+        re.compile(r"\brepurpos\w*\s+existing\b", _F),
+        re.compile(
+            r"\b(?:stand[- ]?alone|brand[- ]new|from\s+scratch|(?:an?|the)\s+(?:new\s+)?separate\s+"
+            r"(?:set|system|process|procedure|structure)s?|kept\s+(?:\w+\s+)?apart\s+from|"
+            r"parallel\s+(?:systems?|process(?:es)?|structures?|procedures?))\b",
             _F,
         ),
     ),

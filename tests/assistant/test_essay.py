@@ -983,6 +983,60 @@ def test_user_test_sentences_of_the_seventeenth_round(
     assert c.sentence.text == text  # the whole sentence is shown, whatever part was checked
 
 
+# Sentences from the thirty-second round's Check user tests (eval/data/user_test_essays, sets
+# `eighteenth` and `nineteenth`), with what the checker now says.
+@pytest.mark.parametrize(
+    ("text", "cited", "verdict"),
+    [
+        # One set of terms for all, against "different types of employees have different terms".
+        (
+            "Centralising HR looked straightforward because every member of staff across the "
+            "trust, teaching or support, is employed on identical terms (NPQEL 7.5).",
+            "NPQEL 7.5",
+            "unsupported",
+        ),
+        # A played-down claim: "fidelity mattered little".
+        (
+            "Beyond those, I told heads that fidelity mattered little: each school could adopt "
+            "whichever parts it liked and discard the rest, since there was no need to say which "
+            "features were fixed (NPQEL 8.6).",
+            "NPQEL 8.6",
+            "unsupported",
+        ),
+        # A judgement from one exit ticket, the several assessments set aside.
+        (
+            "To save time, I also asked teachers to judge each pupil's grasp of a topic from a "
+            "single end-of-lesson exit ticket rather than waiting for a trend across several "
+            "assessments (NPQLT 7.P1.2).",
+            "NPQLT 7.P1.2",
+            "unsupported",
+        ),
+        # A separate set of procedures, against "repurposing existing processes".
+        (
+            "In line with the guidance, I set up a brand-new, standalone set of trust assessment "
+            "procedures, deliberately kept apart from each school's existing data and governance "
+            "cycles (NPQEL 8.3).",
+            "NPQEL 8.3",
+            "unsupported",
+        ),
+        # …and the same statement said through what the writer did (0.38, a third of its words).
+        (
+            "To keep the workload manageable, I built the new attendance review into our "
+            "existing fortnightly pastoral meeting and data cycle rather than inventing separate "
+            "procedures (NPQSL 8.3).",
+            "NPQSL 8.3",
+            "supported",
+        ),
+    ],
+)
+def test_user_test_sentences_of_the_thirty_second_round(
+    search_index: SearchIndex, text: str, cited: str, verdict: str
+) -> None:
+    (c,) = [c for c in essay.check_essay(text, search_index).citations if c.cited == cited]
+    assert c.verdict == verdict, (c.verdict, c.reason, c.suggested)
+    assert not c.suggested
+
+
 def test_an_id_that_supports_part_of_a_sentence_is_not_sent_to_the_id_beside_it(
     search_index: SearchIndex,
 ) -> None:

@@ -34,6 +34,7 @@ def test_labels_follow_each_essays_citations_in_order() -> None:
         + 107
         + 106
         + 108
+        + 107
     )
     assert {r["set"] for r in rows} == {
         "design",
@@ -54,6 +55,7 @@ def test_labels_follow_each_essays_citations_in_order() -> None:
         "sixteenth",
         "seventeenth",
         "eighteenth",
+        "nineteenth",
     }
     for name in sorted({r["essay"] for r in rows}):
         text = (USER_TEST / name).read_text(encoding="utf-8")
@@ -187,6 +189,12 @@ def test_the_checker_on_the_user_test_essays(monkeypatch, search_index: SearchIn
     # and conditions", read since: 85), one right number called wrong (below).
     assert res["eighteenth"]["verdicts_right"] >= 85
     assert res["eighteenth"]["suggestions_right"] >= 25
+    # The nineteenth (thirty-second round, after its changes), two more sessions: 80 of 107
+    # and 21 of 24 at its first run (held out); no wrong number accepted, two contradictions
+    # passing, four right numbers called wrong (below). Since then "mattered little" and a
+    # judgement from a single exit ticket are read: 82, none passing.
+    assert res["nineteenth"]["verdicts_right"] >= 82
+    assert res["nineteenth"]["suggestions_right"] >= 21
     wrong_accepted = [
         w
         for part in res.values()
@@ -214,5 +222,10 @@ def test_the_checker_on_the_user_test_essays(monkeypatch, search_index: SearchIn
             # The eighteenth's one: PD "grounded in what research tells us about explanation
             # and modelling" (NPQLT 8.7), modelling's own statement nearer (thirty-second round).
             "JJ3.4",
+            # The nineteenth's four: the diagnosis statement (NPQSL 8.P2.1, NPQLT 9.P2.1) told
+            # through wellbeing focus groups, lesson drop-ins and pupil interviews (sent to
+            # NPQSL 1.4, NPQLT 7.P1.1, 7.P1.2), and an admin worry against NPQLT 7.7 (sent to
+            # NPQEL 7.P4.4). Weighting shared words by rarity spared one and passed an overclaim.
+            *("KK1.1", "KK3.1", "KK3.16", "KK6.1"),
         }
         assert not set(right_called_wrong) - known, (name, right_called_wrong)

@@ -56,6 +56,7 @@ SCENARIO_HEAVY = {
         ("seventeenth", "e", MIXED, 12),
         ("eighteenth", "k", MIXED, 9),
         ("nineteenth", "o", MIXED, 9),
+        ("twentieth", "p", MIXED, 9),
     ],
 )
 def test_blind_questions_are_well_formed(

@@ -1123,6 +1123,14 @@ _ASKING_LEAD_RE = re.compile(
     r"(?:\s+(?:about|on|regarding|re))?"
     rf"|is\s+there\s+(?:anything|something|much)\s+(?:in\s+(?:{_SOURCE}\s+)?)?"
     r"(?:about|on|regarding)"
+    # A statement asked for by what it says: "is there a statement about building on pupils'
+    # prior knowledge when sequencing the curriculum (NPQSL)" (a thirteenth Ask user test had
+    # been answered from NPQSL 3.1, what a curriculum is), "which statement covers coaching".
+    r"|(?:is|are)\s+there\s+(?:an?|any)\s+(?:npq\s+|framework\s+)?"
+    r"(?:statements?|references?|citations?|refs?)\s+(?:about|on|regarding|covering|that\s+"
+    r"(?:says?|covers?|mentions?))"
+    r"|(?:which|what)\s+(?:npq\s+|framework\s+)?statements?\s+(?:covers?|says?|mentions?|"
+    r"(?:is|are)\s+about|talks?\s+about)"
     r"|as\s+part\s+of\s+(?:my|our|the|an?)\s+(?:npq\w*\s+)?"
     r"(?:course|programme|qualification|studies|training)"
     r"(?:\s*,?\s*(?:i'?m|i\s+am|i\s+was)\s+wondering)?\s*[:,\-–—]"

@@ -17,6 +17,7 @@ from index.search import (
     fuse,
     fuse_scores,
     group_identical,
+    strip_asking,
     strip_framework_names,
     without_figures,
 )
@@ -1577,3 +1578,19 @@ def test_cognitive_load_and_resistance_to_change_find_their_statements(
         ).hits
     ]
     assert "NPQSL 2.14" in essay[:5], essay
+
+
+def test_a_statement_asked_for_by_what_it_says_is_searched_for_that(
+    search_index: SearchIndex,
+) -> None:
+    # A thirteenth Ask user test: "is there a statement about building on pupils prior knowledge
+    # when sequencing the curriculum (NPQSL)" had led with NPQSL 3.1 (what a curriculum is).
+    hits = [
+        h.statement.id
+        for h in search_index.search(
+            "is there a statement about building on pupils prior knowledge when sequencing the "
+            "curriculum (NPQSL)"
+        ).hits
+    ]
+    assert hits[0] != "NPQSL 3.1" and "NPQSL 2.6" in hits[:3], hits
+    assert strip_asking("which statement covers coaching") == "coaching"

@@ -1077,9 +1077,10 @@ def course_reader_text(question: str) -> str:
 
 # A school's own programme, not the NPQ course: "My CEO friend wants to design a CPD programme
 # for 120 teachers across the trust. What does NPQEL say?" (a twelfth Ask user test had been
-# told the documents hold no NPQEL course pages).
+# told the documents hold no NPQEL course pages). Not "coaching": read so, "We evaluated the
+# coaching programme on staff satisfaction alone" lost NPQSL 6.2 and 6.3 to follow-on coaching.
 _SCHOOL_PROGRAMME_RE = re.compile(
-    r"\b(?:cpd|pd|training|reading|intervention|mentoring|coaching|induction|phonics|literacy|"
+    r"\b(?:cpd|pd|training|reading|intervention|mentoring|induction|phonics|literacy|"
     r"numeracy|tutoring|catch[- ]up|wellbeing|enrichment|professional\s+development)\s+"
     r"(?:programmes?|courses?)\b",
     re.IGNORECASE,

@@ -735,7 +735,7 @@ _PROPER_NAME_RE = re.compile(
 
 # A question about a trust or a group of schools: the NPQEL's wording may lead.
 _TRUST_ASKED_RE = re.compile(
-    r"\b(?:trusts?|[Mm][Aa][Tt]s?|multi[- ]academy|ceos?|executive|trustees?|academies|"
+    r"\b(?:trusts?|mats?|multi[- ]academy|ceos?|executive|trustees?|academies|"
     r"federat\w*|group\s+of\s+schools|(?:across|all)\s+(?:of\s+)?(?:our|the|its|their|\d+|"
     r"two|three|four|five|six|seven|eight|nine|ten|several|many|multiple)\s+(?:\w+\s+)?schools|"
     r"local\s+governing\s+bod\w*)\b",
@@ -754,8 +754,8 @@ _INSPECTION_GRADE_RE = re.compile(
 )
 # The thing a short question is about, in lower case: "should we ban mobile phones in school?",
 # "what does the npq say about mobile phones?" (an eleventh Ask user test had been answered
-# "In short: …maintaining clear behavioural expectations" with no word that no statement names
-# phones). One to three words, up to a pause or a place ("in school", "at lunch").
+# "In short: …maintaining clear behavioural expectations", never saying that no statement
+# names phones). One to three words, up to a pause or a place ("in school", "at lunch").
 _ASKED_THING_RE = re.compile(
     r"\b(?:ban(?:ning)?|(?:say|says|said|anything|mention|covers?)\s+(?:anything\s+)?"
     r"(?:about|on))\s+(?P<thing>(?:[a-z][a-z'’-]*\s+){0,2}[a-z][a-z'’-]*)"

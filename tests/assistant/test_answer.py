@@ -771,7 +771,7 @@ def test_a_programme_the_frameworks_do_not_name_is_said_so(search_index: SearchI
 
 def test_a_thing_no_statement_names_is_said_so(search_index: SearchIndex) -> None:
     # An eleventh Ask user test: "should we ban mobile phones in school?" had been answered
-    # "In short: …maintaining clear behavioural expectations" with no word that no statement
+    # "In short: …maintaining clear behavioural expectations", never saying that no statement
     # names phones.
     a = Assistant(search_index).ask("should we ban mobile phones in school? what does the npq say")
     assert a.text.startswith("> The frameworks don't name “mobile phones”"), a.text[:200]

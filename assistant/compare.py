@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from assistant.brief import cite, letters, quoted
 from index.search import (
@@ -139,12 +139,16 @@ class Family:
         same_words: Every framework that has it says it in the same words.
         score: The best search score of its statements (the order families are shown in).
         typed: Its statement was named by id in the question.
+        bullets_elsewhere: For a practice heading a compared framework lacks: (framework, its
+            heading, (bullet, its counterpart) pairs) where two or more of the heading's
+            bullets are made there under one heading of its own.
     """
 
     by_framework: tuple[tuple[str, tuple[Statement, ...]], ...]
     same_words: bool
     score: float
     typed: bool = False
+    bullets_elsewhere: tuple[tuple[str, str, tuple[tuple[str, str], ...]], ...] = ()
 
     @property
     def frameworks(self) -> tuple[str, ...]:
@@ -442,6 +446,7 @@ def compare(
             areas=tuple(_whole_overlaps(index, order)),
             whole=True,
         )
+    families = [_with_bullets_elsewhere(index, f, compared) for f in families]
     notes = [*_area_notes(index, topic, compared), *_short_notes(index, families, compared)]
     areas = _area_overlaps(index, question, topic, compared) if not typed_rows else ()
     return Comparison(
@@ -455,6 +460,36 @@ def compare(
         tuple(areas),
         tuple(mentions),
     )
+
+
+def _with_bullets_elsewhere(index: SearchIndex, f: Family, compared: Sequence[str]) -> Family:
+    """A heading "found only in" one framework, with its bullets another makes under its own.
+
+    "Compare NPQLT and NPQSL on lesson planning" (a thirteenth Ask user test) had shown NPQSL
+    2.P1 and NPQLT 5.P1 each "found only in" its framework, though NPQSL 2.P1.2 and 2.P1.3 are
+    NPQLT 5.P1.4 and 5.P1.5 reworded. The headings are not called the same (labellers judge
+    such heading pairs related), but the bullets' counterparts are named under them.
+    """
+    missing = [fw for fw in compared if fw not in f.frameworks]
+    heading = f.by_framework[0][1][0]
+    if not missing or heading.kind != "practice_heading":
+        return f
+    bullets = [s for s in index.statements if s.group == heading.id]
+    found = []
+    for fw in missing:
+        pairs: dict[str, list[tuple[str, str]]] = {}
+        for b in bullets:
+            row = index.row(b.id)
+            if row is None:
+                continue
+            for o in (*index.twins(row), *index.counterparts(row)):
+                other = index.statements[o]
+                if other.framework == fw and other.group:
+                    pairs.setdefault(other.group, []).append((b.id, other.id))
+        best = max(pairs.items(), key=lambda kv: len(kv[1]), default=None)
+        if best is not None and len(best[1]) >= 2:
+            found.append((fw, best[0], tuple(best[1])))
+    return replace(f, bullets_elsewhere=tuple(found)) if found else f
 
 
 MAX_MENTIONS = 6
@@ -787,6 +822,12 @@ def comparison_lines(cmp: Comparison) -> Iterator[str]:
                 yield f"- {fw}: {_quoted(ss[0])} ({_kind(ss[0])}) {cite([s.id for s in ss])}"
             if len(f.by_framework) > 1:
                 yield ""
+        for fw, head_id, pairs in f.bullets_elsewhere:
+            made = ", ".join(f"{a} as {b}" for a, b in pairs)
+            yield (
+                f"  - {fw} has no heading in these words, but makes {len(pairs)} of its points "
+                f"under {head_id}: {made}"
+            )
     if cmp.areas:
         yield ""
         yield "**Area by area** (every statement of each area, matched in the others):"

@@ -332,3 +332,20 @@ def test_a_named_statements_other_version_is_compared_not_read_as_the_course(
     assert a.text.startswith("**Comparing NPQSL and NPQEL")
     assert "**Closest in NPQEL**" in a.text
     assert a.cited[0] == "NPQSL 4.P1.2"
+
+
+def test_a_heading_found_in_one_framework_names_its_bullets_made_in_the_other(
+    search_index: SearchIndex,
+) -> None:
+    # A thirteenth Ask user test: "Compare NPQLT and NPQSL on lesson planning" had shown NPQSL
+    # 2.P1 and NPQLT 5.P1 each "found only in" its framework, with no word of their bullets.
+    cmp = compare(search_index, "Compare NPQLT and NPQSL on lesson planning")
+    text = "\n".join(comparison_lines(cmp))
+    assert (
+        "NPQLT has no heading in these words, but makes 3 of its points under NPQLT 5.P1: "
+        "NPQSL 2.P1.1 as NPQLT 5.P1.2, NPQSL 2.P1.2 as NPQLT 5.P1.4, NPQSL 2.P1.3 as NPQLT 5.P1.5"
+    ) in text, text
+    # The headings themselves are not called the same point.
+    assert not any({"NPQSL 2.P1", "NPQLT 5.P1"} <= set(f.ids) for f in cmp.families), [
+        f.ids for f in cmp.families
+    ]

@@ -21,8 +21,12 @@ from ingest.frameworks import FRAMEWORK_NAMES
 from ingest.records import Statement
 
 # How much of the ranking an answer cites (chosen on the development split, eval/reports).
+# Two practice statements, not one (thirty-second round: two Ask user tests found the
+# statement that answered under "Related"): with the re-ranked floor at 0.8, the 1,571
+# development questions' citation precision 0.902 -> 0.904, recall 0.751 -> 0.757 (two of each
+# kind at 0.7: 0.888 / 0.786; one practice at 0.7, as before: 0.902 / 0.751).
 MAX_EVIDENCE_GROUPS = 1
-MAX_PRACTICE_GROUPS = 1
+MAX_PRACTICE_GROUPS = 2
 MAX_PROVIDER_SECTIONS = 2
 CITE_COUNTERPARTS = True
 SEE_ALSO = 3  # related statements listed (not cited) after the cited ones
@@ -37,8 +41,8 @@ RELATIVE_SCORE_FLOOR = 0.95
 # ...and the re-ranker's P(relevant). Dev answers, with a ranker fitted without the dev split
 # (scenarios and blind sets): floor 0.95 / 0.9 / 0.8 / 0.7 / 0.6 -> citation precision 0.910 /
 # 0.917 / 0.912 / 0.924 / 0.910, recall 0.800 / 0.808 / 0.820 / 0.833 / 0.833 (the fusion at
-# 0.95: 0.917 / 0.816).
-RERANKED_SCORE_FLOOR = 0.7
+# 0.95: 0.917 / 0.816). With two practice statements cited, 0.8 (above).
+RERANKED_SCORE_FLOOR = 0.8
 
 
 @dataclass(frozen=True, slots=True)

@@ -1535,27 +1535,20 @@ def test_a_course_question_asking_a_choice_is_answered_by_either_half(
 def test_a_school_question_leads_with_the_school_wording(search_index: SearchIndex) -> None:
     # A twelfth Ask user test: "how do i keep staff workload down when we're only 5 staff" had
     # been answered in NPQEL 7.P4.2's words first; a trust's question keeps the trust's.
-    school = [
-        h.statement.id
-        for h in search_index.search(
+    school = ids(
+        search_index.search(
             "how do i keep staff workload down when we're only 5 staff and everyone does everything"
-        ).hits
-    ]
+        )
+    )
     assert school[:2] == ["NPQSL 7.P4.2", "NPQEL 7.P4.2"], school
-    safe = [
-        h.statement.id
-        for h in search_index.search(
+    safe = ids(
+        search_index.search(
             "leaders should build a culture where staff feel safe to make mistakes and talk "
             "about them"
-        ).hits
-    ]
+        )
+    )
     assert safe[:2] == ["NPQSL 1.P2.3", "NPQEL 1.P2.3"], safe
-    trust = [
-        h.statement.id
-        for h in search_index.search(
-            "how should our multi-academy trust keep staff workload down"
-        ).hits
-    ]
+    trust = ids(search_index.search("how should our multi-academy trust keep staff workload down"))
     assert trust.index("NPQEL 7.P4.2") < trust.index("NPQSL 7.P4.2"), trust
 
 
@@ -1564,19 +1557,18 @@ def test_cognitive_load_and_resistance_to_change_find_their_statements(
 ) -> None:
     # Keywords of six blind batches ("cognitive load") and of the nineteenth ("staff resistance
     # to change") had found memory's two elements and behaviour policy before these.
-    load = [h.statement.id for h in search_index.search("cognitive load").hits]
+    load = ids(search_index.search("cognitive load"))
     assert {"NPQSL 2.8", "NPQLT 3.4"} <= set(load[:3]), load
-    change = [h.statement.id for h in search_index.search("staff resistance to change").hits]
+    change = ids(search_index.search("staff resistance to change"))
     assert "NPQSL 8.P2.6" in change[:3], change
     # An essay sentence naming the theory keeps its own point (small steps, NPQSL 2.14).
-    essay = [
-        h.statement.id
-        for h in search_index.search(
+    essay = ids(
+        search_index.search(
             "Drawing on cognitive load theory, new content should be introduced in small steps "
             "and explicitly connected to what pupils already know, so as not to overwhelm their "
             "limited processing capacity."
-        ).hits
-    ]
+        )
+    )
     assert "NPQSL 2.14" in essay[:5], essay
 
 
@@ -1585,12 +1577,11 @@ def test_a_statement_asked_for_by_what_it_says_is_searched_for_that(
 ) -> None:
     # A thirteenth Ask user test: "is there a statement about building on pupils prior knowledge
     # when sequencing the curriculum (NPQSL)" had led with NPQSL 3.1 (what a curriculum is).
-    hits = [
-        h.statement.id
-        for h in search_index.search(
+    hits = ids(
+        search_index.search(
             "is there a statement about building on pupils prior knowledge when sequencing the "
             "curriculum (NPQSL)"
-        ).hits
-    ]
+        )
+    )
     assert hits[0] != "NPQSL 3.1" and "NPQSL 2.6" in hits[:3], hits
     assert strip_asking("which statement covers coaching") == "coaching"

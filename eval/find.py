@@ -196,6 +196,18 @@ USER_TESTS: tuple[FindUserTest, ...] = (
             "narrative_strong": 0,
         },
     ),
+    FindUserTest(
+        DATA / "find_user_test9",
+        "the thirty-third round, a ninth tester",
+        # First run: the thirty-second round's final build (d201bba), the files not yet added.
+        {
+            "first_right": 20,
+            "listed": 22,
+            "strong_right": 10,
+            "contradicted_strong": 1,
+            "narrative_strong": 0,
+        },
+    ),
 )
 
 

@@ -57,6 +57,7 @@ SCENARIO_HEAVY = {
         ("eighteenth", "k", MIXED, 9),
         ("nineteenth", "o", MIXED, 9),
         ("twentieth", "p", MIXED, 9),
+        ("twentyfirst", "l", MIXED, 12),
     ],
 )
 def test_blind_questions_are_well_formed(

@@ -45,8 +45,10 @@ _FW = (
     r"(?![A-Za-z])"
     # Two letters swapped, as typed in a hurry ("NPSQL", "NPQTL"): none is another NPQ.
     rf"|(?P<typo>{'|'.join(_TYPOS)})(?![A-Za-z])"
-    r"|(?:NPQ|National\s+Professional\s+Qualification)\s+(?:(?:for|in)\s+)?(?:the\s+)?"
-    r"(?P<long>Senior\s+Leader(?:ship|s)|Executive\s+Leader(?:ship|s)|Leading\s+Teaching|"
+    r"|(?:NPQ|National\s+Professional\s+Qualification)\s+(?:(?:specifically\s+|just\s+|"
+    r"aimed\s+at\s+|designed\s+)?(?:for|in)\s+)?(?:the\s+)?"
+    # "Is there an NPQ specifically for early years leaders?" (a blind batch): the NPQEYL.
+    r"(?P<long>Early\s+Years(?:\s+Leader(?:ship|s))?|Senior\s+Leader(?:ship|s)|Executive\s+Leader(?:ship|s)|Leading\s+Teaching|"
     r"Leading\s+Teacher\s+Development|Leading\s+Behaviou?r\s+and\s+Culture|Leading\s+Literacy|"
     r"Early\s+Years\s+Leadership|Leading\s+Primary\s+Math(?:s|ematics)|Headship|"
     r"Special\s+Educational\s+Needs\s+Co-?ordinators?)\b"
@@ -75,6 +77,8 @@ _LONG_NAMES = {
     "leading behavior and culture": "NPQLBC",
     "leading literacy": "NPQLL",
     "early years leadership": "NPQEYL",
+    "early years leaders": "NPQEYL",
+    "early years": "NPQEYL",
     "leading primary maths": "NPQLPM",
     "leading primary mathematics": "NPQLPM",
     "headship": "NPQH",

@@ -243,3 +243,18 @@ def test_two_frameworks_named_together_by_their_long_names() -> None:
     assert (
         frameworks_named("senior leadership and executive leadership are different jobs") == set()
     )
+
+
+def test_the_early_years_npq_named_in_words() -> None:
+    from ingest.ids import find_citations, frameworks_named
+
+    # A twenty-first blind batch: "Is there an NPQ specifically for early years leaders?" had
+    # been answered from course pages about the NPQs held.
+    assert frameworks_named("Is there an NPQ specifically for early years leaders?") == {"NPQEYL"}
+    assert frameworks_named("the NPQ in early years") == {"NPQEYL"}
+    assert frameworks_named("NPQ for Early Years Leadership") == {"NPQEYL"}
+    # Early years as a phase, with no NPQ before it, names none.
+    assert frameworks_named("our early years leaders and the senior team") == set()
+    # Long names keep their ids.
+    (c,) = find_citations("NPQ for Senior Leadership 4.9")
+    assert (c.framework, c.area, c.number) == ("NPQSL", 4, "9")

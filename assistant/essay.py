@@ -184,6 +184,14 @@ _OVERCLAIM_RE = re.compile(
     r"all\s+(?:that\s+)?(?:you|we|they|one|teachers|staff|leaders)\s+(?:need|needs|needed)\s+"
     r"to\s+(?:know|plan|decide|understand)|"
     r"works? best|"
+    # A twentieth Check user test: "…the approach was certain to raise outcomes for every pupil
+    # with SEND (NPQSL 8.6)" (fidelity "increases the chance" of impact).
+    r"(?:certain|bound|sure)\s+to\s+(?:raise|improve|work|succeed|close|transform|lead|"
+    r"produce|deliver|boost|fix|solve)|"
+    # A ninth Find user test: "Adapting teaching in this responsive way ensures that every
+    # pupil with SEND will reach the same outcomes as their peers" (NPQLT 6.4).
+    r"ensur(?:e|es|ed)\s+(?:that\s+)?(?:every|all)\s+(?:[\w-]+\s+){1,5}?will\s+(?:reach|"
+    r"achieve|make|catch\s+up|close|attain|succeed|meet)|"
     # A sixteenth Check user test: "…a trusting climate is all a teacher needs, and improvement
     # follows automatically once it is in place (NPQSL 6.7)".
     r"(?:is|are)\s+all\s+(?:a|an|any|the|that|our)?\s*\w+\s+(?:needs?|requires?)|"
@@ -774,7 +782,10 @@ _PREFERRED_FIRST = (
     re.compile(
         rf"(?P<a>{_SIDE}*?)\b(?:(?:does|do|did)\s+(?:far\s+|much\s+|a\s+lot\s+)?more\s+good|"
         r"(?:is|are|was|were)\s+(?:an?\s+)?(?:far\s+|much\s+)?(?:safer|better|surer|stronger|"
-        r"bigger|more\s+reliable)\s+(?:bet|option|choice|route|lever|way|investment))\s+than\s+"
+        r"bigger|more\s+reliable)\s+(?:bet|option|choice|route|lever|way|investment)"
+        # "…are a stronger route to better academic outcomes than anything teachers do
+        # directly with children in classrooms" (a twentieth Check user test, NPQSL 9.4).
+        r"(?:\s+(?:to|for|towards)(?:\s+[\w'’-]+){1,4}?)?)\s+than\s+"
         rf"(?P<b>{_SIDE}*)",
         re.IGNORECASE,
     ),

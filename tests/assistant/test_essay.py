@@ -1037,6 +1037,52 @@ def test_user_test_sentences_of_the_thirty_second_round(
     assert not c.suggested
 
 
+# Sentences from the thirty-third round's Check user test (set `twentieth`) and ninth Find user
+# test, with what the checker now says.
+@pytest.mark.parametrize(
+    ("text", "cited", "verdict"),
+    [
+        # Fidelity "increases the chance" of impact, claimed as a certainty.
+        (
+            "Because we insisted on fidelity to these three elements, the approach was certain "
+            "to raise outcomes for every pupil with SEND (NPQSL 8.6).",
+            "NPQSL 8.6",
+            "unsupported",
+        ),
+        # Classroom interventions ranked above parenting ones, turned round with "a stronger
+        # route to … than".
+        (
+            "Because our ultimate aim was attainment, I told governors that parenting programmes "
+            "are a stronger route to better academic outcomes than anything teachers do directly "
+            "with children in classrooms (NPQSL 9.4).",
+            "NPQSL 9.4",
+            "unsupported",
+        ),
+        # "likely to increase pupil outcomes", claimed as every pupil reaching their peers'.
+        (
+            "Adapting teaching in this responsive way ensures that every pupil with SEND will "
+            "reach the same outcomes as their peers by the end of the year (NPQLT 6.4).",
+            "NPQLT 6.4",
+            "unsupported",
+        ),
+        # The same statement said as it is, to show the comparison is read, not its words.
+        (
+            "Because our aim was attainment, I told governors that classroom interventions "
+            "working directly with children have more evidence behind them than parenting "
+            "programmes (NPQSL 9.4).",
+            "NPQSL 9.4",
+            "supported",
+        ),
+    ],
+)
+def test_user_test_sentences_of_the_thirty_third_round(
+    search_index: SearchIndex, text: str, cited: str, verdict: str
+) -> None:
+    (c,) = [c for c in essay.check_essay(text, search_index).citations if c.cited == cited]
+    assert c.verdict == verdict, (c.verdict, c.reason, c.suggested)
+    assert not c.suggested
+
+
 def test_an_id_that_supports_part_of_a_sentence_is_not_sent_to_the_id_beside_it(
     search_index: SearchIndex,
 ) -> None:

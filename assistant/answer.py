@@ -260,6 +260,7 @@ class Assistant:
                 *(s for f in cmp.families for _, ss in f.by_framework for s in ss),
                 *(s for a in cmp.areas for s in a.only),
                 *(s for a in cmp.areas for pair in a.pairs for s in pair),
+                *(s for a in cmp.areas for pair in a.identical for s in pair),
                 *(s for _, said in cmp.mentions for s in said),
                 *(s for _, near in cmp.nearest for s in near),
             ]

@@ -272,6 +272,21 @@ def select_groups(result: SearchResult) -> tuple[list[Group], list[Group], list[
             if g.lead.kind == "provider_section" and not _superseded(g.lead):
                 provider.append(g)
                 break
+    if provider and not _INTERNATIONAL_RE.search(result.query):
+        # The UK course's page before the international course's ("How long is the NPQSL course
+        # and is it online or face to face?" had been answered from the international page on
+        # remote delivery alone, a fourteenth Ask user test), the best current one near the
+        # top cited with it.
+        if all(_international(g.lead) for g in provider):
+            for g in groups[:SUPERSEDED_COMPANION_WITHIN]:
+                if (
+                    g.lead.kind == "provider_section"
+                    and not _international(g.lead)
+                    and not _superseded(g.lead)
+                ):
+                    provider.append(g)
+                    break
+        provider.sort(key=lambda g: _international(g.lead))
     # A provider question is answered from provider pages alone.
     if provider and groups[0].lead.kind == "provider_section":
         evidence, practice = [], []

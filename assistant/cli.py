@@ -9,7 +9,7 @@ npq check FILE|-                check every citation in an essay
 npq ui                          start the Gradio app
 npq eval WHAT                   run an evaluation and write its report to eval/reports/
                                 (retrieval, answers, citations, typos, phrasing, course, comparison,
-                                scenarios, find, blind, fourth … twentyfirst, ids)
+                                scenarios, find, blind, fourth … twentysecond, ids)
 """
 
 from __future__ import annotations
@@ -55,6 +55,7 @@ BLIND_BATCHES = (
     "nineteenth",
     "twentieth",
     "twentyfirst",
+    "twentysecond",
 )
 
 

@@ -69,7 +69,9 @@ _ALL_RE = re.compile(
 _COMPARING = (
     r"compar\w*|differ\w*|difference|vs|versus|v|add(?:s|ed)?|extra|beyond|only|same|"
     r"similar\w*|equivalent|counterpart|version|both|unlike|whereas|than|overlap\w*|contrast\w*|"
-    r"mirror\w*|match\w*|just|or"
+    r"mirror\w*|match\w*|just|or|identical|share[ds]?|in\s+common|"
+    # "between" two NPQs, but not a choice between them ("I am choosing between NPQSL and NPQEL").
+    r"(?<!choosing\s)(?<!deciding\s)(?<!picking\s)(?<!torn\s)between"
 )
 _CUE_RE = re.compile(
     rf"\b(?:{_COMPARING})\b|n[’']t\b|\bnot\b|\b(?:does|do)\s+\S+\s+(?:have|say|cover)\b",
@@ -176,6 +178,8 @@ class AreaOverlap:
         pairs: The area's practice statements another compared framework has in its own words,
             each with that wording, in reading order (for the first framework compared only, so
             a pair is listed once).
+        identical: The area's statements another compared framework has in the same words,
+            each with that one's id, in reading order (for the first framework compared only).
     """
 
     framework: str
@@ -186,6 +190,7 @@ class AreaOverlap:
     reworded: tuple[tuple[str, int], ...]
     only: tuple[Statement, ...]
     pairs: tuple[tuple[Statement, Statement], ...] = ()
+    identical: tuple[tuple[Statement, Statement], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -232,6 +237,14 @@ class Comparison:
                 s.id
                 for a in self.areas
                 for pair in a.pairs[:AREA_PAIRS_SHOWN]
+                for s in pair
+                if s.id not in ids
+            ]
+        if _IDENTICAL_ASKED_RE.search(self.question):
+            ids += [
+                s.id
+                for a in self.areas
+                for pair in a.identical[:AREA_IDENTICAL_SHOWN]
                 for s in pair
                 if s.id not in ids
             ]
@@ -508,6 +521,7 @@ def _with_bullets_elsewhere(index: SearchIndex, f: Family, compared: Sequence[st
 
 
 MAX_MENTIONS = 6
+AREA_IDENTICAL_SHOWN = 12  # statements shared word for word, listed when asked which
 
 
 def _mentions(index: SearchIndex, topic: str, fw: str) -> tuple[Statement, ...]:
@@ -572,6 +586,13 @@ def _names_an_area(topic: str, compared: Sequence[str]) -> bool:
     )
 
 
+_IDENTICAL_ASKED_RE = re.compile(
+    r"\b(?:identical|word[- ]for[- ]word|verbatim|the\s+same\s+(?:words|wording|text)|"
+    r"in\s+common|overlap\w*)\b",
+    re.IGNORECASE,
+)
+
+
 def _area_overlaps(
     index: SearchIndex, question: str, topic: str, compared: Sequence[str]
 ) -> list[AreaOverlap]:
@@ -579,7 +600,14 @@ def _area_overlaps(
 
     For a question about a whole area ("is the implementation area the same in all three?").
     """
-    if not _AREA_WORD_RE.search(question) and not _names_an_area(topic, compared):
+    if (
+        not _AREA_WORD_RE.search(question)
+        and not _names_an_area(topic, compared)
+        # Which statements two frameworks share word for word, on a topic an area is titled by
+        # ("which statements are identical between npqsl and npqel on school culture", a
+        # fifteenth Ask user test, had been given two headings reworded).
+        and not _IDENTICAL_ASKED_RE.search(question)
+    ):
         return []
     titled = _titled_areas(index, topic, compared)
     if len(titled) < 2:
@@ -607,6 +635,7 @@ def _overlap(
     reworded: dict[str, int] = {}
     only: list[Statement] = []
     reworded_pairs: list[tuple[Statement, Statement]] = []
+    identical_pairs: list[tuple[Statement, Statement]] = []
     for r in rows:
         fam = _family(index, r, compared, 1.0, False)
         mine = index.statements[r]
@@ -614,6 +643,8 @@ def _overlap(
         for o, ss in others:
             if letters(ss[0].text) == letters(mine.text):
                 same[o] = same.get(o, 0) + 1
+                if pairs:
+                    identical_pairs.append((mine, ss[0]))
             else:
                 reworded[o] = reworded.get(o, 0) + 1
                 if pairs and mine.kind == "practice":
@@ -630,6 +661,7 @@ def _overlap(
         tuple((o, reworded.get(o, 0)) for o in others_fw),
         tuple(only),
         tuple(reworded_pairs),
+        tuple(identical_pairs),
     )
 
 
@@ -865,6 +897,13 @@ def comparison_lines(cmp: Comparison) -> Iterator[str]:
             rest = a.only[AREA_ONLY_SHOWN:]
             if rest:
                 yield f"  - and {', '.join(st.id for st in rest)}"
+            if a.identical and _IDENTICAL_ASKED_RE.search(cmp.question):
+                # Which, when asked which are identical (a fifteenth Ask user test).
+                shown = a.identical[:AREA_IDENTICAL_SHOWN]
+                more = f" (the first {len(shown)})" if len(a.identical) > len(shown) else ""
+                yield f"  In the same words in both{more}:"
+                for mine, theirs in shown:
+                    yield f"  - {_quoted(mine)} ({_kind(mine)}) {cite([mine.id, theirs.id])}"
             if a.pairs and _DIFFER_RE.search(cmp.question):
                 # "The evidence bits look identical but the practice bits seem different" (an
                 # Ask user test): how each framework words the practice they share.

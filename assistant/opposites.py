@@ -44,6 +44,21 @@ _SESSION = (
 )
 
 OPPOSITIONS: tuple[Opposition, ...] = (
+    # "Resilience comes from letting children struggle and fail repeatedly, so I asked teachers
+    # to stop planning for early success" cited to NPQLT 2.6 ("…by ensuring all pupils have the
+    # opportunity to experience meaningful success") had passed (a twenty-first Check user test).
+    Opposition(
+        "success",
+        re.compile(r"\bexperiences?\s+(?:\w+\s+)?success\b|\bachieve\s+success\b", _F),
+        re.compile(
+            r"\b(?:stop|stopped|stopping|no\s+longer|not|never)\s+(?:\w+\s+){0,3}?(?:planning|"
+            r"building|ensuring|engineering|designing)\s+(?:in\s+|for\s+)?(?:early\s+|quick\s+|"
+            r"any\s+)?(?:success|wins)\b|\b(?:fail|failing|failure)\s+(?:repeatedly|again\s+and\s+"
+            r"again|over\s+and\s+over|time\s+after\s+time)\b|\blet(?:ting)?\s+(?:them|pupils|children|"
+            r"students|kids)\s+(?:struggle\s+and\s+)?fail\b",
+            _F,
+        ),
+    ),
     Opposition(
         "difficulty",
         re.compile(
@@ -283,7 +298,12 @@ OPPOSITIONS: tuple[Opposition, ...] = (
             # waiting for a trend across several assessments" (a nineteenth Check user test).
             r"(?:judg\w*|conclu\w*|decid\w*)\s+(?:[\w'’-]+\s+){0,6}?(?:from|on|by)\s+(?:a|one)\s+"
             r"single\s+(?:[\w-]+\s+){0,3}?(?:test|assessment|quiz|exit\s+ticket|task|score|"
-            r"result|observation|piece\s+of\s+work)s?(?=\s+(?:rather\s+than|instead\s+of)))\b",
+            r"result|observation|piece\s+of\s+work)s?(?=\s+(?:rather\s+than|instead\s+of))|"
+            # "…one well-timed test tells you more about what has been learned than a pattern
+            # across several assessments" (a twenty-first Check user test).
+            r"(?:a|one)\s+(?:single\s+)?(?:[\w-]+\s+){0,2}?(?:test|exam|assessment|quiz)\s+(?:tells?|"
+            r"shows?|reveals?)\s+(?:you\s+|us\s+|teachers\s+)?(?:far\s+|much\s+|a\s+lot\s+)?more\b"
+            r"[^.;]*?\bthan\s+(?:a\s+|the\s+)?(?:patterns?|several|multiple|a\s+number|any\s+number))\b",
             _F,
         ),
     ),
@@ -545,8 +565,7 @@ def opposite_words(sentence: str, statement: str) -> tuple[str, str] | None:
         return turned
     # A connective opening the sentence ("However, I argued that one end-of-term test gives a
     # definitive verdict…") turns from the sentence before; it is no criticism within this one.
-    if _CRITICAL_RE.search(_OPENING_CONNECTIVE_RE.sub("", sentence, count=1)):
-        return None
+    opened = _OPENING_CONNECTIVE_RE.sub("", sentence, count=1)
     for opp in OPPOSITIONS:
         # What the statement says, not a thing it names ("undertaking statutory induction
         # must adhere…" says "must").
@@ -563,5 +582,11 @@ def opposite_words(sentence: str, statement: str) -> tuple[str, str] | None:
         reversed_ = _claims(opp.claimed, sentence)
         if reversed_ is None or _says_too(opp, statement, sentence):
             continue
-        return said[0], reversed_[0]
+        # A sentence criticising what it tells ("…but it was short-lived") reports a lapse; the
+        # words of the reverse itself are no criticism ("letting children struggle and fail
+        # repeatedly", a twenty-first Check user test).
+        claimed = reversed_[0]
+        if _CRITICAL_RE.search(opened.replace(claimed, " ", 1)):
+            continue
+        return said[0], claimed
     return None

@@ -362,3 +362,17 @@ def test_a_heading_found_in_one_framework_names_its_bullets_made_in_the_other(
     assert not any({"NPQSL 2.P1", "NPQLT 5.P1"} <= set(f.ids) for f in cmp.families), [
         f.ids for f in cmp.families
     ]
+
+
+def test_which_statements_are_identical_lists_them(search_index: SearchIndex) -> None:
+    # A fifteenth Ask user test: "which statements are identical between npqsl and npqel on
+    # school culture" had been answered as a question, citing NPQSL 1.3 and 1.P2.
+    q = "which statements are identical between npqsl and npqel on school culture"
+    assert comparison_frameworks(q, HELD) == ("NPQSL", "NPQEL")
+    answer = Assistant(search_index).ask(q)
+    assert "In the same words in both" in answer.text
+    same = {"NPQSL 1.1", "NPQSL 1.7", "NPQEL 1.1", "NPQSL 1.P1.1", "NPQEL 1.P1.2"}
+    assert same <= set(answer.cited), answer.cited
+    assert not answer.invalid_citations
+    # Choosing a course is no comparison.
+    assert comparison_frameworks("I am choosing between NPQSL and NPQEL", HELD) is None

@@ -1037,8 +1037,8 @@ def test_user_test_sentences_of_the_thirty_second_round(
     assert not c.suggested
 
 
-# Sentences from the thirty-third round's Check user test (set `twentieth`) and ninth Find user
-# test, with what the checker now says.
+# Sentences from the thirty-third round's Check user tests (sets `twentieth` and
+# `twentyfirst`) and ninth Find user test, with what the checker now says.
 @pytest.mark.parametrize(
     ("text", "cited", "verdict"),
     [
@@ -1063,6 +1063,22 @@ def test_user_test_sentences_of_the_thirty_second_round(
             "Adapting teaching in this responsive way ensures that every pupil with SEND will "
             "reach the same outcomes as their peers by the end of the year (NPQLT 6.4).",
             "NPQLT 6.4",
+            "unsupported",
+        ),
+        # A single test set above a pattern across several assessments.
+        (
+            "For summative judgements, we judged each pupil on the single end-of-year exam, "
+            "since one well-timed test tells you more about what has been learned than a "
+            "pattern across several assessments (DfE, 2020, NPQLT 7.P1.2).",
+            "NPQLT 7.P1.2",
+            "unsupported",
+        ),
+        # Resilience from repeated failure, against "experience meaningful success": the words
+        # of the reverse ("fail") are no criticism of a lapse.
+        (
+            "Resilience comes from letting children struggle and fail repeatedly, so I asked "
+            "teachers to stop planning for early success in new tasks (NPQLT 2.6).",
+            "NPQLT 2.6",
             "unsupported",
         ),
         # The same statement said as it is, to show the comparison is read, not its words.

@@ -58,6 +58,7 @@ SCENARIO_HEAVY = {
         ("nineteenth", "o", MIXED, 9),
         ("twentieth", "p", MIXED, 9),
         ("twentyfirst", "l", MIXED, 12),
+        ("twentysecond", "i", MIXED, 9),
     ],
 )
 def test_blind_questions_are_well_formed(

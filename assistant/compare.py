@@ -232,22 +232,14 @@ class Comparison:
         ids += [s.id for _, ss in self.mentions for s in ss]
         shown = WHOLE_ONLY_SHOWN if self.whole else AREA_ONLY_SHOWN
         ids += [s.id for a in self.areas for s in a.only[:shown] if s.id not in ids]
-        if _DIFFER_RE.search(self.question):
-            ids += [
-                s.id
-                for a in self.areas
-                for pair in a.pairs[:AREA_PAIRS_SHOWN]
-                for s in pair
-                if s.id not in ids
-            ]
-        if _IDENTICAL_ASKED_RE.search(self.question):
-            ids += [
-                s.id
-                for a in self.areas
-                for pair in a.identical[:AREA_IDENTICAL_SHOWN]
-                for s in pair
-                if s.id not in ids
-            ]
+        # Pairs are listed when asked for: reworded ones on "differ", identical ones on "which
+        # are identical".
+        for asked, listed in (
+            (_DIFFER_RE, [a.pairs[:AREA_PAIRS_SHOWN] for a in self.areas]),
+            (_IDENTICAL_ASKED_RE, [a.identical[:AREA_IDENTICAL_SHOWN] for a in self.areas]),
+        ):
+            if asked.search(self.question):
+                ids += [s.id for pairs in listed for pair in pairs for s in pair if s.id not in ids]
         return tuple(ids)
 
 

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from index.hit import Hit
 from index.ranker import asks_how
-from index.search import ASKS_OLD_RE, SearchResult
+from index.search import ABROAD_RE, ASKS_OLD_RE, SearchResult
 from ingest.frameworks import FRAMEWORK_NAMES
 from ingest.records import Statement
 
@@ -87,9 +87,7 @@ def cite(ids: Sequence[str]) -> str:
 SUPERSEDED_COMPANION_WITHIN = 3  # result groups searched for a current page to cite
 
 
-_INTERNATIONAL_RE = re.compile(
-    r"\binternational\b|\boverseas\b|\babroad\b|\bbritish\s+schools?\b", re.IGNORECASE
-)
+_INTERNATIONAL_RE = ABROAD_RE  # the search's reading of "abroad", for pages and questions
 
 
 def _international(s: Statement) -> bool:

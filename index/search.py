@@ -440,7 +440,7 @@ PROVIDER_PRIOR_COURSE = 1.1
 COURSE_ASK_MIN_KEYWORDS = 3
 # A page about the course for schools abroad: the UK course's page before it, where either
 # answers a question that does not say abroad.
-_ABROAD_RE = re.compile(
+ABROAD_RE = re.compile(
     r"\binternational\b|\boverseas\b|\babroad\b|\bbritish\s+schools?\b|\boutside\s+(?:the\s+)?uk\b",
     re.IGNORECASE,
 )
@@ -1559,7 +1559,7 @@ class SearchIndex:
         self._course_page = np.array([s.is_course_page for s in self.statements], dtype=bool)
         self._introduction = provider & ~self._course_page
         self._abroad = provider & np.array(
-            [bool(_ABROAD_RE.search(f"{s.id} {s.title} {s.area_title}")) for s in self.statements],
+            [bool(ABROAD_RE.search(f"{s.id} {s.title} {s.area_title}")) for s in self.statements],
             dtype=bool,
         )
         self._provider_generic = provider & np.array([not a for a in self._about], dtype=bool)
@@ -2197,7 +2197,7 @@ class SearchIndex:
             # The international course's page answers a UK participant's ask only in its own
             # questions' words, never by sharing some of the ask's ("How is the programme
             # delivered?" asked from Cumbria, a blind batch).
-            and not (self._abroad[row] and not _ABROAD_RE.search(question))
+            and not (self._abroad[row] and not ABROAD_RE.search(question))
             # Not an ask of one or two words, which a page names in passing: "how is npqsl
             # assessed? is it a case study task" is not answered by a page promising "support
             # to pass the final assessment" (a fifteenth Ask user test).
@@ -2229,7 +2229,7 @@ class SearchIndex:
             return None
         vecs = self.encoder.encode_queries(asks)
         # The UK course's page before the international one, unless the question says abroad.
-        abroad_asked = bool(_ABROAD_RE.search(question))
+        abroad_asked = bool(ABROAD_RE.search(question))
         for j, (row, _) in sorted(
             enumerate(order[:ASK_PAGES]),
             key=lambda p: (bool(self._abroad[p[1][0]]) and not abroad_asked, p[0]),

@@ -262,6 +262,13 @@ class Assistant:
                 *(s for a in cmp.areas for pair in a.pairs for s in pair),
                 *(s for a in cmp.areas for pair in a.identical for s in pair),
                 *(s for _, said in cmp.mentions for s in said),
+                *(
+                    self.index.by_id[i]
+                    for _, said in cmp.mentions
+                    for s in said
+                    for i in s.same_as
+                    if i in self.index.by_id and i.split()[0] in cmp.frameworks
+                ),
                 *(s for _, near in cmp.nearest for s in near),
             ]
             result = SearchResult(

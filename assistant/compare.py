@@ -512,6 +512,11 @@ def _with_bullets_elsewhere(index: SearchIndex, f: Family, compared: Sequence[st
     return replace(f, bullets_elsewhere=tuple(found)) if found else f
 
 
+def _compared_twins(st: Statement, compared: Sequence[str]) -> tuple[str, ...]:
+    """The ids in the other compared frameworks with ``st``'s very words."""
+    return tuple(i for i in st.same_as if i.split()[0] in compared and i.split()[0] != st.framework)
+
+
 MAX_MENTIONS = 6
 AREA_IDENTICAL_SHOWN = 12  # statements shared word for word, listed when asked which
 
@@ -697,6 +702,9 @@ def _whole_overlaps(index: SearchIndex, order: Sequence[str]) -> list[AreaOverla
     ]
 
 
+_NO_AREA_NOTE_RE = re.compile(r"^NPQ\w+(?: and NPQ\w+)* (?:has|have) no area on this ")
+
+
 def _area_notes(index: SearchIndex, topic: str, compared: Sequence[str]) -> Iterator[str]:
     """A compared framework without an area the topic names that others have ("behaviour")."""
     # ("Is the evidence about working memory the same in NPQLT and NPQSL?" had been told
@@ -813,6 +821,12 @@ def comparison_lines(cmp: Comparison) -> Iterator[str]:
         return
     about = f" on “{topic}”" if cmp.topic and not all(f.typed for f in cmp.families) else ""
     yield f"**Comparing {names}{about}** (each point found, and where each framework makes it):"
+    # A framework without an area on the topic is the headline, not a footnote ("compare npqsl
+    # and npqlt on behaviour": a fifteenth Ask user test found it in the last note).
+    headline = [n for n in cmp.notes if _NO_AREA_NOTE_RE.search(n)]
+    for note in headline:
+        yield ""
+        yield f"> {note}"
     section = ""
     for f in _ordered(cmp):
         present = f.frameworks
@@ -914,7 +928,11 @@ def comparison_lines(cmp: Comparison) -> Iterator[str]:
             f"passing in {len(said)} statement{'s' if len(said) != 1 else ''}:"
         )
         for st in said:
-            yield f"- {_quoted(st)} ({_kind(st)}) {cite([st.id])}"
+            # Its words in a compared framework too ("NPQLT 2.4" is NPQSL 1.4 word for word: a
+            # fifteenth Ask user test had not been told).
+            twins = _compared_twins(st, cmp.frameworks)
+            also = f" — the same words as {cite(list(twins))}" if twins else ""
+            yield f"- {_quoted(st)} ({_kind(st)}) {cite([st.id])}{also}"
     typed = any(f.typed for f in cmp.families)
     for fw, near in cmp.nearest:
         yield ""
@@ -933,6 +951,8 @@ def comparison_lines(cmp: Comparison) -> Iterator[str]:
             )
         yield line + "."
     for note in cmp.notes:
+        if note in headline:
+            continue
         yield ""
         yield f"> {note}"
     yield ""

@@ -376,3 +376,20 @@ def test_which_statements_are_identical_lists_them(search_index: SearchIndex) ->
     assert not answer.invalid_citations
     # Choosing a course is no comparison.
     assert comparison_frameworks("I am choosing between NPQSL and NPQEL", HELD) is None
+
+
+def test_a_framework_without_the_area_is_the_headline_and_its_mentions_name_their_twins(
+    search_index: SearchIndex,
+) -> None:
+    # A fifteenth Ask user test: "compare npqsl and npqlt on behaviour" had put NPQLT's lack of
+    # a Behaviour area in the last note, and listed NPQLT 2.4 without saying it is NPQSL 1.4
+    # word for word.
+    a = Assistant(search_index).ask(
+        "compare npqsl and npqlt on behaviour - what's the same and what's different"
+    )
+    lines = [line for line in a.text.splitlines() if line.strip()]
+    assert lines[1].startswith("> NPQLT has no area on this (NPQSL area 4 is Behaviour)"), lines[:3]
+    twin = next(line for line in lines if "[NPQLT 2.4]" in line)
+    assert twin.endswith("— the same words as [NPQSL 1.4]"), twin
+    # A pointer, like "the same point, worded differently", not one of the comparison's citations.
+    assert not a.invalid_citations

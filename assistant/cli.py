@@ -9,7 +9,7 @@ npq check FILE|-                check every citation in an essay
 npq ui                          start the Gradio app
 npq eval WHAT                   run an evaluation and write its report to eval/reports/
                                 (retrieval, answers, citations, typos, phrasing, course, comparison,
-                                scenarios, find, blind, fourth … twentysecond, ids)
+                                scenarios, find, blind, fourth … twentythird, ids)
 """
 
 from __future__ import annotations
@@ -56,6 +56,7 @@ BLIND_BATCHES = (
     "twentieth",
     "twentyfirst",
     "twentysecond",
+    "twentythird",
 )
 
 

@@ -320,9 +320,16 @@ JARGON_PHRASES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         # …and "cold calling" (a seventh blind batch's "cold calling in lessons" had listed
         # professional development statements after the questioning ones).
         (
-            r"\bno[- ]opt[- ]out\b|\bcold[- ]?call(?:s|ing|ed)?\b",
-            "questioning questions check understanding",
+            r"\bno[- ]opt[- ]out\b|\bcold[- ]?call(?:s|ing|ed)?\b"
+            # "mid-lesson checks" (both assessors of a twenty-third blind batch, and "checking
+            # understanding mid-lesson" in a twentieth, had found assessment's bullet alone).
+            r"|\bmid[- ]?lesson\s+(?:checks?|checking|quiz\w*|questions?)\b"
+            r"|\bcheck(?:s|ing)?\s+(?:for\s+)?understanding\s+mid[- ]?lesson\b",
+            "questioning questions check understanding assess understanding",
         ),
+        # Bullying by its playground names: "playground name-calling" (a twenty-third blind
+        # batch had found behaviour systems).
+        (r"\bname[- ]?calling\b", "bullying"),
         # A probe of school shorthand (twenty-seventh round).
         (
             r"\bcp\s+(?:referrals?|concerns?|plans?|cases?)\b",

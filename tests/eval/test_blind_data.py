@@ -59,6 +59,7 @@ SCENARIO_HEAVY = {
         ("twentieth", "p", MIXED, 9),
         ("twentyfirst", "l", MIXED, 12),
         ("twentysecond", "i", MIXED, 9),
+        ("twentythird", "aa", MIXED, 12),
     ],
 )
 def test_blind_questions_are_well_formed(
@@ -70,7 +71,10 @@ def test_blind_questions_are_well_formed(
     # both thirteenth-batch ones "ECT induction rules" and "NPQLT hinge questions".
     # Both sixteenth-batch ones "Nolan principles" and "How much is the international NPQSL?",
     # and both nineteenth-batch ones "NQT induction rules".
-    repeated = {"ninth": 1, "thirteenth": 2, "sixteenth": 2, "nineteenth": 1}.get(batch, 0)
+    # Both twenty-third-batch ones "mid-lesson checks".
+    repeated = {"ninth": 1, "thirteenth": 2, "sixteenth": 2, "nineteenth": 1, "twentythird": 1}.get(
+        batch, 0
+    )
     assert len({r["question"].lower() for r in rows}) == 120 - repeated
     assert Counter(r["assessor"] for r in rows) == {"A": 60, "B": 60}
     assert Counter(r["kind"] for r in rows) == kinds

@@ -1798,3 +1798,14 @@ def test_more_requests_and_shorthand_of_the_round(search_index: SearchIndex) -> 
     )
     assert "NPQSL 8.P5.2" in stick[:3], stick
     assert not jargon_read("make it stick")  # the book on memory, not a change
+
+
+def test_classroom_and_playground_names_of_the_twenty_third_batch(
+    search_index: SearchIndex,
+) -> None:
+    # Both assessors of a twenty-third blind batch searched "mid-lesson checks" (found:
+    # assessment's bullet alone), one "playground name-calling" (found: behaviour systems).
+    checks = ids(search_index.search("mid-lesson checks"))
+    assert {"NPQLT 7.P1.1", "NPQLT 5.6", "NPQSL 2.18"} <= set(checks[:5]), checks
+    bullying = ids(search_index.search("playground name-calling"))
+    assert bullying[0] == "NPQSL 4.P5", bullying

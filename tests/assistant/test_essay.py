@@ -985,113 +985,104 @@ def test_user_test_sentences_of_the_seventeenth_round(
 
 # Sentences from the thirty-second round's Check user tests (eval/data/user_test_essays, sets
 # `eighteenth` and `nineteenth`), with what the checker now says.
-@pytest.mark.parametrize(
-    ("text", "cited", "verdict"),
-    [
-        # One set of terms for all, against "different types of employees have different terms".
-        (
-            "Centralising HR looked straightforward because every member of staff across the "
-            "trust, teaching or support, is employed on identical terms (NPQEL 7.5).",
-            "NPQEL 7.5",
-            "unsupported",
-        ),
-        # A played-down claim: "fidelity mattered little".
-        (
-            "Beyond those, I told heads that fidelity mattered little: each school could adopt "
-            "whichever parts it liked and discard the rest, since there was no need to say which "
-            "features were fixed (NPQEL 8.6).",
-            "NPQEL 8.6",
-            "unsupported",
-        ),
-        # A judgement from one exit ticket, the several assessments set aside.
-        (
-            "To save time, I also asked teachers to judge each pupil's grasp of a topic from a "
-            "single end-of-lesson exit ticket rather than waiting for a trend across several "
-            "assessments (NPQLT 7.P1.2).",
-            "NPQLT 7.P1.2",
-            "unsupported",
-        ),
-        # A separate set of procedures, against "repurposing existing processes".
-        (
-            "In line with the guidance, I set up a brand-new, standalone set of trust assessment "
-            "procedures, deliberately kept apart from each school's existing data and governance "
-            "cycles (NPQEL 8.3).",
-            "NPQEL 8.3",
-            "unsupported",
-        ),
-        # …and the same statement said through what the writer did (0.38, a third of its words).
-        (
-            "To keep the workload manageable, I built the new attendance review into our "
-            "existing fortnightly pastoral meeting and data cycle rather than inventing separate "
-            "procedures (NPQSL 8.3).",
-            "NPQSL 8.3",
-            "supported",
-        ),
-    ],
-)
-def test_user_test_sentences_of_the_thirty_second_round(
-    search_index: SearchIndex, text: str, cited: str, verdict: str
-) -> None:
-    (c,) = [c for c in essay.check_essay(text, search_index).citations if c.cited == cited]
-    assert c.verdict == verdict, (c.verdict, c.reason, c.suggested)
-    assert not c.suggested
+THIRTY_SECOND_ROUND = [
+    # One set of terms for all, against "different types of employees have different terms".
+    (
+        "Centralising HR looked straightforward because every member of staff across the "
+        "trust, teaching or support, is employed on identical terms (NPQEL 7.5).",
+        "NPQEL 7.5",
+        "unsupported",
+    ),
+    # A played-down claim: "fidelity mattered little".
+    (
+        "Beyond those, I told heads that fidelity mattered little: each school could adopt "
+        "whichever parts it liked and discard the rest, since there was no need to say which "
+        "features were fixed (NPQEL 8.6).",
+        "NPQEL 8.6",
+        "unsupported",
+    ),
+    # A judgement from one exit ticket, the several assessments set aside.
+    (
+        "To save time, I also asked teachers to judge each pupil's grasp of a topic from a "
+        "single end-of-lesson exit ticket rather than waiting for a trend across several "
+        "assessments (NPQLT 7.P1.2).",
+        "NPQLT 7.P1.2",
+        "unsupported",
+    ),
+    # A separate set of procedures, against "repurposing existing processes".
+    (
+        "In line with the guidance, I set up a brand-new, standalone set of trust assessment "
+        "procedures, deliberately kept apart from each school's existing data and governance "
+        "cycles (NPQEL 8.3).",
+        "NPQEL 8.3",
+        "unsupported",
+    ),
+    # …and the same statement said through what the writer did (0.38, a third of its words).
+    (
+        "To keep the workload manageable, I built the new attendance review into our "
+        "existing fortnightly pastoral meeting and data cycle rather than inventing separate "
+        "procedures (NPQSL 8.3).",
+        "NPQSL 8.3",
+        "supported",
+    ),
+]
 
 
 # Sentences from the thirty-third round's Check user tests (sets `twentieth` and
 # `twentyfirst`) and ninth Find user test, with what the checker now says.
-@pytest.mark.parametrize(
-    ("text", "cited", "verdict"),
-    [
-        # Fidelity "increases the chance" of impact, claimed as a certainty.
-        (
-            "Because we insisted on fidelity to these three elements, the approach was certain "
-            "to raise outcomes for every pupil with SEND (NPQSL 8.6).",
-            "NPQSL 8.6",
-            "unsupported",
-        ),
-        # Classroom interventions ranked above parenting ones, turned round with "a stronger
-        # route to … than".
-        (
-            "Because our ultimate aim was attainment, I told governors that parenting programmes "
-            "are a stronger route to better academic outcomes than anything teachers do directly "
-            "with children in classrooms (NPQSL 9.4).",
-            "NPQSL 9.4",
-            "unsupported",
-        ),
-        # "likely to increase pupil outcomes", claimed as every pupil reaching their peers'.
-        (
-            "Adapting teaching in this responsive way ensures that every pupil with SEND will "
-            "reach the same outcomes as their peers by the end of the year (NPQLT 6.4).",
-            "NPQLT 6.4",
-            "unsupported",
-        ),
-        # A single test set above a pattern across several assessments.
-        (
-            "For summative judgements, we judged each pupil on the single end-of-year exam, "
-            "since one well-timed test tells you more about what has been learned than a "
-            "pattern across several assessments (DfE, 2020, NPQLT 7.P1.2).",
-            "NPQLT 7.P1.2",
-            "unsupported",
-        ),
-        # Resilience from repeated failure, against "experience meaningful success": the words
-        # of the reverse ("fail") are no criticism of a lapse.
-        (
-            "Resilience comes from letting children struggle and fail repeatedly, so I asked "
-            "teachers to stop planning for early success in new tasks (NPQLT 2.6).",
-            "NPQLT 2.6",
-            "unsupported",
-        ),
-        # The same statement said as it is, to show the comparison is read, not its words.
-        (
-            "Because our aim was attainment, I told governors that classroom interventions "
-            "working directly with children have more evidence behind them than parenting "
-            "programmes (NPQSL 9.4).",
-            "NPQSL 9.4",
-            "supported",
-        ),
-    ],
-)
-def test_user_test_sentences_of_the_thirty_third_round(
+THIRTY_THIRD_ROUND = [
+    # Fidelity "increases the chance" of impact, claimed as a certainty.
+    (
+        "Because we insisted on fidelity to these three elements, the approach was certain "
+        "to raise outcomes for every pupil with SEND (NPQSL 8.6).",
+        "NPQSL 8.6",
+        "unsupported",
+    ),
+    # Classroom interventions ranked above parenting ones, turned round with "a stronger
+    # route to … than".
+    (
+        "Because our ultimate aim was attainment, I told governors that parenting programmes "
+        "are a stronger route to better academic outcomes than anything teachers do directly "
+        "with children in classrooms (NPQSL 9.4).",
+        "NPQSL 9.4",
+        "unsupported",
+    ),
+    # "likely to increase pupil outcomes", claimed as every pupil reaching their peers'.
+    (
+        "Adapting teaching in this responsive way ensures that every pupil with SEND will "
+        "reach the same outcomes as their peers by the end of the year (NPQLT 6.4).",
+        "NPQLT 6.4",
+        "unsupported",
+    ),
+    # A single test set above a pattern across several assessments.
+    (
+        "For summative judgements, we judged each pupil on the single end-of-year exam, "
+        "since one well-timed test tells you more about what has been learned than a "
+        "pattern across several assessments (DfE, 2020, NPQLT 7.P1.2).",
+        "NPQLT 7.P1.2",
+        "unsupported",
+    ),
+    # Resilience from repeated failure, against "experience meaningful success": the words
+    # of the reverse ("fail") are no criticism of a lapse.
+    (
+        "Resilience comes from letting children struggle and fail repeatedly, so I asked "
+        "teachers to stop planning for early success in new tasks (NPQLT 2.6).",
+        "NPQLT 2.6",
+        "unsupported",
+    ),
+    # The same statement said as it is, to show the comparison is read, not its words.
+    (
+        "Because our aim was attainment, I told governors that classroom interventions "
+        "working directly with children have more evidence behind them than parenting "
+        "programmes (NPQSL 9.4).",
+        "NPQSL 9.4",
+        "supported",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "cited", "verdict"), THIRTY_SECOND_ROUND + THIRTY_THIRD_ROUND)
+def test_user_test_sentences_of_the_thirty_second_and_third_rounds(
     search_index: SearchIndex, text: str, cited: str, verdict: str
 ) -> None:
     (c,) = [c for c in essay.check_essay(text, search_index).citations if c.cited == cited]
